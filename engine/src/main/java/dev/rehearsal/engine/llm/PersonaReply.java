@@ -1,0 +1,53 @@
+package dev.rehearsal.engine.llm;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The structured record a responder fills for one received message. {@code response} is null when
+ * the lead does not write back. Everything the simulator branches on is here as a typed field;
+ * the free text is only shown in transcripts (DESIGN invariant 4).
+ *
+ * <p>{@code providerError} is set (and the reply is "no reply") when the LLM could not give a valid
+ * answer after its repair attempt: the run goes on and the interaction records the error.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PersonaReply(
+        String response,
+        String reasoning,
+        Sentiment sentiment,
+        Intent intent,
+        @JsonProperty("likely_to_convert") int likelyToConvert,
+        Set<Action> actions,
+        @JsonProperty("reply_latency_minutes") Integer replyLatencyMinutes,
+        Usage usage,
+        @JsonProperty("provider_error") String providerError) {
+
+    public PersonaReply {
+        actions = actions == null ? Set.of() : Set.copyOf(new TreeSet<>(actions));
+        likelyToConvert = Math.max(0, Math.min(100, likelyToConvert));
+        if (response != null && response.isBlank()) response = null;
+    }
+
+    public boolean replied() {
+        return response != null;
+    }
+
+    public boolean has(Action a) {
+        return actions.contains(a);
+    }
+
+    public PersonaReply withUsage(Usage u) {
+        return new PersonaReply(response, reasoning, sentiment, intent, likelyToConvert, actions, replyLatencyMinutes,
+                u, providerError);
+    }
+
+    /** A "no reply" that records why the provider could not answer. */
+    public static PersonaReply providerFailure(String error, Usage usage) {
+        return new PersonaReply(null, "provider error: " + error, Sentiment.NEUTRAL, Intent.NEUTRAL, 0, Set.of(),
+                null, usage, error);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.rehearsal.engine.persona;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The seven built-in personas, loaded once from resources. */
+public final class PersonaCatalog {
+    public static final List<String> BUILT_IN_IDS = List.of(
+            "eager-eddie", "skeptical-sarah", "busy-bob", "chatty-cathy", "cold-carl", "price-conscious-pam",
+            "technical-tim");
+    private static final Map<String, Persona> BUILT_INS = load();
+
+    private PersonaCatalog() {
+    }
+
+    private static Map<String, Persona> load() {
+        Map<String, Persona> m = new LinkedHashMap<>();
+        for (String id : BUILT_IN_IDS) {
+            String path = "/personas/" + id + ".json";
+            try (InputStream in = PersonaCatalog.class.getResourceAsStream(path)) {
+                if (in == null) throw new IllegalStateException("missing built-in persona " + path);
+                Persona p = PersonaParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                m.put(id, p.withId(id, true));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    public static List<Persona> builtIns() {
+        return new ArrayList<>(BUILT_INS.values());
+    }
+
+    public static Optional<Persona> builtIn(String id) {
+        return Optional.ofNullable(BUILT_INS.get(id));
+    }
+
+    public static boolean isBuiltIn(String id) {
+        return BUILT_INS.containsKey(id);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.rehearsal.engine.validate;
+
+import dev.rehearsal.engine.workflow.Workflow;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Runs every static check on a workflow: the one entry point the CLI, the API and the run use. */
+public final class Validators {
+    private static final List<WorkflowValidator> ALL = List.of(
+            // registered as each family lands: structure, message quality, timing
+    );
+
+    private Validators() {
+    }
+
+    public static List<WorkflowValidator> all() {
+        return ALL;
+    }
+
+    /** All findings, most severe first, then in step order. */
+    public static List<Issue> validate(Workflow workflow) {
+        List<Issue> out = new ArrayList<>();
+        for (WorkflowValidator v : ALL) out.addAll(v.validate(workflow));
+        out.sort(Comparator.comparing(Issue::severity)
+                .thenComparing(i -> i.stepId() == null ? -1 : workflow.indexOf(i.stepId()))
+                .thenComparing(Issue::type));
+        return out;
+    }
+}

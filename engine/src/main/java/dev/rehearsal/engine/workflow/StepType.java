@@ -1,0 +1,27 @@
+package dev.rehearsal.engine.workflow;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Every kind of step a workflow can contain; the wire name is the lower-case JSON value. */
+public enum StepType {
+    SEND_SMS, SEND_EMAIL, DELAY, WAIT_FOR_REPLY, CONDITION, ADD_TAG, REMOVE_TAG, UPDATE_CONTACT, NOTIFY_TEAM, GOAL, END;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean sendsMessage() {
+        return this == SEND_SMS || this == SEND_EMAIL;
+    }
+
+    /** A path may legitimately stop here. */
+    public boolean terminal() {
+        return this == END || this == GOAL;
+    }
+
+    public static Optional<StepType> fromWire(String s) {
+        return Arrays.stream(values()).filter(t -> t.wireName().equals(s)).findFirst();
+    }
+}

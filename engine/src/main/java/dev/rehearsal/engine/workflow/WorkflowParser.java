@@ -1,0 +1,182 @@
+package dev.rehearsal.engine.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.engine.json.InvalidInputException;
+import dev.rehearsal.engine.json.LocatedJson;
+import dev.rehearsal.engine.json.Problem;
+import dev.rehearsal.engine.json.SchemaChecker;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns workflow JSON into a {@link Workflow}, or reports every problem at once: malformed JSON,
+ * schema violations, unknown step types, duplicate ids, dangling transitions, bad durations.
+ * Nothing runs on an invalid definition.
+ */
+public final class WorkflowParser {
+    public static final String SCHEMA = "/schemas/workflow.schema.json";
+    private static final SchemaChecker CHECKER = new SchemaChecker(SCHEMA);
+    private static final String STEP_TYPES = Arrays.stream(StepType.values()).map(StepType::wireName)
+            .collect(Collectors.joining(", "));
+
+    /** The outcome: a workflow or the list of problems (sorted by position). */
+    public record Result(Workflow workflow, List<Problem> problems) {
+        public boolean ok() {
+            return workflow != null;
+        }
+
+        public Workflow orThrow() {
+            if (workflow == null) throw new InvalidInputException("workflow", problems);
+            return workflow;
+        }
+    }
+
+    private WorkflowParser() {
+    }
+
+    public static Workflow parseOrThrow(String json) {
+        return parse(json).orThrow();
+    }
+
+    public static Result parse(String json) {
+        LocatedJson doc;
+        try {
+            doc = LocatedJson.parse(json);
+        } catch (LocatedJson.MalformedJsonException e) {
+            return new Result(null, List.of(new Problem("", e.where().line(), e.where().column(),
+                    "malformed_json", "malformed JSON: " + e.getMessage())));
+        }
+        return parse(doc);
+    }
+
+    /** Parses a tree that came without source text (e.g. from an API body already read). */
+    public static Result parse(JsonNode tree) {
+        return parse(null, tree);
+    }
+
+    public static Result parse(LocatedJson doc) {
+        return parse(doc, doc.root());
+    }
+
+    private static Result parse(LocatedJson doc, JsonNode root) {
+        List<Problem> problems = new ArrayList<>();
+        for (Problem p : CHECKER.check(root, doc)) problems.add(refine(p, root));
+        if (root.isObject()) semanticChecks(doc, root, problems);
+        if (!problems.isEmpty()) {
+            return new Result(null, new ArrayList<>(new LinkedHashSet<>(problems.stream().sorted().toList())));
+        }
+        return new Result(build(root), List.of());
+    }
+
+    /** Replace the validator's enum wording for step types with one that names the bad value. */
+    private static Problem refine(Problem p, JsonNode root) {
+        if (p.pointer().matches("/steps/\\d+/type") && p.code().equals("schema.enum")) {
+            String bad = root.at(p.pointer()).asText();
+            return new Problem(p.pointer(), p.line(), p.column(), "unknown_step_type",
+                    "unknown step type '" + bad + "' (expected one of: " + STEP_TYPES + ")");
+        }
+        return p;
+    }
+
+    private static void semanticChecks(LocatedJson doc, JsonNode root, List<Problem> problems) {
+        JsonNode steps = root.path("steps");
+        Map<String, Integer> firstIndex = new HashMap<>();
+        if (steps.isArray()) {
+            for (int i = 0; i < steps.size(); i++) {
+                JsonNode id = steps.get(i).path("id");
+                if (!id.isTextual()) continue;
+                Integer prev = firstIndex.putIfAbsent(id.asText(), i);
+                if (prev != null) {
+                    problems.add(Problem.at(doc, "/steps/" + i + "/id", "duplicate_step_id",
+                            "duplicate step id '" + id.asText() + "' (first used by /steps/" + prev + ")"));
+                }
+            }
+        }
+        JsonNode start = root.path("start");
+        if (start.isTextual() && steps.isArray() && !firstIndex.containsKey(start.asText())) {
+            problems.add(Problem.at(doc, "/start", "dangling_transition",
+                    "start step '" + start.asText() + "' does not exist"));
+        }
+        if (!steps.isArray()) return;
+        for (int i = 0; i < steps.size(); i++) {
+            JsonNode s = steps.get(i);
+            String base = "/steps/" + i;
+            for (String f : List.of("next", "on_reply", "on_timeout", "default")) {
+                checkTarget(doc, s.path(f), base + "/" + f, firstIndex, problems);
+            }
+            JsonNode branches = s.path("branches");
+            for (int b = 0; b < branches.size(); b++) {
+                checkTarget(doc, branches.get(b).path("next"), base + "/branches/" + b + "/next", firstIndex, problems);
+            }
+            for (String f : List.of("duration", "timeout")) {
+                JsonNode d = s.path("config").path(f);
+                if (d.isTextual()) {
+                    try {
+                        Durations.parse(d.asText());
+                    } catch (IllegalArgumentException e) {
+                        problems.add(Problem.at(doc, base + "/config/" + f, "bad_duration", e.getMessage()));
+                    }
+                }
+            }
+        }
+        JsonNode tz = root.path("settings").path("timezone");
+        if (tz.isTextual()) {
+            try {
+                ZoneId.of(tz.asText());
+            } catch (RuntimeException e) {
+                problems.add(Problem.at(doc, "/settings/timezone", "bad_timezone",
+                        "unknown time zone '" + tz.asText() + "' (use an IANA name such as America/Chicago)"));
+            }
+        }
+    }
+
+    private static void checkTarget(LocatedJson doc, JsonNode target, String pointer, Map<String, Integer> ids,
+                                    List<Problem> problems) {
+        if (target.isTextual() && !ids.containsKey(target.asText())) {
+            problems.add(Problem.at(doc, pointer, "dangling_transition",
+                    "transition to step '" + target.asText() + "', which does not exist"));
+        }
+    }
+
+    private static Workflow build(JsonNode root) {
+        List<Step> steps = new ArrayList<>();
+        for (JsonNode s : root.get("steps")) {
+            List<Branch> branches = new ArrayList<>();
+            for (JsonNode b : s.path("branches")) {
+                branches.add(new Branch(text(b, "label"), Condition.from(b.get("when")), text(b, "next")));
+            }
+            steps.add(new Step(text(s, "id"), StepType.fromWire(text(s, "type")).orElseThrow(), text(s, "name"),
+                    s.get("config"), text(s, "next"), text(s, "on_reply"), text(s, "on_timeout"), branches,
+                    text(s, "default")));
+        }
+        return new Workflow(text(root, "id"), text(root, "name"), text(root, "start"), settings(root.path("settings")),
+                steps, root);
+    }
+
+    private static WorkflowSettings settings(JsonNode s) {
+        WorkflowSettings d = WorkflowSettings.defaults();
+        JsonNode q = s.path("quiet_hours");
+        return new WorkflowSettings(
+                !"transactional".equals(s.path("category").asText("marketing")),
+                s.path("timezone").asText(d.timezone()),
+                q.has("start") ? LocalTime.parse(q.get("start").asText()) : d.quietStart(),
+                q.has("end") ? LocalTime.parse(q.get("end").asText()) : d.quietEnd(),
+                s.path("max_messages_per_24h").asInt(d.maxMessagesPer24h()),
+                s.path("max_steps").asInt(d.maxSteps()),
+                s.hasNonNull("sender_name") ? s.get("sender_name").asText() : null,
+                s.hasNonNull("postal_address") ? s.get("postal_address").asText() : null);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.rehearsal.engine.workflow;
+
+import java.time.LocalTime;
+
+/** Workflow-wide settings with the defaults a US-centric CRM would use. */
+public record WorkflowSettings(boolean marketing, String timezone, LocalTime quietStart, LocalTime quietEnd,
+                               int maxMessagesPer24h, int maxSteps, String senderName, String postalAddress) {
+    public static final int DEFAULT_MAX_STEPS = 50;
+
+    public static WorkflowSettings defaults() {
+        return new WorkflowSettings(true, "America/New_York", LocalTime.of(21, 0), LocalTime.of(8, 0),
+                3, DEFAULT_MAX_STEPS, null, null);
+    }
+
+    /** True when a contact-local time falls in the quiet window (which may wrap midnight). */
+    public boolean inQuietHours(LocalTime t) {
+        if (quietStart.equals(quietEnd)) return false;
+        if (quietStart.isBefore(quietEnd)) return !t.isBefore(quietStart) && t.isBefore(quietEnd);
+        return !t.isBefore(quietStart) || t.isBefore(quietEnd);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.rehearsal.engine.workflow;
+
+import dev.rehearsal.engine.json.Problem;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class WorkflowParserTest {
+
+    private static final String VALID = """
+            {
+              "id": "wf-1",
+              "name": "Lead follow-up",
+              "start": "hello",
+              "steps": [
+                {"id": "hello", "type": "send_sms", "config": {"body": "Hi {{contact.first_name | default: \\"there\\"}}! Reply STOP to opt out."}, "next": "wait"},
+                {"id": "wait", "type": "wait_for_reply", "config": {"timeout": "1d"}, "on_reply": "check", "on_timeout": "done"},
+                {"id": "check", "type": "condition", "branches": [
+                    {"label": "hot", "when": {"reply_intent": ["interested", "ready_to_buy"]}, "next": "won"},
+                    {"when": {"any": [{"opted_out": true}, {"not": {"has_tag": "vip"}}]}, "next": "done"}
+                  ], "default": "done"},
+                {"id": "won", "type": "goal", "config": {"goal": "booked"}},
+                {"id": "done", "type": "end"}
+              ]
+            }
+            """;
+
+    @Test
+    void parsesEveryPartOfAValidWorkflow() {
+        var r = WorkflowParser.parse(VALID);
+        assertTrue(r.ok(), () -> r.problems().toString());
+        Workflow w = r.workflow();
+        assertEquals("hello", w.start());
+        assertEquals(5, w.steps().size());
+        assertEquals(StepType.WAIT_FOR_REPLY, w.step("wait").type());
+        assertEquals(Duration.ofDays(1), w.step("wait").timeout());
+        Step check = w.step("check");
+        assertEquals(2, check.branches().size());
+        assertInstanceOf(Condition.ReplyIntent.class, check.branches().get(0).when());
+        assertInstanceOf(Condition.Any.class, check.branches().get(1).when());
+        assertEquals(List.of("check -[branch:hot]-> won", "check -[branch:2]-> done", "check -[default]-> done"),
+                check.transitions().stream().map(Transition::key).toList());
+        assertTrue(w.settings().marketing());
+    }
+
+    @Test
+    void malformedJsonReportsLineAndColumn() {
+        var r = WorkflowParser.parse("{\n  \"id\": \"x\",\n  \"name\": \n}");
+        assertFalse(r.ok());
+        Problem p = r.problems().get(0);
+        assertEquals("malformed_json", p.code());
+        assertEquals(4, p.line());
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceWithPointerAndPosition() {
+        String bad = """
+                {
+                  "id": "wf-2",
+                  "name": "Broken",
+                  "start": "nowhere",
+                  "steps": [
+                    {"id": "a", "type": "send_fax", "next": "b"},
+                    {"id": "b", "type": "delay", "config": {"duration": "0m"}, "next": "ghost"},
+                    {"id": "b", "type": "send_sms", "config": {}, "next": "a"},
+                    {"id": "c", "type": "wait_for_reply", "config": {"timeout": 5}, "on_reply": "a"}
+                  ]
+                }
+                """;
+        var r = WorkflowParser.parse(bad);
+        assertFalse(r.ok());
+        List<String> codes = r.problems().stream().map(p -> p.code() + "@" + p.pointer()).toList();
+        assertTrue(codes.contains("dangling_transition@/start"), codes::toString);
+        assertTrue(codes.contains("unknown_step_type@/steps/0/type"), codes::toString);
+        assertTrue(codes.contains("bad_duration@/steps/1/config/duration"), codes::toString);
+        assertTrue(codes.contains("dangling_transition@/steps/1/next"), codes::toString);
+        assertTrue(codes.contains("duplicate_step_id@/steps/2/id"), codes::toString);
+        assertTrue(codes.stream().anyMatch(c -> c.startsWith("schema.required@/steps/2/config")), codes::toString);
+        assertTrue(codes.stream().anyMatch(c -> c.startsWith("schema.type@/steps/3/config/timeout")), codes::toString);
+        Problem unknown = r.problems().stream().filter(p -> p.code().equals("unknown_step_type")).findFirst().orElseThrow();
+        assertEquals(6, unknown.line());
+        assertTrue(unknown.message().contains("'send_fax'"), unknown.message());
+        Problem missingBody = r.problems().stream().filter(p -> p.pointer().equals("/steps/2/config")).findFirst().orElseThrow();
+        assertTrue(missingBody.message().contains("body"), missingBody.message());
+    }
+
+    @Test
+    void unknownFieldsAreNamed() {
+        var r = WorkflowParser.parse(VALID.replace("\"name\": \"Lead follow-up\",", "\"name\": \"x\", \"stepz\": [],"));
+        assertFalse(r.ok());
+        assertTrue(r.problems().get(0).message().contains("'stepz'"), r.problems().toString());
+    }
+}
