@@ -1,0 +1,56 @@
+package dev.rehearsal.engine.expect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.engine.json.InvalidInputException;
+import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.json.LocatedJson;
+import dev.rehearsal.engine.json.Problem;
+import dev.rehearsal.engine.json.SchemaChecker;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a suite file, checked against the published suite schema. */
+public final class SuiteParser {
+    public static final String SCHEMA = "/schemas/suite.schema.json";
+    private static final SchemaChecker CHECKER = new SchemaChecker(SCHEMA);
+
+    private SuiteParser() {
+    }
+
+    /** A document is a suite (rather than a bare workflow) when it has "workflow" and no "steps". */
+    public static boolean looksLikeSuite(JsonNode root) {
+        return root.has("workflow") && !root.has("steps");
+    }
+
+    public static Suite parse(String json) {
+        try {
+            LocatedJson doc = LocatedJson.parse(json);
+            return parse(doc.root(), doc);
+        } catch (LocatedJson.MalformedJsonException e) {
+            throw new InvalidInputException("suite", List.of(new Problem("", e.where().line(), e.where().column(),
+                    "malformed_json", "malformed JSON: " + e.getMessage())));
+        }
+    }
+
+    public static Suite parse(JsonNode root, LocatedJson doc) {
+        List<Problem> problems = CHECKER.check(root, doc).stream().sorted().toList();
+        if (!problems.isEmpty()) throw new InvalidInputException("suite", problems);
+        JsonNode wf = root.get("workflow");
+        List<JsonNode> personas = new ArrayList<>();
+        if (root.path("personas").isArray()) root.get("personas").forEach(personas::add);
+        List<Expectation> expectations = new ArrayList<>();
+        for (JsonNode e : root.path("expectations")) expectations.add(Json.convert(e, Expectation.class));
+        return new Suite(
+                root.path("id").asText(null),
+                root.get("name").asText(),
+                wf.isTextual() ? wf.asText() : null,
+                wf.isObject() ? wf : null,
+                personas,
+                root.has("seed") ? root.get("seed").asLong() : null,
+                root.has("start_at") ? LocalDateTime.parse(root.get("start_at").asText()) : null,
+                root.has("max_steps") ? root.get("max_steps").asInt() : null,
+                expectations);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.rehearsal.engine.report;
+
+import dev.rehearsal.engine.expect.ExpectationResult;
+import dev.rehearsal.engine.validate.Issue;
+
+import java.util.List;
+
+/**
+ * JUnit XML for CI dashboards: a testcase per persona × expectation and one per error-level
+ * finding (which always fails), so a broken workflow shows up as red tests.
+ */
+public final class JUnitXmlRenderer {
+    private JUnitXmlRenderer() {
+    }
+
+    public static String render(Report r) {
+        List<ExpectationResult> exp = r.expectations();
+        List<Issue> severe = r.issues().stream().filter(i -> i.severity().failsRun()).toList();
+        int tests = exp.size() + severe.size() + 1;
+        long failures = exp.stream().filter(e -> !e.passed()).count() + severe.size();
+        String suite = "rehearsal." + safe(r.workflow().id());
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        b.append("<testsuites name=\"rehearsal\" tests=\"").append(tests).append("\" failures=\"").append(failures).append("\">\n");
+        b.append("  <testsuite name=\"").append(esc(suite)).append("\" tests=\"").append(tests)
+                .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\">\n");
+        b.append("    <properties>\n      <property name=\"score\" value=\"").append(r.score()).append("\"/>\n")
+                .append("      <property name=\"seed\" value=\"").append(r.run().seed()).append("\"/>\n")
+                .append("      <property name=\"responder\" value=\"").append(esc(r.run().responder())).append("\"/>\n")
+                .append("    </properties>\n");
+        b.append("    <testcase classname=\"").append(esc(suite)).append(".validation\" name=\"workflow has no error-level findings\"");
+        if (severe.isEmpty()) b.append("/>\n");
+        else b.append(">\n      <failure message=\"").append(severe.size()).append(" error-level finding(s)\"/>\n    </testcase>\n");
+        for (ExpectationResult e : exp) {
+            b.append("    <testcase classname=\"").append(esc(suite + "." + e.persona())).append("\" name=\"")
+                    .append(esc(e.expectation())).append('"');
+            if (e.passed()) b.append("/>\n");
+            else b.append(">\n      <failure message=\"").append(esc(e.evidence())).append("\"/>\n    </testcase>\n");
+        }
+        for (Issue i : severe) {
+            String who = i.persona() == null ? "workflow" : i.persona();
+            b.append("    <testcase classname=\"").append(esc(suite + ".findings." + who)).append("\" name=\"")
+                    .append(esc(i.type() + (i.stepId() == null ? "" : " at " + i.stepId()))).append("\">\n")
+                    .append("      <failure type=\"").append(i.severity().wire()).append("\" message=\"")
+                    .append(esc(i.message())).append("\">").append(esc(i.suggestion() == null ? "" : i.suggestion()))
+                    .append("</failure>\n    </testcase>\n");
+        }
+        b.append("  </testsuite>\n</testsuites>\n");
+        return b.toString();
+    }
+
+    private static String safe(String s) {
+        return s == null ? "workflow" : s.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
+    static String esc(String s) {
+        if (s == null) return "";
+        StringBuilder b = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&apos;");
+                default -> {
+                    if (ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') b.append(' ');
+                    else b.append(ch);
+                }
+            }
+        }
+        return b.toString();
+    }
+}

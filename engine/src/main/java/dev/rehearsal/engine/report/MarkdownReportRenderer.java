@@ -1,0 +1,114 @@
+package dev.rehearsal.engine.report;
+
+import dev.rehearsal.engine.expect.ExpectationResult;
+import dev.rehearsal.engine.sim.Interaction;
+import dev.rehearsal.engine.validate.Issue;
+
+import java.util.List;
+
+/** The report for people: a terminal-friendly Markdown document. */
+public final class MarkdownReportRenderer {
+    private MarkdownReportRenderer() {
+    }
+
+    public static String render(Report r, boolean withTranscripts) {
+        StringBuilder b = new StringBuilder();
+        b.append("# Rehearsal report: ").append(r.workflow().name()).append("\n\n");
+        b.append("**").append(r.passed() ? "PASSED" : "FAILED").append("**  score **").append(r.score())
+                .append("/100**  (seed ").append(r.run().seed()).append(", responder ").append(r.run().responder())
+                .append(", start ").append(r.run().startAt()).append(" contact-local)\n\n");
+        b.append(r.summary()).append("\n\n");
+        var sb = r.scoreBreakdown();
+        b.append("Score: 100 ").append(sb.issues()).append(" (findings) ").append(sb.expectations())
+                .append(" (expectations) ").append(sb.coverage()).append(" (coverage)")
+                .append(sb.criticalCap() ? ", capped at 40 by a critical finding" : "").append("\n\n");
+
+        b.append("## Personas\n\n| persona | ended | goals | sent | replies | opted out | likely to convert | path |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        for (Report.PersonaResult p : r.personas()) {
+            b.append("| ").append(p.name()).append(" | ").append(p.endReason()).append(" | ")
+                    .append(p.goals().isEmpty() ? "-" : String.join(", ", p.goals())).append(" | ")
+                    .append(p.messagesSent()).append(" | ").append(p.replies()).append(" | ")
+                    .append(p.optedOut() == null ? "-" : String.join(", ", p.optedOut())).append(" | ")
+                    .append(p.likelyToConvert() == null ? "-" : p.likelyToConvert() + "%").append(" | ")
+                    .append(String.join(" > ", p.path())).append(" |\n");
+        }
+        b.append('\n');
+
+        b.append("## Findings (").append(r.issues().size()).append(")\n\n");
+        if (r.issues().isEmpty()) b.append("None.\n");
+        for (Issue i : r.issues()) {
+            b.append("- **").append(i.severity().wire().toUpperCase()).append("** `").append(i.type()).append('`');
+            if (i.stepId() != null) b.append(" at `").append(i.stepId()).append('`');
+            b.append(": ").append(i.message());
+            if (i.suggestion() != null) b.append("\n  Fix: ").append(i.suggestion());
+            b.append('\n');
+        }
+        b.append('\n');
+
+        if (!r.expectations().isEmpty()) {
+            long passed = r.expectations().stream().filter(ExpectationResult::passed).count();
+            b.append("## Expectations (").append(passed).append('/').append(r.expectations().size()).append(" passed)\n\n");
+            for (ExpectationResult e : r.expectations()) {
+                b.append("- ").append(e.passed() ? "PASS" : "FAIL").append(" ").append(e.persona()).append(": ")
+                        .append(e.expectation()).append(" (").append(e.evidence()).append(")\n");
+            }
+            b.append('\n');
+        }
+
+        var c = r.coverage();
+        b.append("## Branch coverage: ").append(c.covered()).append('/').append(c.transitions())
+                .append(" transitions (").append(c.percent()).append("%), ").append(c.stepsVisited()).append('/')
+                .append(c.stepsTotal()).append(" steps visited\n\n");
+        for (String u : c.uncovered()) b.append("- not taken: `").append(u).append("`\n");
+        if (!c.uncovered().isEmpty()) b.append('\n');
+
+        b.append("## Conversion\n\nAverage likelihood to convert ").append(r.conversion().averageLikelihood())
+                .append("%; ").append(r.conversion().goalsReached()).append(" of ").append(r.conversion().personas())
+                .append(" personas reached a goal.\n\n");
+
+        if (!r.recommendations().isEmpty()) {
+            b.append("## Recommendations\n\n");
+            List<String> recs = r.recommendations();
+            for (int i = 0; i < recs.size(); i++) b.append(i + 1).append(". ").append(recs.get(i)).append('\n');
+            b.append('\n');
+        }
+        if (r.usage() != null) {
+            b.append("LLM usage: ").append(r.usage().calls()).append(" calls, ").append(r.usage().inputTokens())
+                    .append(" input tokens (").append(r.usage().cachedInputTokens()).append(" cached), ")
+                    .append(r.usage().outputTokens()).append(" output tokens.\n\n");
+        }
+        if (withTranscripts) {
+            b.append("## Transcripts\n\n");
+            for (Report.PersonaResult p : r.personas()) {
+                b.append("### ").append(p.name()).append("\n\n");
+                for (Interaction i : p.transcript()) {
+                    b.append("- `").append(i.localTime()).append("` **").append(i.stepId()).append("** (")
+                            .append(i.stepType()).append(")");
+                    if (i.message() != null) {
+                        b.append(" sent ").append(i.message().channel().wire()).append(": ");
+                        if (i.message().subject() != null) b.append("[").append(i.message().subject()).append("] ");
+                        b.append(oneLine(i.message().body()));
+                    }
+                    if (i.note() != null) b.append(" — ").append(i.note());
+                    if (i.flags() != null) b.append(" ⚠ ").append(String.join(", ", i.flags()));
+                    b.append('\n');
+                    if (i.reply() != null && i.reply().replied()) {
+                        b.append("  - ").append(p.name()).append(" replied (").append(i.reply().intent().wire())
+                                .append(", ").append(i.reply().sentiment().wire()).append("): \"")
+                                .append(oneLine(i.reply().response())).append("\"\n");
+                    } else if (i.reply() != null && !i.reply().actions().isEmpty()) {
+                        b.append("  - ").append(p.name()).append(": ").append(i.reply().actions()).append('\n');
+                    }
+                }
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String oneLine(String s) {
+        String t = s == null ? "" : s.replaceAll("\\s+", " ").trim();
+        return t.length() > 160 ? t.substring(0, 157) + "..." : t;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.rehearsal.engine.report;
+
+import dev.rehearsal.engine.sim.EndReason;
+import dev.rehearsal.engine.sim.Interaction;
+import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
+import dev.rehearsal.engine.sim.Simulator;
+import dev.rehearsal.engine.validate.Issue;
+import dev.rehearsal.engine.validate.Severity;
+import dev.rehearsal.engine.workflow.Workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Issues only a simulation can reveal: opt-outs ignored, quiet hours, frequency, runtime dead ends. */
+public final class SimulationFindings {
+    private SimulationFindings() {
+    }
+
+    public static List<Issue> of(Workflow wf, List<PersonaRun> runs) {
+        List<Issue> out = new ArrayList<>();
+        for (PersonaRun run : runs) {
+            String who = run.persona().name();
+            String pid = run.persona().id();
+            for (Interaction i : run.interactions()) {
+                String ptr = wf.pointerOf(i.stepId());
+                if (i.flagged(Simulator.FLAG_AFTER_OPT_OUT)) {
+                    out.add(Issue.of(Severity.CRITICAL, "message_after_opt_out", i.stepId(), ptr,
+                            "'" + i.stepId() + "' sent " + who + " a " + i.message().channel().wire() + " at "
+                                    + i.localTime() + " after " + who + " opted out",
+                            "Check opted_out (or reply_intent opt_out) right after every wait and end the workflow "
+                                    + "for contacts who opted out; never send on a channel the contact left.").forPersona(pid));
+                }
+                if (i.flagged(Simulator.FLAG_QUIET_HOURS)) {
+                    out.add(Issue.of(Severity.WARNING, "sms_quiet_hours", i.stepId(), ptr,
+                            "'" + i.stepId() + "' texts " + who + " at " + i.localTime()
+                                    + " contact-local, inside quiet hours (" + wf.settings().quietStart() + "–"
+                                    + wf.settings().quietEnd() + ")",
+                            "Put a delay with \"until\": \"09:00\" before this SMS so it lands in the contact's morning.").forPersona(pid));
+                }
+                if (i.flagged(Simulator.FLAG_FREQUENCY)) {
+                    out.add(Issue.of(Severity.WARNING, "message_frequency", i.stepId(), ptr,
+                            who + " receives more than " + wf.settings().maxMessagesPer24h()
+                                    + " messages within 24 hours by '" + i.stepId() + "'",
+                            "Space the messages out with longer delays, or raise settings.max_messages_per_24h deliberately.").forPersona(pid));
+                }
+            }
+            EndReason end = run.session().endReason;
+            Interaction last = run.interactions().isEmpty() ? null : run.interactions().get(run.interactions().size() - 1);
+            String lastStep = last == null ? null : last.stepId();
+            String ptr = lastStep == null ? "" : wf.pointerOf(lastStep);
+            switch (end) {
+                case LOOP_GUARD -> out.add(Issue.of(Severity.ERROR, "runtime_loop", lastStep, ptr,
+                        who + " kept cycling through '" + lastStep + "' until the loop guard stopped the run",
+                        "Give the loop an exit that every contact eventually takes (a counter tag, a goal, or an end).").forPersona(pid));
+                case MAX_STEPS -> out.add(Issue.of(Severity.WARNING, "max_steps_reached", lastStep, ptr,
+                        who + "'s walk was cut off after " + run.interactions().size() + " steps (max-steps guard)",
+                        "Check for long loops; raise settings.max_steps if the workflow really is this long.").forPersona(pid));
+                case DEAD_END, NO_MATCHING_BRANCH -> out.add(Issue.of(Severity.ERROR, "runtime_dead_end", lastStep, ptr,
+                        who + " got stuck at '" + lastStep + "': " + (last == null ? "" : last.note()),
+                        "Add the missing transition (a default branch or an on_timeout) so every contact moves on.").forPersona(pid));
+                default -> { }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.rehearsal.engine.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.engine.workflow.Condition;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Evaluates a condition against the contact at a virtual instant. Pure code: no LLM involved. */
+public final class ConditionEvaluator {
+    private ConditionEvaluator() {
+    }
+
+    public static boolean test(Condition c, ContactState contact, long now) {
+        if (c instanceof Condition.ReplyIntent r) {
+            ReplyRecord last = contact.lastReply(now);
+            return last != null && last.intent() != null && r.intents().contains(last.intent().wire());
+        }
+        if (c instanceof Condition.ReplySentiment r) {
+            ReplyRecord last = contact.lastReply(now);
+            return last != null && last.sentiment() != null && r.sentiments().contains(last.sentiment().wire());
+        }
+        if (c instanceof Condition.ReplyContains r) {
+            ReplyRecord last = contact.lastReply(now);
+            if (last == null || last.text() == null) return false;
+            String text = last.text().toLowerCase(Locale.ROOT);
+            // Whole-word match, so "stop" does not match "stopwatch".
+            return r.keywords().stream().anyMatch(k ->
+                    Pattern.compile("(^|\\W)" + Pattern.quote(k) + "($|\\W)").matcher(text).find());
+        }
+        if (c instanceof Condition.Replied r) return (contact.lastReply(now) != null) == r.expected();
+        if (c instanceof Condition.OptedOut o) {
+            boolean sms = contact.smsOptedOut(now), email = contact.emailUnsubscribed(now);
+            boolean actual = o.channel() == null ? sms || email : o.channel().equals("sms") ? sms : email;
+            return actual == o.expected();
+        }
+        if (c instanceof Condition.HasTag t) return contact.tags.contains(t.tag());
+        if (c instanceof Condition.Field f) {
+            String name = f.name().startsWith("contact.") ? f.name().substring(8) : f.name();
+            String v = contact.fields.get(name);
+            if (f.exists() != null && (v != null && !v.isEmpty()) != f.exists()) return false;
+            if (f.equals() != null) return matches(f.equals(), v);
+            return f.exists() != null || v != null;
+        }
+        if (c instanceof Condition.EmailOpened e) return contact.lastEmailOpened == e.expected();
+        if (c instanceof Condition.EmailClicked e) return contact.lastEmailClicked == e.expected();
+        if (c instanceof Condition.All a) return a.all().stream().allMatch(x -> test(x, contact, now));
+        if (c instanceof Condition.Any a) return a.any().stream().anyMatch(x -> test(x, contact, now));
+        if (c instanceof Condition.Not n) return !test(n.not(), contact, now);
+        throw new IllegalArgumentException("unsupported condition " + c);
+    }
+
+    private static boolean matches(JsonNode expected, String actual) {
+        if (expected.isNull()) return actual == null;
+        return actual != null && expected.asText().equalsIgnoreCase(actual);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.rehearsal.engine.sim;
+
+import dev.rehearsal.engine.llm.PersonaResponder;
+import dev.rehearsal.engine.persona.Persona;
+import dev.rehearsal.engine.workflow.Workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs one persona's whole simulation in-process by looping {@link Simulator#step}. */
+public final class SimulationRunner {
+    private SimulationRunner() {
+    }
+
+    public record PersonaRun(Persona persona, SimulationSession session, List<Interaction> interactions) {
+        public List<String> path() {
+            return interactions.stream().map(Interaction::stepId).toList();
+        }
+    }
+
+    public static PersonaRun run(Workflow wf, Persona persona, PersonaResponder responder, SimulationOptions options) {
+        SimulationSession s = Simulator.start(wf, persona, options);
+        List<Interaction> out = new ArrayList<>();
+        while (!s.done()) out.add(Simulator.step(wf, persona, s, responder, options));
+        return new PersonaRun(persona, s, out);
+    }
+}

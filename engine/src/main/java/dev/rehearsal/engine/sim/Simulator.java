@@ -1,0 +1,306 @@
+package dev.rehearsal.engine.sim;
+
+import dev.rehearsal.engine.llm.Action;
+import dev.rehearsal.engine.llm.Channel;
+import dev.rehearsal.engine.llm.OutboundMessage;
+import dev.rehearsal.engine.llm.PersonaReply;
+import dev.rehearsal.engine.llm.PersonaResponder;
+import dev.rehearsal.engine.llm.ReplyRequest;
+import dev.rehearsal.engine.llm.Turn;
+import dev.rehearsal.engine.persona.Persona;
+import dev.rehearsal.engine.workflow.Branch;
+import dev.rehearsal.engine.workflow.Durations;
+import dev.rehearsal.engine.workflow.MergeFields;
+import dev.rehearsal.engine.workflow.Step;
+import dev.rehearsal.engine.workflow.Workflow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Executes a workflow one step at a time for one persona, on a virtual clock. {@link #step} is
+ * what a Lambda runs per state-machine iteration; {@link SimulationRunner} loops it locally.
+ *
+ * <p>Reply model: when a message is sent the responder decides at once whether and how the lead
+ * answers and after how long; the reply "arrives" at send time + latency. Conditions see only
+ * replies that have arrived by the clock; a wait_for_reply takes the first unconsumed reply that
+ * arrives before its timeout, else advances the clock by the timeout.
+ */
+public final class Simulator {
+    public static final String FLAG_AFTER_OPT_OUT = "sent_after_opt_out";
+    public static final String FLAG_QUIET_HOURS = "quiet_hours";
+    public static final String FLAG_FREQUENCY = "frequency_cap";
+    /** Replies with actions but no text (an unsubscribe click) land a few minutes after the send. */
+    private static final long DEFAULT_ACTION_LATENCY_MIN = 5;
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private Simulator() {
+    }
+
+    /** A fresh session positioned on the workflow's start step. */
+    public static SimulationSession start(Workflow wf, Persona persona, SimulationOptions options) {
+        SimulationSession s = new SimulationSession();
+        s.workflowId = wf.id();
+        s.personaId = persona.id();
+        s.seed = options.seed();
+        s.stepId = wf.start();
+        s.timezone = persona.timezone() != null ? persona.timezone() : wf.settings().timezone();
+        s.clock = options.start().atZone(ZoneId.of(s.timezone)).toInstant().toEpochMilli();
+        s.startedAt = s.clock;
+        s.contact = ContactState.from(persona.contact());
+        return s;
+    }
+
+    /**
+     * Executes the session's current step, mutating the session, and returns its interaction.
+     * Deterministic for the same session, persona, options and responder answers.
+     */
+    public static Interaction step(Workflow wf, Persona persona, SimulationSession s, PersonaResponder responder,
+                                   SimulationOptions options) {
+        if (s.done()) throw new IllegalStateException("simulation already finished: " + s.endReason);
+        int maxSteps = options.maxSteps() != null ? options.maxSteps() : wf.settings().maxSteps();
+        Step step = wf.step(s.stepId);
+        if (step == null) throw new IllegalStateException("session points at unknown step '" + s.stepId + "'");
+        int index = s.stepIndex;
+        int visits = s.visits.merge(step.id(), 1, Integer::sum);
+        if (visits > options.loopLimit()) {
+            return finish(s, step, index, EndReason.LOOP_GUARD,
+                    "step visited " + visits + " times; stopped by the runtime loop guard");
+        }
+        String at = iso(s.clock);
+        String local = localTime(s);
+        Exec e = execute(wf, persona, s, step, responder);
+        s.stepIndex++;
+        String next = e.next;
+        EndReason end = null;
+        if (step.type().terminal() && next == null) end = step.type() == dev.rehearsal.engine.workflow.StepType.GOAL ? EndReason.GOAL : EndReason.END;
+        else if (next == null) end = e.noBranch ? EndReason.NO_MATCHING_BRANCH : EndReason.DEAD_END;
+        else if (s.stepIndex >= maxSteps) end = EndReason.MAX_STEPS;
+        s.stepId = end == null ? next : null;
+        if (end != null) s.endReason = end;
+        if (end == EndReason.MAX_STEPS) e.note = join(e.note, "stopped after " + maxSteps + " steps (max-steps guard)");
+        return new Interaction(index, step.id(), step.type().wireName(), at, local, e.message, e.reply,
+                e.replyAt == null ? null : iso(e.replyAt), e.transition, next, e.note, e.flags);
+    }
+
+    private static Interaction finish(SimulationSession s, Step step, int index, EndReason reason, String note) {
+        s.stepIndex++;
+        s.stepId = null;
+        s.endReason = reason;
+        return new Interaction(index, step.id(), step.type().wireName(), iso(s.clock), localTime(s), null, null, null,
+                null, null, note, List.of());
+    }
+
+    /** Mutable scratch for one step's outcome. */
+    private static final class Exec {
+        String next;
+        String transition;
+        String note;
+        OutboundMessage message;
+        PersonaReply reply;
+        Long replyAt;
+        boolean noBranch;
+        final List<String> flags = new ArrayList<>();
+
+        Exec go(String label, String target) {
+            transition = target == null ? null : label;
+            next = target;
+            return this;
+        }
+    }
+
+    private static Exec execute(Workflow wf, Persona persona, SimulationSession s, Step step, PersonaResponder responder) {
+        Exec e = new Exec();
+        ContactState c = s.contact;
+        switch (step.type()) {
+            case SEND_SMS, SEND_EMAIL -> {
+                send(wf, persona, s, step, responder, e);
+                return e.go("next", step.next());
+            }
+            case DELAY -> {
+                Duration d = delayOf(step, s);
+                s.clock += d.toMillis();
+                e.note = "waited " + Durations.format(d);
+                return e.go("next", step.next());
+            }
+            case WAIT_FOR_REPLY -> {
+                return waitForReply(s, step, e);
+            }
+            case CONDITION -> {
+                for (int i = 0; i < step.branches().size(); i++) {
+                    Branch b = step.branches().get(i);
+                    if (ConditionEvaluator.test(b.when(), c, s.clock)) {
+                        e.note = "branch '" + step.branchLabel(i) + "' matched";
+                        return e.go("branch:" + step.branchLabel(i), b.next());
+                    }
+                }
+                if (step.defaultNext() != null) {
+                    e.note = "no branch matched; default taken";
+                    return e.go("default", step.defaultNext());
+                }
+                e.noBranch = true;
+                e.note = "no branch matched and the condition has no default: the contact is stuck here";
+                return e.go(null, null);
+            }
+            case ADD_TAG -> {
+                c.tags.add(step.text("tag"));
+                e.note = "tag '" + step.text("tag") + "' added";
+                return e.go("next", step.next());
+            }
+            case REMOVE_TAG -> {
+                boolean had = c.tags.remove(step.text("tag"));
+                e.note = "tag '" + step.text("tag") + "' " + (had ? "removed" : "was not set");
+                return e.go("next", step.next());
+            }
+            case UPDATE_CONTACT -> {
+                List<String> changed = new ArrayList<>();
+                step.config().path("fields").fields().forEachRemaining(f -> {
+                    String name = f.getKey().startsWith("contact.") ? f.getKey().substring(8) : f.getKey();
+                    if (f.getValue().isNull()) c.fields.remove(name);
+                    else c.fields.put(name, MergeFields.render(f.getValue().asText(), key -> lookup(s, key)));
+                    changed.add(name);
+                });
+                e.note = "updated " + String.join(", ", changed);
+                return e.go("next", step.next());
+            }
+            case NOTIFY_TEAM -> {
+                e.note = "team notified: " + MergeFields.render(step.text("message"), key -> lookup(s, key));
+                return e.go("next", step.next());
+            }
+            case GOAL -> {
+                c.goals.add(step.text("goal"));
+                e.note = "goal '" + step.text("goal") + "' reached";
+                return e.go("next", step.next());
+            }
+            case END -> {
+                e.note = "workflow ended";
+                return e.go(null, null);
+            }
+            default -> throw new IllegalStateException("unhandled step type " + step.type());
+        }
+    }
+
+    private static Duration delayOf(Step step, SimulationSession s) {
+        if (step.text("until") != null) {
+            LocalTime target = LocalTime.parse(step.text("until"));
+            ZonedDateTime now = Instant.ofEpochMilli(s.clock).atZone(ZoneId.of(s.timezone));
+            ZonedDateTime at = now.with(target).withSecond(0).withNano(0);
+            if (!at.isAfter(now)) at = at.plusDays(1);
+            return Duration.between(now, at);
+        }
+        return step.duration();
+    }
+
+    private static Exec waitForReply(SimulationSession s, Step step, Exec e) {
+        Duration timeout = step.timeout();
+        String channel = step.text("channel");
+        long deadline = s.clock + timeout.toMillis();
+        List<ReplyRecord> replies = s.contact.replies;
+        int found = -1;
+        for (int i = 0; i < replies.size(); i++) {
+            ReplyRecord r = replies.get(i);
+            boolean channelOk = channel == null || channel.equals("any") || r.channel().wire().equals(channel);
+            if (!r.consumed() && channelOk && r.arrivesAt() <= deadline
+                    && (found < 0 || r.arrivesAt() < replies.get(found).arrivesAt())) found = i;
+        }
+        if (found >= 0) {
+            ReplyRecord r = replies.get(found);
+            // Replies that came in before this wait also count: a CRM reacts to the first unanswered reply.
+            for (int i = 0; i < replies.size(); i++) {
+                if (replies.get(i).arrivesAt() <= r.arrivesAt()) replies.set(i, replies.get(i).consume());
+            }
+            long waited = Math.max(0, r.arrivesAt() - s.clock);
+            s.clock = Math.max(s.clock, r.arrivesAt());
+            e.note = "reply received after " + Durations.format(Duration.ofMillis(Math.max(waited, 1000)))
+                    + " (" + (r.intent() == null ? "no intent" : r.intent().wire()) + ")";
+            return e.go("on_reply", step.onReply());
+        }
+        s.clock = deadline;
+        e.note = "no reply within " + Durations.format(timeout);
+        if (step.onTimeout() == null) {
+            e.note += "; the wait has no on_timeout branch, so the contact is stuck here";
+            return e.go(null, null);
+        }
+        return e.go("on_timeout", step.onTimeout());
+    }
+
+    private static void send(Workflow wf, Persona persona, SimulationSession s, Step step, PersonaResponder responder,
+                             Exec e) {
+        ContactState c = s.contact;
+        boolean sms = step.type() == dev.rehearsal.engine.workflow.StepType.SEND_SMS;
+        Channel channel = sms ? Channel.SMS : Channel.EMAIL;
+        String body = MergeFields.render(step.body(), key -> lookup(s, key));
+        String subject = sms ? null : MergeFields.render(step.subject(), key -> lookup(s, key));
+        OutboundMessage msg = new OutboundMessage(step.id(), channel, subject, body);
+        e.message = msg;
+        long now = s.clock;
+        boolean optedOut = sms ? c.smsOptedOut(now) : c.emailUnsubscribed(now);
+        if (optedOut) e.flags.add(FLAG_AFTER_OPT_OUT);
+        ZonedDateTime local = Instant.ofEpochMilli(now).atZone(ZoneId.of(s.timezone));
+        if (sms && wf.settings().inQuietHours(local.toLocalTime())) e.flags.add(FLAG_QUIET_HOURS);
+        long dayAgo = now - Duration.ofHours(24).toMillis();
+        long recent = c.sentAt.stream().filter(t -> t > dayAgo).count() + 1;
+        if (recent > wf.settings().maxMessagesPer24h()) e.flags.add(FLAG_FREQUENCY);
+        c.sentAt.add(now);
+        List<Turn> history = List.copyOf(s.transcript);
+        s.transcript.add(new Turn(false, channel, subject, body, now));
+        if (optedOut) {
+            // The lead asked not to be contacted on this channel; they do not engage with it.
+            e.note = "sent although the contact opted out of " + channel.wire();
+            return;
+        }
+        PersonaReply reply = responder.respond(new ReplyRequest(persona, msg, history, s.seed, s.stepIndex, now,
+                LOCAL.format(local)));
+        e.reply = reply;
+        s.usage = s.usage.plus(reply.usage());
+        if (reply.likelyToConvert() > 0 || reply.providerError() == null) s.likelyToConvert = reply.likelyToConvert();
+        if (!sms) {
+            c.lastEmailOpened = reply.has(Action.OPENED) || reply.has(Action.CLICKED);
+            c.lastEmailClicked = reply.has(Action.CLICKED);
+            if (c.lastEmailOpened) c.emailsOpened++;
+            if (c.lastEmailClicked) c.emailsClicked++;
+        }
+        long latencyMin = reply.replyLatencyMinutes() != null ? Math.max(0, reply.replyLatencyMinutes()) : DEFAULT_ACTION_LATENCY_MIN;
+        long arrives = now + Duration.ofMinutes(latencyMin).toMillis();
+        if (reply.has(Action.OPTED_OUT) && c.smsOptedOutAt == null) c.smsOptedOutAt = arrives;
+        if (reply.has(Action.UNSUBSCRIBED) && c.emailUnsubscribedAt == null) c.emailUnsubscribedAt = arrives;
+        if (reply.has(Action.BOOKED)) c.booked = true;
+        if (reply.replied()) {
+            c.replies.add(new ReplyRecord(step.id(), channel, reply.response(), reply.intent(), reply.sentiment(), arrives, false));
+            s.transcript.add(new Turn(true, channel, null, reply.response(), arrives));
+            e.replyAt = arrives;
+        }
+    }
+
+    /** Merge-field values: contact.* from the contact record; other namespaces unknown here. */
+    static String lookup(SimulationSession s, String key) {
+        if (key.startsWith("contact.")) return s.contact.fields.get(key.substring(8));
+        return null;
+    }
+
+    static String iso(long epochMs) {
+        return Instant.ofEpochMilli(epochMs).toString();
+    }
+
+    static String localTime(SimulationSession s) {
+        return LOCAL.format(Instant.ofEpochMilli(s.clock).atZone(ZoneId.of(s.timezone)));
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : a + "; " + b;
+    }
+
+    /** For reports: the contact-local hour an instant falls on. */
+    public static LocalTime localClock(long epochMs, String tz) {
+        return Instant.ofEpochMilli(epochMs).atZone(ZoneId.of(tz)).toLocalTime();
+    }
+
+}

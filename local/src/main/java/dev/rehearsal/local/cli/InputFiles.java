@@ -1,0 +1,113 @@
+package dev.rehearsal.local.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.engine.expect.Suite;
+import dev.rehearsal.engine.expect.SuiteParser;
+import dev.rehearsal.engine.json.InvalidInputException;
+import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.json.LocatedJson;
+import dev.rehearsal.engine.json.Problem;
+import dev.rehearsal.engine.persona.Persona;
+import dev.rehearsal.engine.persona.PersonaCatalog;
+import dev.rehearsal.engine.persona.PersonaParser;
+import dev.rehearsal.engine.workflow.Workflow;
+import dev.rehearsal.engine.workflow.WorkflowParser;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Reads workflows, suites and personas from files, reporting problems with the file's name. */
+final class InputFiles {
+    private InputFiles() {
+    }
+
+    /** A workflow file or a suite file, resolved to what a run needs. */
+    record Loaded(Workflow workflow, Suite suite, Path workflowPath) {
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidInputException(p.toString(), List.of(new Problem("", 0, 0, "unreadable",
+                    "cannot read " + p + ": " + e.getMessage())));
+        }
+    }
+
+    static Loaded load(Path file) {
+        String text = read(file);
+        LocatedJson doc;
+        try {
+            doc = LocatedJson.parse(text);
+        } catch (LocatedJson.MalformedJsonException e) {
+            throw new InvalidInputException(file.toString(), List.of(new Problem("", e.where().line(), e.where().column(),
+                    "malformed_json", "malformed JSON: " + e.getMessage())));
+        }
+        if (SuiteParser.looksLikeSuite(doc.root())) {
+            Suite suite = SuiteParser.parse(doc.root(), doc);
+            Path wfPath = null;
+            Workflow wf;
+            if (suite.workflowRef() != null) {
+                Path parent = file.toAbsolutePath().getParent();
+                wfPath = parent.resolve(suite.workflowRef()).normalize();
+                wf = workflow(wfPath);
+            } else {
+                wf = WorkflowParser.parse(suite.workflowInline()).orThrow();
+            }
+            return new Loaded(wf, suite, wfPath);
+        }
+        WorkflowParser.Result r = WorkflowParser.parse(doc);
+        if (!r.ok()) throw new InvalidInputException(file.toString(), r.problems());
+        return new Loaded(r.workflow(), null, file);
+    }
+
+    static Workflow workflow(Path file) {
+        WorkflowParser.Result r = WorkflowParser.parse(read(file));
+        if (!r.ok()) throw new InvalidInputException(file.toString(), r.problems());
+        return r.workflow();
+    }
+
+    /** "all", a comma-separated list of ids, or persona files (*.json). */
+    static List<Persona> personas(String selector, Suite suite, Path base) {
+        if (selector != null && !selector.isBlank()) {
+            if (selector.equals("all")) return PersonaCatalog.builtIns();
+            List<Persona> out = new ArrayList<>();
+            for (String id : selector.split(",")) out.add(persona(id.trim(), base));
+            return out;
+        }
+        if (suite == null || suite.personaRefs().isEmpty()) return PersonaCatalog.builtIns();
+        List<Persona> out = new ArrayList<>();
+        for (JsonNode ref : suite.personaRefs()) {
+            if (ref.isTextual()) out.add(persona(ref.asText(), base));
+            else {
+                Persona p = PersonaParser.parse(ref);
+                out.add(p.id() != null ? p : p.withId(slug(p.name()), false));
+            }
+        }
+        return out;
+    }
+
+    private static Persona persona(String ref, Path base) {
+        if (ref.endsWith(".json")) {
+            Path p = base == null ? Path.of(ref) : base.resolve(ref);
+            Persona persona = PersonaParser.parse(read(p));
+            return persona.id() != null ? persona : persona.withId(slug(persona.name()), false);
+        }
+        return PersonaCatalog.builtIn(ref).orElseThrow(() -> new InvalidInputException("personas", List.of(
+                new Problem("", 0, 0, "unknown_persona", "unknown persona '" + ref + "' (built-ins: "
+                        + String.join(", ", PersonaCatalog.BUILT_IN_IDS) + ")"))));
+    }
+
+    static String slug(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    static String json(Object o) {
+        return Json.pretty(o);
+    }
+}

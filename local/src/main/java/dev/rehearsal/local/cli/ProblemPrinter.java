@@ -1,0 +1,23 @@
+package dev.rehearsal.local.cli;
+
+import dev.rehearsal.engine.json.InvalidInputException;
+import dev.rehearsal.engine.json.Problem;
+
+import java.io.PrintWriter;
+
+/** Prints input problems the way compilers do: file:line:column: message [pointer]. */
+final class ProblemPrinter {
+    private ProblemPrinter() {
+    }
+
+    static int print(PrintWriter err, String file, InvalidInputException e) {
+        err.println("rehearse: " + file + " is invalid (" + e.problems().size() + " problem"
+                + (e.problems().size() == 1 ? "" : "s") + "):");
+        for (Problem p : e.problems()) {
+            String where = p.line() > 0 ? file + ":" + p.line() + ":" + p.column() : file;
+            err.println("  " + where + ": " + p.message() + (p.pointer().isEmpty() ? "" : "  [" + p.pointer() + "]"));
+        }
+        err.flush();
+        return Main.BAD_INPUT;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.rehearsal.local.cli;
+
+import dev.rehearsal.engine.Rehearsal;
+import dev.rehearsal.engine.expect.Expectation;
+import dev.rehearsal.engine.json.InvalidInputException;
+import dev.rehearsal.engine.offline.OfflinePersonaEngine;
+import dev.rehearsal.engine.persona.Persona;
+import dev.rehearsal.engine.report.JUnitXmlRenderer;
+import dev.rehearsal.engine.report.JsonReportRenderer;
+import dev.rehearsal.engine.report.MarkdownReportRenderer;
+import dev.rehearsal.engine.report.Report;
+import dev.rehearsal.engine.sim.SimulationOptions;
+import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Walks personas through a workflow or a suite and prints the report. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Simulate personas through a workflow (or a suite) and report.")
+final class TestCommand implements Callable<Integer> {
+    static final long DEFAULT_SEED = 42;
+
+    @Parameters(paramLabel = "FILE", description = "workflow or suite JSON file")
+    Path file;
+
+    @Option(names = "--personas", description = "all, or comma-separated persona ids or persona files (default: the suite's, else all)")
+    String personas;
+
+    @Option(names = "--seed", description = "random seed (default: the suite's, else 42)")
+    Long seed;
+
+    @Option(names = "--start", description = "contact-local start, e.g. 2026-03-02T10:00")
+    String start;
+
+    @Option(names = "--max-steps", description = "max steps per persona (default: the workflow's, else 50)")
+    Integer maxSteps;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, markdown, json or junit (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--out", description = "write the report to this file instead of standard output")
+    Path out;
+
+    @Option(names = "--transcripts", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "include each persona's transcript in text/markdown output (default: ${DEFAULT-VALUE})")
+    boolean transcripts;
+
+    @Option(names = "--quiet", description = "no progress lines")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!List.of("text", "markdown", "json", "junit").contains(format)) {
+            err.println("rehearse: unknown --format '" + format + "' (text, markdown, json, junit)");
+            return Main.BAD_INPUT;
+        }
+        InputFiles.Loaded loaded;
+        List<Persona> people;
+        SimulationOptions options;
+        try {
+            loaded = InputFiles.load(file);
+            Path base = file.toAbsolutePath().getParent();
+            people = InputFiles.personas(personas, loaded.suite(), base);
+            long s = seed != null ? seed : loaded.suite() != null && loaded.suite().seed() != null ? loaded.suite().seed() : DEFAULT_SEED;
+            LocalDateTime startAt = start != null ? LocalDateTime.parse(start)
+                    : loaded.suite() != null ? loaded.suite().startAt() : null;
+            Integer max = maxSteps != null ? maxSteps : loaded.suite() != null ? loaded.suite().maxSteps() : null;
+            options = SimulationOptions.defaults(s).withStart(startAt).withMaxSteps(max);
+        } catch (InvalidInputException e) {
+            return ProblemPrinter.print(err, file.toString(), e);
+        } catch (DateTimeParseException e) {
+            err.println("rehearse: --start '" + start + "' is not a local date-time like 2026-03-02T10:00");
+            return Main.BAD_INPUT;
+        }
+        List<Expectation> expectations = loaded.suite() == null ? List.of() : loaded.suite().expectations();
+        if (!quiet) err.println("Rehearsing '" + loaded.workflow().name() + "' with " + people.size() + " persona(s), seed "
+                + options.seed() + ", offline persona engine");
+        Report report = Rehearsal.run(new Rehearsal.Spec(loaded.workflow(), people, new OfflinePersonaEngine(), options,
+                expectations, null, null, run -> progress(err, run)));
+        String rendered = switch (format) {
+            case "json" -> JsonReportRenderer.render(report);
+            case "junit" -> JUnitXmlRenderer.render(report);
+            default -> MarkdownReportRenderer.render(report, transcripts);
+        };
+        if (out != null) {
+            try {
+                if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
+                Files.writeString(out, rendered, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("rehearse: cannot write " + out + ": " + e.getMessage());
+                return Main.BAD_INPUT;
+            }
+            if (!quiet) err.println("Report written to " + out);
+        } else {
+            spec.commandLine().getOut().print(rendered);
+            spec.commandLine().getOut().flush();
+        }
+        if (!quiet) err.println(report.summary());
+        err.flush();
+        return report.passed() ? Main.OK : Main.FAILED;
+    }
+
+    private void progress(PrintWriter err, PersonaRun run) {
+        if (quiet) return;
+        var c = run.session().contact;
+        long sent = run.interactions().stream().filter(i -> i.message() != null).count();
+        long replies = run.interactions().stream().filter(i -> i.reply() != null && i.reply().replied()).count();
+        err.printf("  %-20s %2d steps, %d sent, %d replies, ended: %s%s%n", run.persona().name(),
+                run.interactions().size(), sent, replies, run.session().endReason.wire(),
+                c.goals.isEmpty() ? "" : " (goal: " + String.join(", ", c.goals) + ")");
+        err.flush();
+    }
+}
