@@ -289,7 +289,7 @@ public final class IntrinsicFunctions {
             } else if (c == '{' && k + 1 < t.length() && t.charAt(k + 1) == '}') {
                 if (arg >= a.size()) throw failure("States.Format has more placeholders than arguments");
                 JsonNode v = a.get(arg++);
-                sb.append(v.isTextual() ? v.textValue() : Json.write(v));
+                sb.append(formatValue(v));
                 k++;
             } else {
                 sb.append(c);
@@ -297,6 +297,30 @@ public final class IntrinsicFunctions {
         }
         if (arg != a.size()) throw failure("States.Format has more arguments than placeholders");
         return Json.text(sb.toString());
+    }
+
+    /** AWS renders non-string arguments the way Java's Map/List toString does: {a=1, b=[x]}. */
+    private static String formatValue(JsonNode v) {
+        if (v.isTextual()) return v.textValue();
+        if (v.isObject()) {
+            StringBuilder sb = new StringBuilder("{");
+            var it = v.fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                sb.append(e.getKey()).append('=').append(formatValue(e.getValue()));
+                if (it.hasNext()) sb.append(", ");
+            }
+            return sb.append('}').toString();
+        }
+        if (v.isArray()) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < v.size(); i++) {
+                if (i > 0) sb.append(", ");
+                sb.append(formatValue(v.get(i)));
+            }
+            return sb.append(']').toString();
+        }
+        return Json.write(v);
     }
 
     private static void arity(String name, List<JsonNode> a, int n) {

@@ -74,15 +74,55 @@ public final class JsonPathProcessor {
 
     private static JsonNode evaluate(String path, JsonNode doc) {
         if (path.equals("$")) return doc;
+        List<Object> simple = SIMPLE.computeIfAbsent(path, JsonPathProcessor::simpleSteps);
+        if (simple != NOT_SIMPLE) return walk(path, simple, doc);
         JsonPath compiled = compile(path);
         try {
             Object r = compiled.read(doc == null ? NullNode.getInstance() : doc, CONFIG);
             return Json.fromJava(r);
         } catch (PathNotFoundException e) {
+            // An indefinite path (wildcard, slice, filter) that matches nothing selects an empty list.
+            if (!compiled.isDefinite()) return Json.array();
             String msg = e.getMessage();
-            if (msg != null && msg.startsWith("No results for path: ")) throw new NoResult(msg);
             throw new NoResult(msg == null ? "No results for path: " + path : msg);
         }
+    }
+
+    private static final List<Object> NOT_SIMPLE = List.of();
+    private static final Map<String, List<Object>> SIMPLE = new ConcurrentHashMap<>();
+
+    /** Plain field/index steps are walked directly: faster, and bracketed names are taken literally as AWS does. */
+    private static List<Object> simpleSteps(String path) {
+        if (!path.startsWith("$") || path.contains("..") || path.contains("*") || path.contains("?")
+                || path.contains("@")) return NOT_SIMPLE;
+        try {
+            List<Object> steps = referenceSteps(path);
+            for (Object o : steps) if (o instanceof String str && (str.isEmpty() || str.contains("'") && !path.contains("['"))) return NOT_SIMPLE;
+            return steps;
+        } catch (StateFailure e) {
+            return NOT_SIMPLE;
+        }
+    }
+
+    private static JsonNode walk(String path, List<Object> steps, JsonNode doc) {
+        JsonNode cur = doc;
+        StringBuilder where = new StringBuilder("$");
+        for (Object step : steps) {
+            JsonNode next = null;
+            if (step instanceof String key) {
+                where.append("['").append(key).append("']");
+                if (cur != null && cur.isObject()) next = cur.get(key);
+            } else {
+                int idx = (Integer) step;
+                where.append('[').append(idx).append(']');
+                if (cur != null && cur.isArray()) next = cur.get(idx < 0 ? cur.size() + idx : idx);
+            }
+            if (next == null) {
+                throw new NoResult(cur == doc ? "No results for path: " + where : "Missing property in path " + where);
+            }
+            cur = next;
+        }
+        return cur;
     }
 
     private static JsonPath compile(String path) {

@@ -30,14 +30,13 @@ public final class JsonataEvaluator {
         return n != null && n.isTextual() && isExpression(n.textValue());
     }
 
+    /** Only a string that starts with "{%" and ends with "%}" is an expression; padded ones are literals. */
     static boolean isExpression(String s) {
-        String t = s.trim();
-        return t.startsWith("{%") && t.endsWith("%}") && t.length() >= 4;
+        return s.startsWith("{%") && s.endsWith("%}") && s.length() >= 4;
     }
 
     static String body(String s) {
-        String t = s.trim();
-        return t.substring(2, t.length() - 2).trim();
+        return s.substring(2, s.length() - 2).trim();
     }
 
     /** Evaluates every "{% %}" string inside a template; field names the template for error messages. */
@@ -88,6 +87,7 @@ public final class JsonataEvaluator {
             if (b.result() != null) states.put("result", toJava(b.result()));
             if (b.errorOutput() != null) states.put("errorOutput", toJava(b.errorOutput()));
             frame.bind("states", (Object) states);
+            JsonataFunctions.bindAll(frame);
             if (b.variables() != null) b.variables().forEach((k, v) -> frame.bind(k, toJava(v)));
             return expr.evaluate(toJava(b.input()), frame);
         } catch (JException e) {

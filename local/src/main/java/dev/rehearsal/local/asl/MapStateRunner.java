@@ -145,6 +145,13 @@ final class MapStateRunner {
         } else if (s.has("ToleratedFailurePercentagePath")) {
             String path = s.text("ToleratedFailurePercentagePath");
             JsonNode v = JsonPathProcessor.select(s.field("ToleratedFailurePercentagePath"), true, effective, scope);
+            if (v.isTextual()) {
+                try {
+                    v = Json.NODES.numberNode(Double.parseDouble(v.textValue().trim()));
+                } catch (NumberFormatException ignored) {
+                    // reported below
+                }
+            }
             if (!v.isNumber()) throw new StateFailure(ErrorNames.RUNTIME, "The ToleratedFailurePercentagePath field refers to value \""
                     + (v.isTextual() ? v.textValue() : Json.write(v)) + "\" which is not a valid float: " + path);
             pct = v.asDouble();
@@ -158,6 +165,13 @@ final class MapStateRunner {
     private static int integerAt(State s, String field, JsonNode effective, Scope scope) {
         String path = s.text(field);
         JsonNode v = JsonPathProcessor.select(s.field(field), true, effective, scope);
+        if (v.isTextual()) {
+            try {
+                return Integer.parseInt(v.textValue().trim());
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+        }
         if (!v.isIntegralNumber()) throw new StateFailure(ErrorNames.RUNTIME, "The " + field + " field refers to value \""
                 + (v.isTextual() ? v.textValue() : Json.write(v)) + "\" which is not a valid integer: " + path);
         return v.intValue();

@@ -9,6 +9,7 @@ final class RetryPolicy {
     private RetryPolicy() {}
 
     static boolean matches(List<String> errorEquals, String error) {
+        if (error == null) return errorEquals.contains(ErrorNames.ALL);
         if (errorEquals.contains(error)) return true;
         // States.Runtime is terminal: wildcards never match it.
         if (ErrorNames.RUNTIME.equals(error)) return false;
