@@ -10,9 +10,9 @@ final class RetryPolicy {
 
     static boolean matches(List<String> errorEquals, String error) {
         if (error == null) return errorEquals.contains(ErrorNames.ALL);
-        if (errorEquals.contains(error)) return true;
-        // States.Runtime is terminal: wildcards never match it.
+        // States.Runtime is terminal: AWS neither retries nor catches it, even when named explicitly.
         if (ErrorNames.RUNTIME.equals(error)) return false;
+        if (errorEquals.contains(error)) return true;
         if (errorEquals.contains(ErrorNames.ALL)) return true;
         return errorEquals.contains(ErrorNames.TASK_FAILED) && !ErrorNames.TIMEOUT.equals(error)
                 && !error.startsWith("States.");

@@ -40,7 +40,15 @@ final class TaskInvoker {
         boolean lambdaArn = !serviceInvoke && TaskRegistry.isLambdaArn(resource);
         String target = serviceInvoke ? params.path("FunctionName").asText(null) : resource;
         JsonNode payload = serviceInvoke ? params.path("Payload") : params;
-        if (payload.isMissingNode()) payload = Json.object();
+        if (payload.isMissingNode() || payload.isNull()) payload = Json.object();
+        if (serviceInvoke && payload.isTextual()) {
+            // Lambda receives the Payload string as raw bytes, so a JSON text arrives parsed.
+            try {
+                payload = Json.parse(payload.textValue());
+            } catch (IllegalArgumentException notJson) {
+                // stays a string
+            }
+        }
         String prefix = lambdaArn ? "LambdaFunction" : "Task";
 
         ObjectNode scheduled = scope.details();

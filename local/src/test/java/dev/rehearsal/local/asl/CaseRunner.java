@@ -17,6 +17,10 @@ final class CaseRunner {
     private CaseRunner() {}
 
     static List<String> run(ConformanceCase c) throws Exception {
+        return run(c, c.kind() != ConformanceCase.Kind.PURE_CLEAN);
+    }
+
+    static List<String> run(ConformanceCase c, boolean looseOutput) throws Exception {
         StateMachine machine = StateMachine.parse(c.definition());
         TaskRegistry registry = RecordedLambdas.registryFor(c.lambdaHandlers());
         JsonNode expected = c.expected();
@@ -37,10 +41,10 @@ final class CaseRunner {
                 ex = executor.start(machine, c.input(), "conformance");
             }
         }
-        return compare(expected, ex);
+        return compare(expected, ex, looseOutput);
     }
 
-    static List<String> compare(JsonNode expected, Execution ex) {
+    static List<String> compare(JsonNode expected, Execution ex, boolean looseOutput) {
         List<String> problems = new ArrayList<>();
         String status = expected.path("status").asText();
         if (!status.equals(ex.status().name())) {
@@ -48,17 +52,48 @@ final class CaseRunner {
             return problems;
         }
         if (status.equals("SUCCEEDED") && expected.has("output") && !expected.path("output_undecodable").asBoolean()) {
-            if (!Json.equalsByValue(expected.get("output"), ex.output())) {
+            boolean same = looseOutput ? looselyEqual(expected.get("output"), ex.output())
+                    : Json.equalsByValue(expected.get("output"), ex.output());
+            if (!same) {
                 problems.add("output " + Json.write(ex.output()) + "\n  expected " + Json.write(expected.get("output")));
             }
         }
         if (status.equals("FAILED")) {
             String err = expected.hasNonNull("error") ? expected.get("error").asText() : null;
             if (!java.util.Objects.equals(err, ex.error())) problems.add("error " + ex.error() + " (expected " + err + ")" + describe(ex));
-            String cause = expected.hasNonNull("cause") ? expected.get("cause").asText() : null;
+            JsonNode c = expected.get("cause");
+            String cause = c == null || c.isNull() ? null : c.isTextual() ? c.textValue() : Json.write(c);
             if (!causeMatches(cause, ex.cause())) problems.add("cause '" + ex.cause() + "'\n  expected '" + cause + "'");
         }
         return problems;
+    }
+
+    /**
+     * For cases outside the pure-clean set: strings compare like causes (recorder placeholders, request ids),
+     * and lambda:invoke responses compare by Payload and StatusCode only -- their HTTP metadata (dates, request
+     * ids, header lengths) is AWS plumbing a local executor cannot reproduce.
+     */
+    static boolean looselyEqual(JsonNode e, JsonNode a) {
+        if (e == null || a == null) return e == a;
+        if (e.isTextual() && a.isTextual()) return causeMatches(e.textValue(), a.textValue());
+        if (e.isObject() && a.isObject()) {
+            if (e.has("SdkHttpMetadata") && a.has("SdkHttpMetadata")) {
+                return looselyEqual(e.get("Payload"), a.get("Payload"))
+                        && Json.equalsByValue(e.get("StatusCode"), a.get("StatusCode"));
+            }
+            if (e.size() != a.size()) return false;
+            for (var it = e.fields(); it.hasNext(); ) {
+                var f = it.next();
+                if (!a.has(f.getKey()) || !looselyEqual(f.getValue(), a.get(f.getKey()))) return false;
+            }
+            return true;
+        }
+        if (e.isArray() && a.isArray()) {
+            if (e.size() != a.size()) return false;
+            for (int i = 0; i < e.size(); i++) if (!looselyEqual(e.get(i), a.get(i))) return false;
+            return true;
+        }
+        return Json.equalsByValue(e, a);
     }
 
     /** Loose: event ids and recorder placeholders (<uuid:1>, <timestamp>) are ignored; JSON causes compare by type/message. */
