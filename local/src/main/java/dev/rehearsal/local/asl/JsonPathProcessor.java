@@ -107,7 +107,8 @@ public final class JsonPathProcessor {
     private static JsonNode walk(String path, List<Object> steps, JsonNode doc) {
         JsonNode cur = doc;
         StringBuilder where = new StringBuilder("$");
-        for (Object step : steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            Object step = steps.get(i);
             JsonNode next = null;
             if (step instanceof String key) {
                 where.append("['").append(key).append("']");
@@ -118,7 +119,8 @@ public final class JsonPathProcessor {
                 if (cur != null && cur.isArray()) next = cur.get(idx < 0 ? cur.size() + idx : idx);
             }
             if (next == null) {
-                throw new NoResult(cur == doc ? "No results for path: " + where : "Missing property in path " + where);
+                // Jayway's wording, which AWS passes through: a missing leaf vs a missing intermediate property.
+                throw new NoResult(i == steps.size() - 1 ? "No results for path: " + where : "Missing property in path " + where);
             }
             cur = next;
         }

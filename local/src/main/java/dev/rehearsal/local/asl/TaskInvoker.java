@@ -72,8 +72,16 @@ final class TaskInvoker {
         try {
             TaskFunction fn = target == null ? null : scope.run.registry.lookup(target).orElse(null);
             if (fn == null) {
-                throw new TaskFailure(serviceInvoke || lambdaArn ? "Lambda.ResourceNotFoundException" : ErrorNames.TASK_FAILED,
-                        "Function not found: " + target + " (no in-process task function is registered for it)");
+                if (serviceInvoke || lambdaArn) {
+                    ExecutorOptions o = scope.run.options;
+                    String arn = target != null && target.startsWith("arn:") ? target
+                            : "arn:aws:lambda:" + o.region() + ":" + o.accountId() + ":function:" + target;
+                    throw new TaskFailure("Lambda.ResourceNotFoundException", "Function not found: " + arn
+                            + ":$LATEST (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: "
+                            + java.util.UUID.randomUUID() + "; Proxy: null)");
+                }
+                throw new TaskFailure(ErrorNames.TASK_FAILED, "No in-process task function is registered for resource '"
+                        + target + "'");
             }
             result = fn.invoke(payload, new Context(resource, s.name(), scope, deadline));
             if (result == null) result = com.fasterxml.jackson.databind.node.NullNode.getInstance();

@@ -14,6 +14,10 @@ final class CaseRunner {
     private static final Pattern EVENT_ID = Pattern.compile("event id #\\d+");
     private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]+>");
 
+    /** The account and region the cases were recorded in, so generated ARNs read the same. */
+    private static final ExecutorOptions RECORDED_ACCOUNT = new ExecutorOptions(40, true, "111111111111", "us-east-1",
+            "arn:aws:iam::111111111111:role/snf_role_arn");
+
     private CaseRunner() {}
 
     static List<String> run(ConformanceCase c) throws Exception {
@@ -28,7 +32,7 @@ final class CaseRunner {
         Execution ex;
         if (expectedStatus.equals("ABORTED")) {
             // The recorded test stopped the execution while it waited; do the same with a clock that blocks.
-            try (LocalExecutor executor = new LocalExecutor(registry, new BlockingClock(), ExecutorOptions.defaults())) {
+            try (LocalExecutor executor = new LocalExecutor(registry, new BlockingClock(), RECORDED_ACCOUNT)) {
                 ex = executor.startAsync(machine, c.input(), "conformance");
                 long until = System.currentTimeMillis() + 5000;
                 while (!ex.history().types().contains("WaitStateEntered") && System.currentTimeMillis() < until) Thread.sleep(2);
@@ -37,7 +41,7 @@ final class CaseRunner {
             }
         } else {
             try (LocalExecutor executor = new LocalExecutor(registry, Clock.virtual(Instant.parse("2024-01-01T00:00:00Z")),
-                    ExecutorOptions.defaults())) {
+                    RECORDED_ACCOUNT)) {
                 ex = executor.start(machine, c.input(), "conformance");
             }
         }

@@ -20,8 +20,10 @@ final class RecordedLambdas {
         switch (handler) {
             case "id_function": return (in, ctx) -> in;
             case "echo_function": return (in, ctx) -> Json.parse("{\"Return\":\"HelloWorld\"}");
-            case "raise_exception": return (in, ctx) -> { throw pythonError("Exception", "Some exception was raised."); };
-            case "raise_custom_exception": return (in, ctx) -> { throw pythonError("CustomException", ""); };
+            case "raise_exception": return (in, ctx) -> { throw pythonError("Exception", "Some exception was raised.",
+                    "  File \"/var/task/handler.py\", line 2, in handler\n    raise Exception(\"Some exception was raised.\")\n"); };
+            case "raise_custom_exception": return (in, ctx) -> { throw pythonError("CustomException", "",
+                    "  File \"/var/task/handler.py\", line 9, in handler\n    raise CustomException()\n"); };
             case "return_decorated_input": return (in, ctx) -> Json.text("input-event-" + Json.write(in));
             case "return_bytes_str": return (in, ctx) -> Json.text("HelloWorld!");
             case "large_output_string": return (in, ctx) -> Json.text("a".repeat(257 * 1024));
@@ -31,12 +33,12 @@ final class RecordedLambdas {
     }
 
     /** The error shape Lambda reports for an unhandled Python exception. */
-    private static TaskFailure pythonError(String type, String message) {
+    private static TaskFailure pythonError(String type, String message, String trace) {
         ObjectNode cause = Json.object();
         cause.put("errorMessage", message);
         cause.put("errorType", type);
         cause.put("requestId", UUID.randomUUID().toString());
-        cause.putArray("stackTrace").add("  File \"/var/task/handler.py\", line 2, in handler\n");
+        cause.putArray("stackTrace").add(trace);
         return new TaskFailure(type, Json.write(cause));
     }
 }
