@@ -53,7 +53,12 @@ final class WaitTime {
         JsonNode v = JsonataEvaluator.evaluateTemplate(s.field("Timestamp"), "Timestamp", b);
         String msg = "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: " + text(v);
         if (!v.isTextual()) throw JsonataEvaluator.queryError(msg);
-        return timestamp(now, parse(v.textValue(), msg));
+        try {
+            return timestamp(now, OffsetDateTime.parse(v.textValue()).toInstant());
+        } catch (DateTimeParseException e) {
+            // In JSONata states AWS reports a bad timestamp as a query evaluation error.
+            throw JsonataEvaluator.queryError(msg);
+        }
     }
 
     private static Instant seconds(Instant now, long seconds) {
