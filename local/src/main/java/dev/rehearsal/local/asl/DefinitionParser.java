@@ -198,7 +198,6 @@ final class DefinitionParser {
         }
         if (node.isObject()) {
             ObjectNode o = (ObjectNode) node;
-            o.fieldNames().forEachRemaining(f -> { });
             List<String> keys = new ArrayList<>();
             o.fieldNames().forEachRemaining(keys::add);
             for (String k : keys) o.set(k, substitute(o.get(k)));

@@ -269,9 +269,7 @@ final class StateRunner {
 
     private void assignJsonataTo(JsonNode assign, JsonataEvaluator.Bindings b, Map<String, JsonNode> variables) {
         if (assign == null) return;
-        JsonNode values = JsonataEvaluator.isExpression(assign)
-                ? JsonataEvaluator.evaluateTemplate(assign, "Assign", b)
-                : JsonataEvaluator.evaluateTemplate(assign, "Assign", b);
+        JsonNode values = JsonataEvaluator.evaluateTemplate(assign, "Assign", b);
         values.fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
     }
 
