@@ -143,7 +143,10 @@ public final class ApiRequest {
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            String msg = e.getOriginalMessage();
+            String msg = e.getOriginalMessage() == null ? "unreadable JSON" : e.getOriginalMessage()
+                    .replaceAll(" ?\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                    .replaceAll(" ?at \\[Source:[^\\]]*\\]", "")
+                    .replaceAll(" ?\\[Source:[^\\]]*\\]", "");
             throw new ApiException(400, "malformed_json", "malformed JSON: " + msg,
                     List.of(new Problem("", Math.max(line, 0), Math.max(col, 0), "malformed_json", msg)));
         } catch (java.io.IOException e) {
