@@ -1,0 +1,122 @@
+package dev.rehearsal.functions.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Account B, on every route, can neither read nor change anything of account A's. */
+class CrossAccountTest {
+    static final String A = "account-a";
+    static final String B = "account-b";
+    ApiFixture f;
+    String runId;
+
+    @BeforeEach
+    void accountAOwnsOneOfEverything() {
+        f = new ApiFixture();
+        ok(f.call(ApiFixture.event(A, "POST", "/personas", ApiFixture.persona("secret-sam", "Sam"))), 201);
+        ok(f.call(ApiFixture.event(A, "PUT", "/workflows/wf-a", ApiFixture.workflow("wf-a"))), 201);
+        JsonNode run = ApiFixture.json(ok(f.call(ApiFixture.event(A, "POST", "/workflows/wf-a/test",
+                "{\"personas\":[\"secret-sam\",\"busy-bob\"]}")), 202));
+        runId = run.get("runId").asText();
+        f.store.runs().createTest(A, runId, "secret-sam");
+        f.store.runs().putInteraction(A, runId + ".secret-sam", 0, "{\"reply\":\"private\"}");
+        f.store.runs().putReport(A, runId, "{\"score\":50}");
+        ok(f.call(ApiFixture.event(A, "PUT", "/suites/suite-a", ApiFixture.suite("wf-a"))), 201);
+        f.store.suites().putBaseline(A, "suite-a", "{\"digest\":\"abc\"}");
+    }
+
+    static APIGatewayV2HTTPResponse ok(APIGatewayV2HTTPResponse r, int status) {
+        assertEquals(status, r.getStatusCode(), r.getBody());
+        return r;
+    }
+
+    Set<String> itemsOf(String account) {
+        Set<String> out = new TreeSet<>();
+        for (Map<String, AttributeValue> i : dev.rehearsal.store.TableAdmin.scanAll(f.table.client(), f.table.name())) {
+            if (account.equals(i.get("accountId").s())) out.add(new java.util.TreeMap<>(i).toString());
+        }
+        return out;
+    }
+
+    void notFound(String method, String path, String body) {
+        APIGatewayV2HTTPResponse r = f.call(ApiFixture.event(B, method, path, body));
+        assertEquals(404, r.getStatusCode(), method + " " + path + ": " + r.getBody());
+        assertFalse(r.getBody().contains("private"), r.getBody());
+        assertFalse(r.getBody().contains("Sam\""), r.getBody());
+    }
+
+    @Test
+    void accountBCannotReadOrChangeAccountAsData() {
+        Set<String> before = itemsOf(A);
+        assertFalse(before.isEmpty());
+
+        notFound("GET", "/personas/secret-sam", null);
+        notFound("DELETE", "/personas/secret-sam", null);
+        JsonNode list = ApiFixture.json(f.call(ApiFixture.event(B, "GET", "/personas", null)));
+        assertFalse(list.toString().contains("secret-sam"), list.toString());
+        notFound("GET", "/workflows/wf-a", null);
+        notFound("POST", "/workflows/wf-a/validate", null);
+        notFound("POST", "/workflows/wf-a/test", "{\"personas\":[\"busy-bob\"]}");
+        notFound("GET", "/tests/" + runId, null);
+        notFound("GET", "/tests/" + runId + "/report", null);
+        notFound("GET", "/tests/" + runId + "/interactions", null);
+        notFound("GET", "/suites/suite-a", null);
+        // B's run cannot name A's persona either
+        APIGatewayV2HTTPResponse r = f.call(ApiFixture.event(B, "PUT", "/workflows/wf-b", ApiFixture.workflow("wf-b")));
+        assertEquals(201, r.getStatusCode());
+        r = f.call(ApiFixture.event(B, "POST", "/workflows/wf-b/test", "{\"personas\":[\"secret-sam\"]}"));
+        assertEquals(400, r.getStatusCode(), r.getBody());
+        assertTrue(r.getBody().contains("unknown_persona"));
+
+        // writes to the same ids land in B's own space and leave A's untouched
+        assertEquals(201, f.call(ApiFixture.event(B, "PUT", "/personas/secret-sam", ApiFixture.persona(null, "Bea")))
+                .getStatusCode());
+        assertEquals(201, f.call(ApiFixture.event(B, "PUT", "/workflows/wf-a", ApiFixture.workflow("wf-a")))
+                .getStatusCode(), "B's first version of its own wf-a");
+        assertEquals(201, f.call(ApiFixture.event(B, "PUT", "/suites/suite-a", ApiFixture.suite("wf-a"))).getStatusCode());
+        assertEquals(201, f.call(ApiFixture.event(B, "POST", "/personas", ApiFixture.persona("secret-sam2", "Bo")))
+                .getStatusCode());
+        assertEquals(204, f.call(ApiFixture.event(B, "DELETE", "/personas/secret-sam", null)).getStatusCode());
+        // and B cannot page into A's listing with a token made from A's keys
+        String token = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("PERSONA#secret-sam".getBytes());
+        JsonNode page = ApiFixture.json(f.call(ApiFixture.event(B, "GET", "/personas", null,
+                Map.of("next", token), Map.of())));
+        assertFalse(page.toString().contains("\"Sam\""), page.toString());
+
+        assertEquals(before, itemsOf(A), "account A's items are exactly as they were");
+        assertEquals("Sam", ApiFixture.json(f.call(ApiFixture.event(A, "GET", "/personas/secret-sam", null)))
+                .get("name").asText());
+        assertEquals(1, ApiFixture.json(f.call(ApiFixture.event(A, "GET", "/workflows/wf-a", null)))
+                .get("version").asInt());
+    }
+
+    @Test
+    void theAccountComesOnlyFromTheClaims() {
+        // no authorizer: 401 on every route, and nothing written
+        Set<String> before = f.snapshot();
+        for (String route : new ApiHandler(f.services).router().routeKeys()) {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1).replace("{id}", runId);
+            APIGatewayV2HTTPResponse r = f.call(ApiFixture.event(null, method, path, "{}"));
+            assertEquals(401, r.getStatusCode(), route + ": " + r.getBody());
+            assertEquals("unauthenticated", ApiFixture.json(r).get("error").get("code").asText());
+        }
+        // an account id in a header or the body means nothing
+        APIGatewayV2HTTPResponse r = f.call(ApiFixture.event(B, "GET", "/personas/secret-sam", null, Map.of(),
+                Map.of("x-account-id", A)));
+        assertEquals(404, r.getStatusCode());
+        assertEquals(before, f.snapshot());
+    }
+}
