@@ -9,7 +9,8 @@ import java.util.List;
 /** Runs every static check on a workflow: the one entry point the CLI, the API and the run use. */
 public final class Validators {
     private static final List<WorkflowValidator> ALL = List.of(
-            new StructuralValidator()
+            new StructuralValidator(),
+            new MessageQualityValidator()
     );
 
     private Validators() {
