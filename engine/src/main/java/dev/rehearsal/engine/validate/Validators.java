@@ -10,7 +10,8 @@ import java.util.List;
 public final class Validators {
     private static final List<WorkflowValidator> ALL = List.of(
             new StructuralValidator(),
-            new MessageQualityValidator()
+            new MessageQualityValidator(),
+            new TimingValidator()
     );
 
     private Validators() {
