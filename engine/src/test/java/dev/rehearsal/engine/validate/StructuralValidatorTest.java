@@ -1,10 +1,16 @@
 package dev.rehearsal.engine.validate;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rehearsal.engine.workflow.Step;
+import dev.rehearsal.engine.workflow.StepType;
 import dev.rehearsal.engine.workflow.Workflow;
+import dev.rehearsal.engine.workflow.WorkflowSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.rehearsal.engine.validate.Fixtures.*;
@@ -135,14 +141,23 @@ class StructuralValidatorTest {
         assertTrue(ofType(v.validate(w), "condition_before_any_message").isEmpty());
     }
 
+    /** Built directly, not parsed: schema-checking 100k steps would only slow the test down. */
+    private static Workflow bigChain(int n, boolean closed) {
+        List<Step> steps = new ArrayList<>();
+        ObjectNode tagConfig = JsonNodeFactory.instance.objectNode().put("tag", "t");
+        for (int i = 0; i < n; i++) {
+            steps.add(new Step("s" + i, StepType.ADD_TAG, null, tagConfig, "s" + (i + 1), null, null, null, null));
+        }
+        steps.add(closed ? new Step("s" + n, StepType.ADD_TAG, null, tagConfig, "s0", null, null, null, null)
+                : new Step("s" + n, StepType.END, null, null, null, null, null, null, null));
+        return new Workflow("big", "Big", "s0", WorkflowSettings.defaults(), steps, null);
+    }
+
     @Test
     void hundredThousandStepChainDoesNotOverflowTheStack() {
         int n = 100_000;
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) b.append(tag("s" + i, "s" + (i + 1))).append(',');
         // closing the chain into one huge loop: Tarjan must walk all of it iteratively
-        b.append(tag("s" + n, "s0"));
-        Workflow w = workflow("s0", b.toString());
+        Workflow w = bigChain(n, true);
         List<Issue> issues = v.validate(w);
         List<Issue> loops = ofType(issues, "infinite_loop");
         assertEquals(1, loops.size());
@@ -151,11 +166,7 @@ class StructuralValidatorTest {
 
     @Test
     void longOpenChainIsClean() {
-        int n = 100_000;
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) b.append(tag("s" + i, "s" + (i + 1))).append(',');
-        b.append(end("s" + n));
-        assertEquals(List.of(), v.validate(workflow("s0", b.toString())));
+        assertEquals(List.of(), v.validate(bigChain(100_000, false)));
     }
 
     /** condition -> (left | right) -> join, repeated; optionally the last join jumps back to the top. */
