@@ -9,7 +9,9 @@ import java.util.List;
 /** Runs every static check on a workflow: the one entry point the CLI, the API and the run use. */
 public final class Validators {
     private static final List<WorkflowValidator> ALL = List.of(
-            // registered as each family lands: structure, message quality, timing
+            new StructuralValidator(),
+            new MessageQualityValidator(),
+            new TimingValidator()
     );
 
     private Validators() {

@@ -1,0 +1,93 @@
+package dev.rehearsal.engine.validate;
+
+import dev.rehearsal.engine.workflow.MergeFields;
+import dev.rehearsal.engine.workflow.Step;
+import dev.rehearsal.engine.workflow.StepType;
+import dev.rehearsal.engine.workflow.Workflow;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Marketing compliance: opt-out language in the first SMS a contact can receive (CTIA / TCPA
+ * practice), an unsubscribe path and a physical postal address in every marketing email (CAN-SPAM).
+ * Transactional workflows (settings.category) and steps (config.transactional) are exempt.
+ */
+final class ComplianceRules {
+    private static final int CI = Pattern.CASE_INSENSITIVE;
+    static final Pattern SMS_OPT_OUT = Pattern.compile(
+            "\\b(?:reply|text|txt|send|respond(?:\\s+with)?)\\s+[\"'“”]?stop\\b"
+                    + "|\\bstop\\s+(?:to\\s+)?(?:opt[\\s-]?out|unsubscribe|end|cancel|quit|stop)\\b", CI);
+    static final Pattern UNSUBSCRIBE = Pattern.compile(
+            "unsubscribe|opt[\\s-]?out|email\\s+preferences|manage\\s+(?:your\\s+)?(?:subscription|preferences)"
+                    + "|\\{\\{\\s*account\\.(?:unsubscribe_url|preferences_url)", CI);
+    /** A US-style street line, a PO box, or "ST 12345" ZIP line: good enough to see an address is there. */
+    static final Pattern POSTAL = Pattern.compile(
+            "\\b\\d{1,6}\\s+(?:[A-Za-z0-9.'-]+\\s+){1,5}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|court|ct|place|pl|parkway|pkwy|highway|hwy|suite|ste|square|sq|terrace|ter)\\b\\.?"
+                    + "|\\bp\\.?\\s?o\\.?\\s+box\\s+\\d+"
+                    + "|\\b[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?\\b"
+                    + "|\\{\\{\\s*account\\.postal_address", CI);
+
+    private ComplianceRules() {
+    }
+
+    static boolean marketing(Workflow w, Step s) {
+        return w.settings().marketing() && !s.flag("transactional");
+    }
+
+    static void check(Workflow w, StepGraph g, List<Issue> out) {
+        firstSmsOptOut(w, g, out);
+        for (Step s : w.steps()) {
+            if (s.type() == StepType.SEND_EMAIL && marketing(w, s)) email(w, s, out);
+        }
+    }
+
+    /**
+     * Every SMS a contact can receive as their first: breadth-first from start, not going past an
+     * SMS, so each one found is first on some path. Linear, and stricter than "the first in BFS".
+     */
+    private static void firstSmsOptOut(Workflow w, StepGraph g, List<Issue> out) {
+        if (g.start < 0) return;
+        boolean[] seen = new boolean[g.n];
+        int[] queue = new int[g.n];
+        int size = 0;
+        seen[g.start] = true;
+        queue[size++] = g.start;
+        for (int head = 0; head < size; head++) {
+            int v = queue[head];
+            Step s = g.steps[v];
+            if (s.type() == StepType.SEND_SMS) {
+                String body = MergeFields.render(s.body(), f -> null);
+                if (marketing(w, s) && !SMS_OPT_OUT.matcher(body).find()) {
+                    out.add(Issue.of(Severity.ERROR, "missing_sms_opt_out", s.id(), w.pointerOf(s.id()) + "/config/body",
+                            "send_sms '" + s.id() + "' can be the first text a contact gets from this marketing workflow and says nothing about opting out",
+                            "End the message with \"Reply STOP to opt out.\""));
+                }
+                continue;
+            }
+            for (int e = g.offsets[v]; e < g.offsets[v + 1]; e++) {
+                int t = g.targets[e];
+                if (!seen[t]) {
+                    seen[t] = true;
+                    queue[size++] = t;
+                }
+            }
+        }
+    }
+
+    private static void email(Workflow w, Step s, List<Issue> out) {
+        String body = s.body() == null ? "" : s.body();
+        String pointer = w.pointerOf(s.id()) + "/config/body";
+        if (!UNSUBSCRIBE.matcher(body).find()) {
+            out.add(Issue.of(Severity.ERROR, "missing_unsubscribe", s.id(), pointer,
+                    "marketing email '" + s.id() + "' has no unsubscribe link or instruction (required by CAN-SPAM)",
+                    "Add a footer line such as \"Unsubscribe: {{account.unsubscribe_url}}\"."));
+        }
+        String address = w.settings().postalAddress();
+        if ((address == null || address.isBlank()) && !POSTAL.matcher(body).find()) {
+            out.add(Issue.of(Severity.ERROR, "missing_postal_address", s.id(), pointer,
+                    "marketing email '" + s.id() + "' shows no physical postal address and settings.postal_address is not set (required by CAN-SPAM)",
+                    "Set settings.postal_address, or add {{account.postal_address}} to the email footer."));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.rehearsal.engine.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.engine.workflow.MergeFields;
+import dev.rehearsal.engine.workflow.Step;
+import dev.rehearsal.engine.workflow.StepType;
+import dev.rehearsal.engine.workflow.Workflow;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Merge fields a message uses: each must name a field the CRM can fill (see docs/VALIDATION.md for
+ * the namespaces), be written {@code {{namespace.field}}}, and contact fields should carry a
+ * fallback because contact records are often incomplete.
+ */
+final class MergeFieldRules {
+    /** Fields the account, sender and workflow always have; the CRM fills them, so no fallback is needed. */
+    static final Map<String, Set<String>> SYSTEM_NAMESPACES = Map.of(
+            "account", Set.of("name", "postal_address", "phone", "website", "unsubscribe_url", "preferences_url"),
+            "sender", Set.of("name", "first_name", "email", "phone"),
+            "workflow", Set.of("id", "name"));
+    /** Fallbacks suggested for common contact fields: natural wording when the field is empty. */
+    private static final Map<String, String> SUGGESTED_FALLBACK = Map.of(
+            "first_name", "there", "full_name", "there", "company", "your company", "city", "your area");
+
+    private final Set<String> contactFields;
+
+    MergeFieldRules(Workflow workflow) {
+        Set<String> fields = new TreeSet<>(MergeFields.STANDARD_CONTACT_FIELDS);
+        for (Step s : workflow.steps()) {
+            if (s.type() != StepType.UPDATE_CONTACT) continue;
+            for (Iterator<String> it = s.config().path("fields").fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                fields.add(f.startsWith("contact.") ? f.substring("contact.".length()) : f);
+            }
+        }
+        this.contactFields = fields;
+    }
+
+    /** Checks one template ({@code part} is the config field, e.g. "body" or "subject"). */
+    void check(Workflow w, Step s, String part, String text, List<Issue> out) {
+        if (text == null) return;
+        String pointer = w.pointerOf(s.id()) + "/config/" + part;
+        String where = s.type().wireName() + " '" + s.id() + "' " + part;
+        List<MergeFields.Token> tokens = MergeFields.tokens(text);
+        Set<String> reported = new LinkedHashSet<>();
+        for (MergeFields.Token t : tokens) {
+            String raw = text.substring(t.start(), t.end());
+            if (!reported.add(raw)) continue;
+            if (!t.wellFormed()) {
+                out.add(Issue.of(Severity.ERROR, "unknown_merge_field", s.id(), pointer,
+                        where + " has a malformed merge field " + raw + ": a field is written namespace.field in lower case with underscores",
+                        "Write it as " + suggestion(t.field()) + "."));
+                continue;
+            }
+            String field = t.field().toLowerCase(Locale.ROOT);
+            int dot = field.indexOf('.');
+            String ns = field.substring(0, dot), name = field.substring(dot + 1);
+            if (ns.equals("contact") && contactFields.contains(name)) {
+                if (!t.hasFallback()) {
+                    out.add(Issue.of(Severity.WARNING, "merge_field_without_fallback", s.id(), pointer,
+                            where + " uses " + raw + " without a fallback: contacts missing " + name + " get an empty gap",
+                            "Write {{" + t.field() + " | default: \"" + SUGGESTED_FALLBACK.getOrDefault(name, "…") + "\"}}."));
+                }
+            } else if (!(SYSTEM_NAMESPACES.containsKey(ns) && SYSTEM_NAMESPACES.get(ns).contains(name))) {
+                out.add(Issue.of(Severity.ERROR, "unknown_merge_field", s.id(), pointer,
+                        where + " uses " + raw + ", which the CRM cannot fill: "
+                                + (ns.equals("contact") ? "'" + name + "' is not a standard contact field and no update_contact step sets it"
+                                : SYSTEM_NAMESPACES.containsKey(ns) ? "'" + ns + "' has no field '" + name + "'"
+                                : "unknown namespace '" + ns + "' (use contact, account, sender or workflow)"),
+                        "Use " + suggestion(t.field()) + ", or set the field with an update_contact step before this message."));
+            }
+        }
+        unclosed(text, tokens, where, s, pointer, out);
+    }
+
+    /** "{{" that no well-formed token starts at: unclosed, or a filter other than default. */
+    private static void unclosed(String text, List<MergeFields.Token> tokens, String where, Step s, String pointer,
+                                 List<Issue> out) {
+        int ti = 0;
+        for (int i = text.indexOf("{{"); i >= 0; ) {
+            while (ti < tokens.size() && tokens.get(ti).end() <= i) ti++;
+            if (ti < tokens.size() && tokens.get(ti).start() <= i) {
+                i = text.indexOf("{{", tokens.get(ti).end());
+                continue;
+            }
+            int close = text.indexOf("}}", i + 2);
+            String snippet = close < 0 ? text.substring(i, Math.min(text.length(), i + 30)) : text.substring(i, close + 2);
+            out.add(Issue.of(Severity.ERROR, "unknown_merge_field", s.id(), pointer,
+                    where + (close < 0 ? " has an unclosed merge field starting \"" + snippet + "\""
+                            : " has a malformed merge field " + snippet + " (the only filter supported is | default: \"...\")"),
+                    close < 0 ? "Close it with }}, e.g. {{contact.first_name | default: \"there\"}}."
+                            : "Write {{namespace.field}} or {{namespace.field | default: \"text\"}}."));
+            i = close < 0 ? -1 : text.indexOf("{{", close + 2);
+        }
+    }
+
+    /** The nearest known field to what was written, ignoring case, spaces and underscores. */
+    private String suggestion(String written) {
+        String key = squash(written);
+        String bare = key.startsWith("contact") ? key.substring("contact".length()) : key;
+        for (String f : contactFields) {
+            if (squash(f).equals(bare)) return "{{contact." + f + "}}";
+        }
+        for (var e : SYSTEM_NAMESPACES.entrySet()) {
+            for (String f : e.getValue()) {
+                if (squash(e.getKey() + f).equals(key)) return "{{" + e.getKey() + "." + f + "}}";
+            }
+        }
+        return "a known field such as {{contact.first_name | default: \"there\"}} (contact fields: " + String.join(", ", contactFields) + ")";
+    }
+
+    private static String squash(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /** Templates of a send step worth checking: subject (email) and body. */
+    static List<String[]> parts(Step s) {
+        List<String[]> out = new ArrayList<>();
+        JsonNode c = s.config();
+        if (c.hasNonNull("subject")) out.add(new String[]{"subject", c.get("subject").asText()});
+        if (c.hasNonNull("body")) out.add(new String[]{"body", c.get("body").asText()});
+        return out;
+    }
+}

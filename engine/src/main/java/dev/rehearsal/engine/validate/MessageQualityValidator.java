@@ -1,0 +1,115 @@
+package dev.rehearsal.engine.validate;
+
+import dev.rehearsal.engine.workflow.MergeFields;
+import dev.rehearsal.engine.workflow.Step;
+import dev.rehearsal.engine.workflow.StepType;
+import dev.rehearsal.engine.workflow.Workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What each message says: spam-filter risk, SMS encoding and length, merge fields, subject lines,
+ * and marketing compliance. Rule-based and deterministic; the LLM analysis is a separate, optional pass.
+ */
+public final class MessageQualityValidator implements WorkflowValidator {
+    public static final int MAX_SUBJECT = 78;
+
+    @Override
+    public List<Issue> validate(Workflow workflow) {
+        List<Issue> out = new ArrayList<>();
+        MergeFieldRules merge = new MergeFieldRules(workflow);
+        for (Step s : workflow.steps()) {
+            if (!s.type().sendsMessage()) continue;
+            for (String[] part : MergeFieldRules.parts(s)) merge.check(workflow, s, part[0], part[1], out);
+            spam(workflow, s, out);
+            if (s.type() == StepType.SEND_SMS) sms(workflow, s, out);
+            else subject(workflow, s, out);
+        }
+        ComplianceRules.check(workflow, StepGraph.of(workflow), out);
+        return out;
+    }
+
+    /** What a contact with none of the merge fields set would receive. */
+    static String rendered(String template) {
+        return template == null ? "" : MergeFields.render(template, f -> null);
+    }
+
+    private static void spam(Workflow w, Step s, List<Issue> out) {
+        boolean sms = s.type() == StepType.SEND_SMS;
+        String text = sms ? rendered(s.body()) : rendered(s.subject()) + "\n" + rendered(s.body());
+        SpamScorer.Score score = SpamScorer.score(text, sms ? SpamScorer.Channel.SMS : SpamScorer.Channel.EMAIL);
+        if (score.score() < SpamScorer.WARNING_AT) return;
+        Severity sev = score.score() >= SpamScorer.ERROR_AT ? Severity.ERROR : Severity.WARNING;
+        String rules = score.hits().stream().map(SpamScorer.Hit::toString).collect(Collectors.joining("; "));
+        String fix = score.hits().stream().map(h -> h.rule()).map(MessageQualityValidator::fixFor)
+                .distinct().collect(Collectors.joining(" "));
+        out.add(Issue.of(sev, "spam_risk", s.id(), w.pointerOf(s.id()) + (sms ? "/config/body" : "/config"),
+                s.type().wireName() + " '" + s.id() + "' scores " + score.score() + "/100 for spam risk (warning at "
+                        + SpamScorer.WARNING_AT + ", error at " + SpamScorer.ERROR_AT + "): " + rules,
+                fix));
+    }
+
+    private static String fixFor(String rule) {
+        return switch (rule) {
+            case "shouting" -> "Write in sentence case.";
+            case "excessive_punctuation" -> "Use at most one ! or ?.";
+            case "money_claims" -> "Drop cash/earnings claims; state the concrete offer.";
+            case "urgency" -> "Replace pressure phrases (act now, limited time) with a real date.";
+            case "too_good_to_be_true" -> "Remove 'guaranteed'/'risk-free'/'100% free'.";
+            case "click_here" -> "Describe the link (\"See your quote: <link>\") instead of 'click here'.";
+            case "prize_language" -> "Avoid winner/congratulations/prize wording.";
+            case "url_shortener" -> "Use a full link on your own (branded) domain instead of a public shortener.";
+            case "too_many_links" -> "Keep to one link per SMS (five per email).";
+            default -> "";
+        };
+    }
+
+    private static void sms(Workflow w, Step s, List<Issue> out) {
+        String pointer = w.pointerOf(s.id()) + "/config/body";
+        SmsEncoding.Analysis a = SmsEncoding.analyse(rendered(s.body()));
+        if (a.encoding() == SmsEncoding.Encoding.UCS_2) {
+            String chars = a.nonGsm().stream().map(SmsEncoding::printable).collect(Collectors.joining(" "));
+            out.add(Issue.of(Severity.WARNING, "sms_unicode", s.id(), pointer,
+                    "send_sms '" + s.id() + "' contains characters outside GSM-7 (" + chars
+                            + "), so the whole text is sent as UCS-2: 70 characters per message instead of 160 ("
+                            + a.segments() + " segment(s) now)",
+                    "Replace them: " + SmsEncoding.suggestReplacements(a.nonGsm()) + "."));
+        }
+        if (a.segments() >= 2) {
+            boolean costly = a.segments() >= 3;
+            int per = a.encoding() == SmsEncoding.Encoding.GSM_7 ? SmsEncoding.GSM_PART : SmsEncoding.UCS2_PART;
+            out.add(Issue.of(costly ? Severity.WARNING : Severity.INFO, "sms_segments", s.id(), pointer,
+                    "send_sms '" + s.id() + "' is " + a.units() + (a.encoding() == SmsEncoding.Encoding.GSM_7 ? " septets" : " UTF-16 units")
+                            + " in " + a.encoding() + ": " + a.segments() + " segments of up to " + per
+                            + (costly ? ", costing " + a.segments() + "x a single SMS per contact" : ""),
+                    "Shorten to " + (a.encoding() == SmsEncoding.Encoding.GSM_7 ? SmsEncoding.GSM_SINGLE : SmsEncoding.UCS2_SINGLE)
+                            + " characters (one segment) or move detail behind a link."));
+        }
+    }
+
+    private static void subject(Workflow w, Step s, List<Issue> out) {
+        String pointer = w.pointerOf(s.id()) + "/config/subject";
+        String subject = rendered(s.subject()).strip();
+        int letters = (int) subject.codePoints().filter(Character::isLetter).count();
+        if (letters < 3) {
+            out.add(Issue.of(Severity.WARNING, "subject_empty", s.id(), pointer,
+                    "send_email '" + s.id() + "' has a subject with almost no words once merge fields are filled: \"" + subject + "\"",
+                    "Write a subject that says what the email is about, e.g. \"Your quote from {{account.name}}\"."));
+            return;
+        }
+        if (subject.length() > MAX_SUBJECT) {
+            out.add(Issue.of(Severity.WARNING, "subject_too_long", s.id(), pointer,
+                    "send_email '" + s.id() + "' subject is " + subject.length() + " characters; inboxes cut it off around 60 and "
+                            + MAX_SUBJECT + " is the limit we accept",
+                    "Shorten the subject to under 60 characters; put the detail in the preview text or body."));
+        }
+        if (letters >= 6 && subject.equals(subject.toUpperCase(Locale.ROOT))) {
+            out.add(Issue.of(Severity.WARNING, "subject_all_caps", s.id(), pointer,
+                    "send_email '" + s.id() + "' subject is all capitals: \"" + subject + "\"",
+                    "Write the subject in sentence case."));
+        }
+    }
+}
