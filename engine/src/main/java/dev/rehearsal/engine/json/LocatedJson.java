@@ -60,11 +60,22 @@ public final class LocatedJson {
 
     private static final ObjectMapper MAPPER = Json.mapper();
 
+    private static final com.fasterxml.jackson.core.JsonFactory STRICT = MAPPER.getFactory().rebuild()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** The tree without positions, or null when the text is not valid JSON (call {@link #parse} for why). */
+    public static JsonNode parseFast(String text) {
+        try (JsonParser p = STRICT.createParser(text)) {
+            JsonNode n = MAPPER.readTree(p);
+            return n == null || p.nextToken() != null ? null : n;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     public static LocatedJson parse(String text) throws MalformedJsonException {
         Map<String, Located> locations = new HashMap<>();
-        try (JsonParser p = MAPPER.getFactory().rebuild()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build().createParser(text)) {
+        try (JsonParser p = STRICT.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) throw new MalformedJsonException("document is empty", new Located(1, 1));
             JsonNode root = read(p, "", locations);

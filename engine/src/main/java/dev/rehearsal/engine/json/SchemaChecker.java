@@ -17,49 +17,61 @@ import java.util.Set;
 
 /** Validates documents against one of the published JSON Schemas bundled under /schemas. */
 public final class SchemaChecker {
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+            .pathType(PathType.JSON_POINTER)
+            .failFast(false)
+            .build();
     private final JsonSchema schema;
-    private final String resource;
 
     public SchemaChecker(String resource) {
-        this.resource = resource;
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-                .pathType(PathType.JSON_POINTER)
-                .failFast(false)
-                .build();
+        this(load(resource));
+    }
+
+    private SchemaChecker(JsonNode schemaDocument) {
+        schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaDocument, CONFIG);
+    }
+
+    /** A checker for a schema built in code (e.g. derived from a published one). */
+    public static SchemaChecker of(JsonNode schemaDocument) {
+        return new SchemaChecker(schemaDocument);
+    }
+
+    public static JsonNode load(String resource) {
         try (InputStream in = SchemaChecker.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("schema resource missing: " + resource);
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+            return Json.mapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public String resource() {
-        return resource;
-    }
-
     /** Every schema violation, located in {@code doc} when given. */
     public List<Problem> check(JsonNode node, LocatedJson doc) {
+        return check(node, doc, "");
+    }
+
+    /** As {@link #check(JsonNode, LocatedJson)} for a node found at {@code prefix} inside the document. */
+    public List<Problem> check(JsonNode node, LocatedJson doc, String prefix) {
         Set<ValidationMessage> messages = schema.validate(node);
         List<Problem> out = new ArrayList<>();
         for (ValidationMessage m : messages) {
             String pointer = m.getInstanceLocation().toString();
-            if (pointer.equals("/") ) pointer = "";
-            String code = "schema." + m.getType();
-            String text = humanise(m, pointer);
+            if (pointer.equals("/")) pointer = "";
+            pointer = prefix + pointer;
+            String text = humanise(m);
             if (text == null) continue;
-            out.add(Problem.at(doc, pointer, code, text));
+            out.add(Problem.at(doc, pointer, "schema." + m.getType(), text));
         }
         return out;
     }
 
     /** Turns validator wording into something a marketer can act on; null drops noise. */
-    private static String humanise(ValidationMessage m, String pointer) {
+    private static String humanise(ValidationMessage m) {
         String type = m.getType();
         String error = m.getError();
         if (error == null) error = m.getMessage();
         // Branch-selection keywords only repeat what the nested messages already say.
-        if (type.equals("if") || type.equals("then") || type.equals("allOf")) return null;
+        if (type.equals("if") || type.equals("then") || type.equals("allOf") || type.equals("$ref")) return null;
         if (type.equals("additionalProperties") && m.getProperty() != null) {
             return "unknown field '" + m.getProperty() + "'";
         }

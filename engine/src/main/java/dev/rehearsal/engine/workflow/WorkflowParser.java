@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rehearsal.engine.json.InvalidInputException;
 import dev.rehearsal.engine.json.LocatedJson;
 import dev.rehearsal.engine.json.Problem;
-import dev.rehearsal.engine.json.SchemaChecker;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -23,7 +22,7 @@ import java.util.stream.Collectors;
  */
 public final class WorkflowParser {
     public static final String SCHEMA = "/schemas/workflow.schema.json";
-    private static final SchemaChecker CHECKER = new SchemaChecker(SCHEMA);
+    private static final WorkflowSchemaCheck CHECKER = new WorkflowSchemaCheck(SCHEMA);
     private static final String STEP_TYPES = Arrays.stream(StepType.values()).map(StepType::wireName)
             .collect(Collectors.joining(", "));
 
@@ -46,7 +45,17 @@ public final class WorkflowParser {
         return parse(json).orThrow();
     }
 
+    /**
+     * Parses without tracking positions first (most documents are valid, and a position for every
+     * value costs as much as the rest of parsing); only when there are problems is the text read
+     * again to give each one its line and column.
+     */
     public static Result parse(String json) {
+        JsonNode tree = LocatedJson.parseFast(json);
+        if (tree != null) {
+            Result fast = parse(null, tree);
+            if (fast.ok()) return fast;
+        }
         LocatedJson doc;
         try {
             doc = LocatedJson.parse(json);

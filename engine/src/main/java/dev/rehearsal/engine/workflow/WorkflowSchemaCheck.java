@@ -1,0 +1,76 @@
+package dev.rehearsal.engine.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rehearsal.engine.json.LocatedJson;
+import dev.rehearsal.engine.json.Problem;
+import dev.rehearsal.engine.json.SchemaChecker;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a workflow against the published schema, fast enough for 100k-step workflows.
+ *
+ * <p>The published schema picks each step's rules with an {@code allOf} of ten {@code if/then}
+ * pairs on {@code type}, which a generic validator evaluates ten times per step. This class derives,
+ * from that same file at start-up, one schema for the envelope and one per step type (the base step
+ * plus the {@code then} parts whose {@code if} names that type), then checks each step with the one
+ * its type selects. The rules stay in the schema file; only the dispatch moves to code.
+ */
+final class WorkflowSchemaCheck {
+    private final SchemaChecker envelope;
+    private final SchemaChecker unknownType;
+    private final Map<String, SchemaChecker> byType = new HashMap<>();
+
+    WorkflowSchemaCheck(String resource) {
+        JsonNode published = SchemaChecker.load(resource);
+        ObjectNode env = published.deepCopy();
+        ((ObjectNode) env.get("properties").get("steps")).set("items", env.objectNode().put("type", "object"));
+        envelope = SchemaChecker.of(env);
+        JsonNode step = published.get("$defs").get("step");
+        ObjectNode base = step.deepCopy();
+        base.remove("allOf");
+        unknownType = SchemaChecker.of(rooted(published, base));
+        for (StepType t : StepType.values()) {
+            ArrayNode parts = base.arrayNode();
+            parts.add(base);
+            for (JsonNode rule : step.get("allOf")) {
+                if (selects(rule.path("if").path("properties").path("type"), t.wireName())) parts.add(rule.get("then"));
+            }
+            ObjectNode typed = base.objectNode();
+            typed.set("allOf", parts);
+            byType.put(t.wireName(), SchemaChecker.of(rooted(published, typed)));
+        }
+    }
+
+    private static boolean selects(JsonNode typeTest, String type) {
+        if (typeTest.has("const")) return typeTest.get("const").asText().equals(type);
+        for (JsonNode e : typeTest.path("enum")) if (e.asText().equals(type)) return true;
+        return false;
+    }
+
+    /** The derived root schema, keeping the published $defs so its $refs still resolve. */
+    private static ObjectNode rooted(JsonNode published, ObjectNode root) {
+        ObjectNode doc = root.deepCopy();
+        doc.put("$schema", published.get("$schema").asText());
+        doc.set("$defs", published.get("$defs").deepCopy());
+        return doc;
+    }
+
+    List<Problem> check(JsonNode root, LocatedJson doc) {
+        List<Problem> out = new ArrayList<>(envelope.check(root, doc));
+        JsonNode steps = root.path("steps");
+        if (!steps.isArray()) return out;
+        for (int i = 0; i < steps.size(); i++) {
+            JsonNode s = steps.get(i);
+            if (!s.isObject()) continue; // the envelope already reported it
+            SchemaChecker c = byType.getOrDefault(s.path("type").asText(), unknownType);
+            out.addAll(c.check(s, doc, "/steps/" + i));
+        }
+        return out;
+    }
+}
