@@ -25,6 +25,20 @@ public final class ProviderException extends Exception {
         if (cause != null) initCause(new RuntimeException(cause.getClass().getName()));
     }
 
+    private ProviderException(String provider, String model, int status, String verbatimMessage) {
+        super(verbatimMessage, null, false, false);
+        this.provider = provider;
+        this.model = model;
+        this.status = status;
+        this.retryable = false;
+        this.retryAfter = null;
+    }
+
+    /** A failure read back from a replay recording, with its message exactly as recorded. */
+    public static ProviderException restored(String provider, String model, int status, String message) {
+        return new ProviderException(provider, model, status, message);
+    }
+
     /** Status-based default: 408, 429 and 5xx are worth another attempt; 4xx are not. */
     public static ProviderException http(String provider, String model, int status, Duration retryAfter,
                                          String detail) {
