@@ -14,6 +14,9 @@ import java.io.UncheckedIOException;
  * checked locally because no provider's enforcement is trusted.
  */
 public final class JobSchema {
+    // Declared before the schemas below: static initialisers run in textual order.
+    private static final java.util.Set<String> BOUNDS =
+            new java.util.HashSet<>(java.util.List.of("minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems"));
     public static final JobSchema PERSONA_REPLY = load("persona_reply", "/schemas/persona-reply.schema.json");
     public static final JobSchema MESSAGE_ANALYSIS = load("message_analysis", "/schemas/message-analysis.schema.json");
     public static final JobSchema RECOMMENDATIONS = load("recommendations", "/schemas/recommendations.schema.json");
@@ -64,8 +67,6 @@ public final class JobSchema {
         return wireSchema.deepCopy();
     }
 
-    private static final java.util.Set<String> BOUNDS =
-            java.util.Set.of("minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems");
 
     private static JsonNode withoutBounds(JsonNode node) {
         if (node.isObject()) {

@@ -16,13 +16,17 @@ public final class ProviderException extends Exception {
     public ProviderException(String provider, String model, int status, boolean retryable, Duration retryAfter,
                              String detail, Throwable cause) {
         super(provider + " " + model + ": " + (status > 0 ? "HTTP " + status : "no response") + ": "
-                + Secrets.redact(detail), null, false, false);
+                + Secrets.redact(detail), causeName(cause), false, false);
         this.provider = provider;
         this.model = model;
         this.status = status;
         this.retryable = retryable;
         this.retryAfter = retryAfter;
-        if (cause != null) initCause(new RuntimeException(cause.getClass().getName()));
+    }
+
+    /** Only the cause's type is kept: SDK exception messages may quote request headers. */
+    private static Throwable causeName(Throwable cause) {
+        return cause == null ? null : new RuntimeException(cause.getClass().getName());
     }
 
     private ProviderException(String provider, String model, int status, String verbatimMessage) {
