@@ -17,7 +17,7 @@ import java.util.Map;
 
 /** A loopback HTTP server that answers from a script of canned responses and keeps every request. */
 public final class StubServer implements AutoCloseable {
-    public record Canned(int status, Map<String, String> headers, String body) {
+    public record Canned(int status, Map<String, String> headers, String body, long delayMillis) {
     }
 
     public record Received(String method, String path, Map<String, List<String>> headers, String body) {
@@ -47,7 +47,14 @@ public final class StubServer implements AutoCloseable {
                     Map.copyOf(ex.getRequestHeaders()), body));
             Canned c;
             synchronized (script) {
-                c = script.isEmpty() ? new Canned(599, Map.of(), "{\"error\":\"stub script exhausted\"}") : script.poll();
+                c = script.isEmpty() ? new Canned(599, Map.of(), "{\"error\":\"stub script exhausted\"}", 0) : script.poll();
+            }
+            if (c.delayMillis() > 0) {
+                try {
+                    Thread.sleep(c.delayMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             byte[] out = c.body().getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "application/json");
@@ -57,6 +64,7 @@ public final class StubServer implements AutoCloseable {
                 os.write(out);
             }
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a slow answer must not block the next
         server.start();
     }
 
@@ -66,7 +74,15 @@ public final class StubServer implements AutoCloseable {
 
     public StubServer then(int status, Map<String, String> headers, String body) {
         synchronized (script) {
-            script.add(new Canned(status, headers, body));
+            script.add(new Canned(status, headers, body, 0));
+        }
+        return this;
+    }
+
+    /** Answers only after {@code delayMillis}, to trip the client's per-call timeout. */
+    public StubServer thenSlowly(long delayMillis, int status, String body) {
+        synchronized (script) {
+            script.add(new Canned(status, Map.of(), body, delayMillis));
         }
         return this;
     }

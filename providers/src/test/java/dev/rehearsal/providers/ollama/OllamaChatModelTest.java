@@ -151,4 +151,23 @@ class OllamaChatModelTest {
         assertTrue(reply.providerError().startsWith("ollama gpt-oss:20b: HTTP 401"), reply.providerError());
         assertFalse(reply.providerError().contains("ollama-secret-token-123"), reply.providerError());
     }
+
+    @Test
+    void aTimedOutCallIsRetried() {
+        server.thenSlowly(1500, 200, ok(Fixtures.VALID_REPLY)).then(200, ok(Fixtures.VALID_REPLY));
+        PersonaReply reply = responder(3, Duration.ofMillis(300)).respond(Fixtures.request());
+
+        assertNull(reply.providerError());
+        assertEquals(1, sleeper.slept.size());
+        assertEquals(1, reply.usage().calls());
+    }
+
+    @Test
+    void timeoutsStopAfterMaxAttempts() {
+        server.thenSlowly(1000, 200, ok(Fixtures.VALID_REPLY)).thenSlowly(1000, 200, ok(Fixtures.VALID_REPLY));
+        PersonaReply reply = responder(2, Duration.ofMillis(200)).respond(Fixtures.request());
+
+        assertTrue(reply.providerError().startsWith("ollama gpt-oss:20b: no response: timeout"), reply.providerError());
+        assertTrue(reply.providerError().endsWith("(after 2 attempts)"), reply.providerError());
+    }
 }
