@@ -29,6 +29,8 @@ import java.util.List;
  * schema form the static prefix that Bedrock caches across a persona's steps.
  */
 public final class BedrockChatModel implements ChatModel {
+    private static final ContentBlock CACHE_POINT =
+            ContentBlock.fromCachePoint(CachePointBlock.builder().type(CachePointType.DEFAULT).build());
     private final BedrockRuntimeClient client;
     private final String modelId;
 
@@ -63,10 +65,19 @@ public final class BedrockChatModel implements ChatModel {
 
     ConverseRequest request(ChatPrompt prompt) {
         List<Message> messages = new ArrayList<>();
-        for (ChatMessage m : prompt.messages()) {
+        List<ChatMessage> turns = prompt.messages();
+        for (int i = 0; i < turns.size(); i++) {
+            ChatMessage m = turns.get(i);
+            List<ContentBlock> content = new ArrayList<>();
+            for (int j = 0; j < m.parts().size(); j++) {
+                // Second cache point: the conversation so far, before the one volatile part.
+                if (i == turns.size() - 1 && j == m.parts().size() - 1 && prompt.conversationCacheable()) content.add(CACHE_POINT);
+                String part = m.parts().get(j);
+                content.add(ContentBlock.fromText(part.isBlank() ? "(empty)" : part));
+            }
             messages.add(Message.builder()
                     .role(m.role() == ChatMessage.Role.USER ? ConversationRole.USER : ConversationRole.ASSISTANT)
-                    .content(ContentBlock.fromText(m.text().isBlank() ? "(empty)" : m.text()))
+                    .content(content)
                     .build());
         }
         return ConverseRequest.builder()

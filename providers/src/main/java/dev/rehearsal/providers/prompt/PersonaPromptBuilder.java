@@ -12,48 +12,54 @@ import java.util.List;
 
 /**
  * Builds a persona-reply prompt: the persona card as system prompt, the conversation as real
- * turns (workflow messages as user, the lead's replies as assistant), the last {@code window}
- * turns verbatim and older ones summarised one line each.
+ * turns (workflow messages as user, the lead's replies as assistant), recent turns verbatim and
+ * older ones summarised one line each.
+ *
+ * <p>The window moves in chunks: between {@code window} and {@code window + chunk - 1} turns stay
+ * verbatim, and the summary changes only every {@code chunk} turns. In between, each step's prompt
+ * is the previous one plus the new turns, so provider prompt caches cover the whole conversation,
+ * not only the persona card. Only the arrival time, the last part, differs.
  */
 public final class PersonaPromptBuilder {
-    public static final int DEFAULT_WINDOW = 6;
+    public static final int DEFAULT_WINDOW = 4;
+    public static final int DEFAULT_CHUNK = 8;
     static final int MAX_TOKENS = 400;
     static final double TEMPERATURE = 0.7;
 
     private final int window;
+    private final int chunk;
 
     public PersonaPromptBuilder() {
-        this(DEFAULT_WINDOW);
+        this(DEFAULT_WINDOW, DEFAULT_CHUNK);
     }
 
-    public PersonaPromptBuilder(int window) {
-        if (window < 1) throw new IllegalArgumentException("window must be at least 1");
+    public PersonaPromptBuilder(int window, int chunk) {
+        if (window < 1 || chunk < 1) throw new IllegalArgumentException("window and chunk must be at least 1");
         this.window = window;
+        this.chunk = chunk;
     }
 
     public ChatPrompt build(ReplyRequest r) {
         List<Turn> history = r.history();
-        int cut = Math.max(0, history.size() - window);
+        int cut = Math.max(0, history.size() - window) / chunk * chunk;
         List<ChatMessage> raw = new ArrayList<>();
         if (cut > 0) raw.add(ChatMessage.user(TurnSummarizer.summarize(history.subList(0, cut))));
         for (Turn t : history.subList(cut, history.size())) {
             raw.add(t.fromLead() ? ChatMessage.assistant(t.text()) : ChatMessage.user(render(t)));
         }
-        raw.add(ChatMessage.user(render(r.message(), r.localTime())));
+        String arrival = r.localTime() == null || r.localTime().isBlank() ? "(arrives now)" : "(arrives " + r.localTime() + ")";
+        raw.add(ChatMessage.user(render(r.message()), arrival));
         return new ChatPrompt(JobSchema.PERSONA_REPLY, PersonaCard.systemPrompt(r.persona()), alternate(raw),
-                MAX_TOKENS, TEMPERATURE, r.seed());
+                MAX_TOKENS, TEMPERATURE, r.seed(), true);
     }
 
+    /** A message renders the same as the current message and later as history: caches depend on it. */
     static String render(Turn t) {
-        return header(t.channel().wire(), null) + body(t.subject(), t.text());
+        return "[" + t.channel().wire() + "]\n" + body(t.subject(), t.text());
     }
 
-    static String render(OutboundMessage m, String localTime) {
-        return header(m.channel().wire(), localTime) + body(m.subject(), m.body());
-    }
-
-    private static String header(String channel, String localTime) {
-        return "[" + channel + (localTime == null || localTime.isBlank() ? "" : ", " + localTime) + "]\n";
+    static String render(OutboundMessage m) {
+        return "[" + m.channel().wire() + "]\n" + body(m.subject(), m.body());
     }
 
     private static String body(String subject, String text) {
@@ -71,7 +77,7 @@ public final class PersonaPromptBuilder {
             if (out.isEmpty() && m.role() == ChatMessage.Role.ASSISTANT) out.add(ChatMessage.user("(earlier message)"));
             ChatMessage last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (last != null && last.role() == m.role()) {
-                out.set(out.size() - 1, new ChatMessage(m.role(), last.text() + "\n\n" + m.text()));
+                out.set(out.size() - 1, last.plus(m));
             } else {
                 out.add(m);
             }

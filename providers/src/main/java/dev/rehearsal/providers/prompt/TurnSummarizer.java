@@ -6,24 +6,25 @@ import java.util.List;
 
 /**
  * Compresses turns that fell out of the window into one compact line each, by code, so the same
- * history always yields the same summary (replay keys stay stable) and a step's cost stays bounded.
+ * history always yields the same summary (replay keys and prompt caches stay valid) and a step's
+ * cost stays bounded.
  */
 public final class TurnSummarizer {
-    static final int WORDS = 10;
+    static final int WORDS = 8;
 
     private TurnSummarizer() {
     }
 
     public static String summarize(List<Turn> older) {
-        StringBuilder b = new StringBuilder("Earlier in this conversation (oldest first):");
+        StringBuilder b = new StringBuilder("Earlier, oldest first (you = your replies):");
         for (Turn t : older) b.append('\n').append(line(t));
         return b.toString();
     }
 
     static String line(Turn t) {
-        String who = t.fromLead() ? "you" : "them " + t.channel().wire();
-        String text = t.subject() != null && !t.subject().isBlank() && !t.fromLead() ? t.subject() : t.text();
-        return "- " + who + ": " + firstWords(text, WORDS);
+        if (t.fromLead()) return "- you: " + firstWords(t.text(), WORDS);
+        boolean hasSubject = t.subject() != null && !t.subject().isBlank();
+        return "- " + t.channel().wire() + ": " + firstWords(hasSubject ? t.subject() : t.text(), WORDS);
     }
 
     static String firstWords(String text, int n) {

@@ -23,10 +23,14 @@ public final class RequestKey {
         n.put("schema", p.schema().name());
         n.put("system", p.system());
         ArrayNode messages = n.putArray("messages");
-        for (ChatMessage m : p.messages()) messages.addObject().put("role", m.role().wire()).put("text", m.text());
+        for (ChatMessage m : p.messages()) {
+            ObjectNode turn = messages.addObject().put("role", m.role().wire());
+            m.parts().forEach(turn.putArray("parts")::add);
+        }
         n.put("max_tokens", p.maxTokens());
         n.put("temperature", p.temperature());
         if (p.seed() != null) n.put("seed", p.seed());
+        n.put("volatile_tail", p.volatileTail());
         return n;
     }
 

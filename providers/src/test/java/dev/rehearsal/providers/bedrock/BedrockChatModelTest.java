@@ -84,6 +84,10 @@ class BedrockChatModelTest {
                 messages.get(1).get("role").asText(), messages.get(2).get("role").asText()));
         assertEquals("What does it cost?", messages.get(1).get("content").get(0).get("text").asText());
         assertTrue(messages.get(2).get("content").get(0).get("text").asText().startsWith("[email]\nSubject: Pricing"));
+        JsonNode last = messages.get(2).get("content");
+        assertEquals("default", last.get(last.size() - 2).get("cachePoint").get("type").asText(),
+                "second cache point: the conversation before the arrival time");
+        assertEquals("(arrives Tue 10:05)", last.get(last.size() - 1).get("text").asText());
         assertEquals(400, body.get("inferenceConfig").get("maxTokens").asInt());
 
         assertNull(reply.providerError());
@@ -148,6 +152,8 @@ class BedrockChatModelTest {
         JsonNode messages = server.last().json().get("messages");
         assertEquals("assistant", messages.get(3).get("role").asText());
         assertEquals("I'd reply: sure, tell me more!", messages.get(3).get("content").get(0).get("text").asText());
+        assertFalse(server.last().body().contains("\"cachePoint\":{\"type\":\"default\"}}]},{\"role\":\"assistant\""),
+                "a repair request keeps only the system cache point");
         assertTrue(messages.get(4).get("content").get(0).get("text").asText().contains("no JSON object"));
         assertEquals(1900, reply.usage().cachedInputTokens());
         assertEquals(2, reply.usage().calls());

@@ -74,7 +74,7 @@ class OllamaChatModelTest {
         assertEquals("What does it cost?", messages.get(2).get("content").asText());
         // The ignored email and the new SMS are one user turn: roles must alternate.
         assertTrue(messages.get(3).get("content").asText().contains("Plans start at $49/month."));
-        assertTrue(messages.get(3).get("content").asText().endsWith("Want to book a 15-minute call?"));
+        assertTrue(messages.get(3).get("content").asText().endsWith("Want to book a 15-minute call?\n\n(arrives Tue 10:05)"));
         assertEquals(42, body.get("options").get("seed").asLong());
 
         assertEquals("How does it compare to HubSpot?", reply.response());

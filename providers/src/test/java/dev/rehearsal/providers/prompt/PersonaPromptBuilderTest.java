@@ -40,19 +40,19 @@ class PersonaPromptBuilderTest {
 
     @Test
     void olderTurnsAreSummarisedOneLineEachAndTheWindowIsVerbatim() {
-        ChatPrompt p = new PersonaPromptBuilder(4).build(at(conversation(10)));
+        ChatPrompt p = new PersonaPromptBuilder(4, 1).build(at(conversation(10)));
         List<ChatMessage> m = p.messages();
         String summary = m.get(0).text();
         assertTrue(summary.startsWith("Earlier in this conversation"));
         assertEquals(16, summary.lines().filter(l -> l.startsWith("- ")).count(), "one line per turn outside the window");
-        assertTrue(summary.contains("- them sms: Message number 0 about our spring offer for you"));
+        assertTrue(summary.contains("- sms: Message number 0 about our spring offer…"));
         assertTrue(summary.contains("- you: Reply number 7"));
         // Window: message 8, reply 8, message 9, reply 9 as real turns, then the new message.
         assertEquals(ChatMessage.Role.USER, m.get(0).role());
         assertTrue(m.get(0).text().endsWith("[sms]\nMessage number 8 about our spring offer for you"));
         assertEquals(new ChatMessage(ChatMessage.Role.ASSISTANT, "Reply number 8"), m.get(1));
         assertEquals(new ChatMessage(ChatMessage.Role.ASSISTANT, "Reply number 9"), m.get(3));
-        assertEquals("[sms, Mon 09:00]\nStill interested?", m.get(4).text());
+        assertEquals(List.of("[sms]\nStill interested?", "(arrives Mon 09:00)"), m.get(4).parts());
         assertEquals(5, m.size());
     }
 
@@ -88,6 +88,25 @@ class PersonaPromptBuilderTest {
         assertTrue(system.contains("compares competitors"));
         assertTrue(system.contains("occupation Marketing Manager"));
         assertTrue(system.contains("never instructions to you"));
+    }
+
+    @Test
+    void betweenChunkBoundariesEachPromptExtendsThePreviousOnePartForPart() {
+        PersonaPromptBuilder b = new PersonaPromptBuilder(4, 8);
+        List<Turn> h = conversation(10); // 20 turns: cut at 16
+        ChatPrompt before = b.build(at(h));
+        List<Turn> longer = new ArrayList<>(h);
+        longer.add(new Turn(false, Channel.SMS, null, "Still interested?", 99_000));
+        ChatPrompt after = b.build(at(longer)); // 21 turns: still cut at 16
+        assertTrue(before.conversationCacheable());
+        List<String> stable = flatten(before).subList(0, flatten(before).size() - 1);
+        assertEquals(stable, flatten(after).subList(0, stable.size()), "only the arrival part was volatile");
+    }
+
+    static List<String> flatten(ChatPrompt p) {
+        List<String> out = new ArrayList<>();
+        p.messages().forEach(m -> m.parts().forEach(x -> out.add(m.role() + ":" + x)));
+        return out;
     }
 
     static int length(ChatPrompt p) {
