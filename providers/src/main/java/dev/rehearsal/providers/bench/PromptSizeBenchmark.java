@@ -5,6 +5,7 @@ import dev.rehearsal.engine.llm.Turn;
 import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.persona.PersonaCatalog;
 import dev.rehearsal.providers.core.ChatPrompt;
+import dev.rehearsal.providers.cost.Estimator;
 import dev.rehearsal.providers.cost.TokenCounter;
 import dev.rehearsal.providers.prompt.PersonaPromptBuilder;
 
@@ -47,7 +48,7 @@ public final class PromptSizeBenchmark {
             prefix = tokens.prefix(p);
             oursTotal += total;
             max = Math.max(max, total);
-            long c = i == 0 ? 0 : cachedTokens(previous, p, tokens);
+            long c = i == 0 ? 0 : Estimator.reusable(previous, p, tokens);
             cached += c;
             cached1024 += c >= 1024 ? c : 0;
             cached4096 += c >= 4096 ? c : 0;
@@ -58,31 +59,6 @@ public final class PromptSizeBenchmark {
         }
         return new Result(steps, seedTotal, oursTotal, cached, oursTotal - cached, prefix, max, seedMax,
                 oursTotal - cached1024, oursTotal - cached4096);
-    }
-
-    /**
-     * What a prefix cache would serve of {@code p} after {@code prev} was sent: prev's conversation
-     * breakpoint when p extends it part for part, else prev's system breakpoint when the system
-     * prompt is unchanged, else nothing. Providers' minimum cacheable sizes are ignored here.
-     */
-    static long cachedTokens(ChatPrompt prev, ChatPrompt p, TokenCounter tokens) {
-        if (!prev.system().equals(p.system())) return 0;
-        List<String> stable = blocks(prev);
-        if (prev.conversationCacheable()) stable = stable.subList(0, stable.size() - 1);
-        List<String> now = blocks(p);
-        if (prev.conversationCacheable() && now.size() >= stable.size() && now.subList(0, stable.size()).equals(stable)) {
-            List<String> lastParts = prev.messages().get(prev.messages().size() - 1).parts();
-            return tokens.total(prev) - tokens.count(lastParts.get(lastParts.size() - 1));
-        }
-        return tokens.prefix(prev);
-    }
-
-    private static List<String> blocks(ChatPrompt p) {
-        List<String> out = new ArrayList<>();
-        for (var m : p.messages()) {
-            for (int j = 0; j < m.parts().size(); j++) out.add(m.role().wire() + (j == 0 ? "|" : "+") + m.parts().get(j));
-        }
-        return out;
     }
 
     public static void main(String[] args) {

@@ -43,15 +43,15 @@ class PersonaPromptBuilderTest {
         ChatPrompt p = new PersonaPromptBuilder(4, 1).build(at(conversation(10)));
         List<ChatMessage> m = p.messages();
         String summary = m.get(0).text();
-        assertTrue(summary.startsWith("Earlier in this conversation"));
+        assertTrue(summary.startsWith("Earlier, oldest first"));
         assertEquals(16, summary.lines().filter(l -> l.startsWith("- ")).count(), "one line per turn outside the window");
-        assertTrue(summary.contains("- sms: Message number 0 about our spring offer…"));
+        assertTrue(summary.contains("- sms: Message number 0 about our spring offer for…"));
         assertTrue(summary.contains("- you: Reply number 7"));
         // Window: message 8, reply 8, message 9, reply 9 as real turns, then the new message.
         assertEquals(ChatMessage.Role.USER, m.get(0).role());
         assertTrue(m.get(0).text().endsWith("[sms]\nMessage number 8 about our spring offer for you"));
-        assertEquals(new ChatMessage(ChatMessage.Role.ASSISTANT, "Reply number 8"), m.get(1));
-        assertEquals(new ChatMessage(ChatMessage.Role.ASSISTANT, "Reply number 9"), m.get(3));
+        assertEquals(ChatMessage.assistant("Reply number 8"), m.get(1));
+        assertEquals(ChatMessage.assistant("Reply number 9"), m.get(3));
         assertEquals(List.of("[sms]\nStill interested?", "(arrives Mon 09:00)"), m.get(4).parts());
         assertEquals(5, m.size());
     }
