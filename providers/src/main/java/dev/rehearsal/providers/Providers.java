@@ -1,0 +1,69 @@
+package dev.rehearsal.providers;
+
+import dev.rehearsal.providers.bedrock.BedrockChatModel;
+import dev.rehearsal.providers.bedrock.BedrockClients;
+import dev.rehearsal.providers.core.ChatModel;
+import dev.rehearsal.providers.core.RetryPolicy;
+import dev.rehearsal.providers.core.RetryingChatModel;
+import dev.rehearsal.providers.core.Sleeper;
+import dev.rehearsal.providers.core.StructuredCaller;
+import dev.rehearsal.providers.cost.PriceTable;
+import dev.rehearsal.providers.cost.UsageMeter;
+import dev.rehearsal.providers.jobs.LlmMessageAnalyst;
+import dev.rehearsal.providers.jobs.LlmPersonaResponder;
+import dev.rehearsal.providers.jobs.LlmRecommender;
+import dev.rehearsal.providers.ollama.OllamaChatModel;
+import dev.rehearsal.providers.openai.OpenAiChatModel;
+import dev.rehearsal.providers.prompt.PersonaPromptBuilder;
+import dev.rehearsal.providers.replay.FileReplayStore;
+import dev.rehearsal.providers.replay.ReplayMode;
+import dev.rehearsal.providers.replay.ReplayStore;
+import dev.rehearsal.providers.replay.ReplayingChatModel;
+
+import java.net.URI;
+
+/** Builds the provider bundle for a configuration: adapter, then retry, then record/replay, then validation. */
+public final class Providers {
+    private Providers() {
+    }
+
+    public static ProviderBundle create(ProviderConfig config) {
+        return create(config, Sleeper.REAL, null);
+    }
+
+    /** {@code store} null = files under {@code config.replayDir()}; pass a DynamoDB store in AWS. */
+    public static ProviderBundle create(ProviderConfig config, Sleeper sleeper, ReplayStore store) {
+        PriceTable prices = PriceTable.load(config.priceFile());
+        UsageMeter meter = new UsageMeter();
+        if (config.provider() == ProviderKind.OFFLINE) return new ProviderBundle(null, null, null, meter, prices, config);
+
+        ChatModel model = new RetryingChatModel(adapter(config), RetryPolicy.standard(config.maxAttempts()).withSleeper(sleeper));
+        if (config.replayMode() != ReplayMode.OFF) {
+            model = new ReplayingChatModel(model, store != null ? store : new FileReplayStore(config.replayDir()),
+                    config.replayMode());
+        }
+        StructuredCaller caller = new StructuredCaller(model);
+        return new ProviderBundle(new LlmPersonaResponder(caller, new PersonaPromptBuilder(), meter),
+                new LlmMessageAnalyst(caller, meter), new LlmRecommender(caller, meter), meter, prices, config);
+    }
+
+    static ChatModel adapter(ProviderConfig c) {
+        boolean replaying = c.replayMode() == ReplayMode.REPLAY; // a replay never calls out, so needs no key
+        return switch (c.provider()) {
+            case BEDROCK -> new BedrockChatModel(BedrockClients.create(c.region(),
+                    c.baseUrl() == null ? null : URI.create(c.baseUrl()), c.timeout(), null), c.model());
+            case OPENAI -> {
+                if (!replaying && blank(c.openAiApiKey())) {
+                    throw new IllegalArgumentException("provider openai needs OPENAI_API_KEY in the environment");
+                }
+                yield new OpenAiChatModel(c.baseUrl(), c.model(), c.openAiApiKey(), c.timeout());
+            }
+            case OLLAMA -> new OllamaChatModel(c.baseUrl(), c.model(), c.ollamaApiKey(), c.timeout());
+            case OFFLINE -> throw new IllegalStateException("offline has no chat model");
+        };
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

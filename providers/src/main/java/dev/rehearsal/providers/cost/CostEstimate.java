@@ -1,0 +1,12 @@
+package dev.rehearsal.providers.cost;
+
+import java.util.List;
+
+/**
+ * Predicted tokens and dollars of a suite before it runs. {@code priced} is false when the model
+ * is not in the price table (dollars then 0). Input counts include cached and cache-write tokens.
+ */
+public record CostEstimate(String provider, String model, long calls, long inputTokens, long cachedInputTokens,
+                           long cacheWriteTokens, long outputTokens, double dollars, boolean priced,
+                           List<String> assumptions) {
+}

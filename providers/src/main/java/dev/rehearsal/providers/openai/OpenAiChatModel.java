@@ -1,0 +1,120 @@
+package dev.rehearsal.providers.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.models.ResponseFormatJsonSchema;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.completions.CompletionUsage;
+import dev.rehearsal.engine.llm.Usage;
+import dev.rehearsal.providers.core.ChatAnswer;
+import dev.rehearsal.providers.core.ChatMessage;
+import dev.rehearsal.providers.core.ChatModel;
+import dev.rehearsal.providers.core.ChatPrompt;
+import dev.rehearsal.providers.core.JobSchema;
+import dev.rehearsal.providers.core.ProviderException;
+import dev.rehearsal.providers.core.RetryAfter;
+import dev.rehearsal.providers.core.Secrets;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OpenAI (or a compatible gateway) chat completions with strict structured outputs. The only class
+ * that sees openai-java's types, so the 38 MB client stays out of everything else's API.
+ * OpenAI caches prompt prefixes automatically; the system prompt comes first so it is the prefix.
+ */
+public final class OpenAiChatModel implements ChatModel {
+    private final OpenAIClient client;
+    private final String model;
+
+    public OpenAiChatModel(String baseUrl, String model, String apiKey, Duration timeout) {
+        this.model = model;
+        Secrets.register(apiKey);
+        OpenAIOkHttpClient.Builder b = OpenAIOkHttpClient.builder()
+                .apiKey(apiKey == null || apiKey.isBlank() ? "missing-key" : apiKey)
+                .timeout(timeout)
+                .maxRetries(0); // RetryingChatModel owns retries so backoff is uniform and testable
+        if (baseUrl != null && !baseUrl.isBlank()) b.baseUrl(baseUrl);
+        this.client = b.build();
+    }
+
+    @Override
+    public ChatAnswer complete(ChatPrompt prompt) throws ProviderException {
+        ChatCompletion completion;
+        try {
+            completion = client.chat().completions().create(params(prompt));
+        } catch (OpenAIServiceException e) {
+            List<String> ra = e.headers().values("retry-after");
+            throw ProviderException.http(provider(), model, e.statusCode(),
+                    RetryAfter.parse(ra.isEmpty() ? null : ra.get(0)), describe(e));
+        } catch (OpenAIIoException e) {
+            throw ProviderException.timeout(provider(), model, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw ProviderException.permanent(provider(), model, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        if (completion.choices().isEmpty()) throw ProviderException.permanent(provider(), model, "no choices in answer");
+        ChatCompletion.Choice choice = completion.choices().get(0);
+        String text = choice.message().content().orElse(choice.message().refusal().map(r -> "refusal: " + r).orElse(""));
+        return new ChatAnswer(text, usage(completion));
+    }
+
+    ChatCompletionCreateParams params(ChatPrompt prompt) {
+        ChatCompletionCreateParams.Builder b = ChatCompletionCreateParams.builder()
+                .model(model)
+                .addSystemMessage(prompt.system())
+                .temperature(prompt.temperature())
+                .maxCompletionTokens(prompt.maxTokens())
+                .responseFormat(responseFormat(prompt.schema()));
+        for (ChatMessage m : prompt.messages()) {
+            if (m.role() == ChatMessage.Role.USER) b.addUserMessage(m.text());
+            else b.addAssistantMessage(m.text());
+        }
+        if (prompt.seed() != null) b.seed(prompt.seed());
+        return b.build();
+    }
+
+    private static ResponseFormatJsonSchema responseFormat(JobSchema schema) {
+        Map<String, JsonValue> props = new LinkedHashMap<>();
+        JsonNode wire = schema.wireSchema();
+        wire.fields().forEachRemaining(e -> props.put(e.getKey(), JsonValue.fromJsonNode(e.getValue())));
+        return ResponseFormatJsonSchema.builder()
+                .jsonSchema(ResponseFormatJsonSchema.JsonSchema.builder()
+                        .name(schema.name())
+                        .strict(true)
+                        .schema(ResponseFormatJsonSchema.JsonSchema.Schema.builder().putAllAdditionalProperties(props).build())
+                        .build())
+                .build();
+    }
+
+    private static Usage usage(ChatCompletion c) {
+        if (c.usage().isEmpty()) return new Usage(0, 0, 0, 0, 1);
+        CompletionUsage u = c.usage().get();
+        long cached = u.promptTokensDetails().flatMap(CompletionUsage.PromptTokensDetails::cachedTokens).orElse(0L);
+        return new Usage(u.promptTokens(), u.completionTokens(), cached, 0, 1);
+    }
+
+    private static String describe(OpenAIServiceException e) {
+        StringBuilder b = new StringBuilder();
+        e.type().ifPresent(t -> b.append(t));
+        e.code().ifPresent(c -> b.append(b.length() > 0 ? "/" : "").append(c));
+        String msg = e.getMessage();
+        return (b.length() > 0 ? b + ": " : "") + (msg == null ? "" : msg);
+    }
+
+    @Override
+    public String provider() {
+        return "openai";
+    }
+
+    @Override
+    public String model() {
+        return model;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.rehearsal.providers;
+
+import dev.rehearsal.engine.llm.Channel;
+import dev.rehearsal.engine.llm.OutboundMessage;
+import dev.rehearsal.engine.llm.ReplyRequest;
+import dev.rehearsal.engine.llm.Turn;
+import dev.rehearsal.engine.persona.Persona;
+import dev.rehearsal.engine.persona.PersonaCatalog;
+import dev.rehearsal.providers.core.RetryPolicy;
+import dev.rehearsal.providers.core.Sleeper;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Shared test data: a persona, a short conversation, valid and invalid answers, a recording sleeper. */
+public final class Fixtures {
+    public static final String VALID_REPLY = "{\"response\":\"How does it compare to HubSpot?\",\"reasoning\":\"Sarah compares before buying.\","
+            + "\"sentiment\":\"neutral\",\"intent\":\"question\",\"likely_to_convert\":35,\"actions\":[\"opened\",\"replied\"],"
+            + "\"reply_latency_minutes\":240}";
+    /** Parses as JSON but breaks the schema: unknown intent, score above 100, latency missing. */
+    public static final String INVALID_REPLY = "{\"response\":\"ok\",\"reasoning\":\"r\",\"sentiment\":\"neutral\","
+            + "\"intent\":\"maybe\",\"likely_to_convert\":140,\"actions\":[]}";
+
+    private Fixtures() {
+    }
+
+    public static Persona sarah() {
+        return PersonaCatalog.builtIn("skeptical-sarah").orElseThrow();
+    }
+
+    /** Workflow sms, lead reply, workflow email (ignored), then the message being answered. */
+    public static ReplyRequest request() {
+        List<Turn> history = new ArrayList<>();
+        history.add(new Turn(false, Channel.SMS, null, "Hi Sarah, thanks for signing up! Reply YES for a demo.", 0));
+        history.add(new Turn(true, Channel.SMS, null, "What does it cost?", 60_000));
+        history.add(new Turn(false, Channel.EMAIL, "Pricing", "Plans start at $49/month.", 120_000));
+        return new ReplyRequest(sarah(), new OutboundMessage("s4", Channel.SMS, null, "Want to book a 15-minute call?"),
+                history, 42L, 3, 180_000, "Tue 10:05");
+    }
+
+    /** Records every backoff instead of sleeping. */
+    public static final class RecordingSleeper implements Sleeper {
+        public final List<Duration> slept = new ArrayList<>();
+
+        @Override
+        public void sleep(Duration d) {
+            slept.add(d);
+        }
+    }
+
+    public static RetryPolicy policy(int attempts, Sleeper sleeper) {
+        return new RetryPolicy(attempts, Duration.ofMillis(100), Duration.ofSeconds(5), sleeper, new Random(7));
+    }
+}

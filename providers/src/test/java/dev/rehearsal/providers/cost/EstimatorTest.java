@@ -1,0 +1,49 @@
+package dev.rehearsal.providers.cost;
+
+import dev.rehearsal.engine.llm.OutboundMessage;
+import dev.rehearsal.engine.persona.PersonaCatalog;
+import dev.rehearsal.providers.ProviderConfig;
+import dev.rehearsal.providers.bench.SampleTranscript;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EstimatorTest {
+    static List<OutboundMessage> path(int n) {
+        return SampleTranscript.steps(n, "Sam").stream().map(SampleTranscript.Step::message).toList();
+    }
+
+    @Test
+    void countsEveryCallAndPricesTheModel() {
+        ProviderConfig c = ProviderConfig.resolve(Map.of("REHEARSAL_PROVIDER", "openai", "REHEARSAL_MODEL", "gpt-4.1-mini"), Map.of());
+        CostEstimate e = Estimator.estimate(PersonaCatalog.builtIns(), path(12), c);
+        // 7 personas x 12 replies, one analysis per distinct message, one recommendation call.
+        assertEquals(7 * 12 + 12 + 1, e.calls());
+        assertTrue(e.priced());
+        assertTrue(e.inputTokens() > 7 * 12 * 400, "each reply prompt is several hundred tokens: " + e.inputTokens());
+        assertTrue(e.cachedInputTokens() > 0 && e.cachedInputTokens() < e.inputTokens());
+        assertEquals(0, e.cacheWriteTokens(), "OpenAI bills no cache writes");
+        double expected = PriceTable.bundled().cost("gpt-4.1-mini", new dev.rehearsal.engine.llm.Usage(e.inputTokens(),
+                e.outputTokens(), e.cachedInputTokens(), 0, e.calls()));
+        assertEquals(expected, e.dollars(), 1e-12);
+    }
+
+    @Test
+    void haikuFourFiveCachesNothingBelowItsMinimumPrefix() {
+        ProviderConfig c = ProviderConfig.resolve(Map.of("REHEARSAL_PROVIDER", "bedrock"), Map.of());
+        CostEstimate e = Estimator.estimate(PersonaCatalog.builtIns().subList(0, 1), path(6), c);
+        assertEquals(0, e.cachedInputTokens(), "prompts stay far below Haiku 4.5's 4,096-token minimum");
+        assertTrue(e.dollars() > 0);
+    }
+
+    @Test
+    void offlineCostsNothing() {
+        CostEstimate e = Estimator.estimate(PersonaCatalog.builtIns(), path(5), ProviderConfig.resolve(Map.of(), Map.of()));
+        assertEquals(0, e.calls());
+        assertEquals(0.0, e.dollars());
+    }
+}

@@ -1,0 +1,165 @@
+package dev.rehearsal.providers.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.llm.Channel;
+import dev.rehearsal.engine.llm.MessageAnalysis;
+import dev.rehearsal.engine.llm.OutboundMessage;
+import dev.rehearsal.engine.llm.PersonaReply;
+import dev.rehearsal.engine.llm.Recommender;
+import dev.rehearsal.providers.Fixtures;
+import dev.rehearsal.providers.StubServer;
+import dev.rehearsal.providers.core.JobSchema;
+import dev.rehearsal.providers.core.RetryingChatModel;
+import dev.rehearsal.providers.core.StructuredCaller;
+import dev.rehearsal.providers.cost.UsageMeter;
+import dev.rehearsal.providers.jobs.LlmMessageAnalyst;
+import dev.rehearsal.providers.jobs.LlmPersonaResponder;
+import dev.rehearsal.providers.jobs.LlmRecommender;
+import dev.rehearsal.providers.prompt.PersonaPromptBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OpenAiChatModelTest {
+    static final String KEY = "sk-test-abcdefghijklmnop1234";
+    StubServer server;
+    Fixtures.RecordingSleeper sleeper = new Fixtures.RecordingSleeper();
+    StructuredCaller caller;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new StubServer();
+        OpenAiChatModel model = new OpenAiChatModel(server.baseUrl() + "/v1", "gpt-4.1-mini", KEY, Duration.ofSeconds(5));
+        caller = new StructuredCaller(new RetryingChatModel(model, Fixtures.policy(3, sleeper)));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    static String completion(String content, long prompt, long cached, long completion) {
+        return Json.write(Map.of("id", "chatcmpl-1", "object", "chat.completion", "created", 1732500000,
+                "model", "gpt-4.1-mini-2025-04-14",
+                "choices", List.of(Map.of("index", 0, "finish_reason", "stop", "logprobs", Map.of(),
+                        "message", Map.of("role", "assistant", "content", content, "annotations", List.of()))),
+                "usage", Map.of("prompt_tokens", prompt, "completion_tokens", completion, "total_tokens", prompt + completion,
+                        "prompt_tokens_details", Map.of("cached_tokens", cached, "audio_tokens", 0),
+                        "completion_tokens_details", Map.of("reasoning_tokens", 0)),
+                "system_fingerprint", "fp_test"));
+    }
+
+    static String error(String message, String type, String code) {
+        return Json.write(Map.of("error", Map.of("message", message, "type", type, "code", code)));
+    }
+
+    @Test
+    void sendsStrictJsonSchemaSystemPromptAndRealTurns() {
+        server.then(200, completion(Fixtures.VALID_REPLY, 1300, 1024, 70));
+        PersonaReply reply = new LlmPersonaResponder(caller, new PersonaPromptBuilder(), new UsageMeter()).respond(Fixtures.request());
+
+        StubServer.Received req = server.last();
+        assertEquals("/v1/chat/completions", req.path());
+        assertEquals("Bearer " + KEY, req.header("Authorization"));
+        JsonNode body = req.json();
+        assertEquals("gpt-4.1-mini", body.get("model").asText());
+        JsonNode format = body.get("response_format");
+        assertEquals("json_schema", format.get("type").asText());
+        assertEquals("persona_reply", format.get("json_schema").get("name").asText());
+        assertTrue(format.get("json_schema").get("strict").asBoolean());
+        assertEquals(JobSchema.PERSONA_REPLY.wireSchema(), format.get("json_schema").get("schema"));
+        assertFalse(format.get("json_schema").get("schema").toString().contains("maximum"),
+                "strict mode rejects numeric bounds; they are checked locally");
+        JsonNode messages = body.get("messages");
+        assertEquals(4, messages.size());
+        assertEquals("system", messages.get(0).get("role").asText());
+        assertTrue(messages.get(0).get("content").asText().contains("You are Skeptical Sarah"));
+        assertEquals("user", messages.get(1).get("role").asText());
+        assertEquals("assistant", messages.get(2).get("role").asText());
+        assertEquals("What does it cost?", messages.get(2).get("content").asText());
+        assertEquals("user", messages.get(3).get("role").asText());
+        assertEquals(42, body.get("seed").asLong());
+
+        assertNull(reply.providerError());
+        assertEquals(1300, reply.usage().inputTokens());
+        assertEquals(1024, reply.usage().cachedInputTokens());
+        assertEquals(70, reply.usage().outputTokens());
+    }
+
+    @Test
+    void retriesA429WithRetryAfterAndTheRealErrorShape() {
+        server.then(429, Map.of("retry-after", "1", "x-ratelimit-remaining-requests", "0"),
+                        error("Rate limit reached for gpt-4.1-mini on requests per min (RPM): Limit 3, Used 3.", "requests",
+                                "rate_limit_exceeded"))
+                .then(200, completion(Fixtures.VALID_REPLY, 900, 0, 50));
+        PersonaReply reply = new LlmPersonaResponder(caller, new PersonaPromptBuilder(), new UsageMeter()).respond(Fixtures.request());
+
+        assertNull(reply.providerError());
+        assertEquals(2, server.received().size());
+        assertEquals(List.of(Duration.ofSeconds(1)), sleeper.slept);
+    }
+
+    @Test
+    void givesUpAfterMaxAttemptsOn5xx() {
+        for (int i = 0; i < 4; i++) server.then(500, error("The server had an error while processing your request.", "server_error", "internal_error"));
+        PersonaReply reply = new LlmPersonaResponder(caller, new PersonaPromptBuilder(), new UsageMeter()).respond(Fixtures.request());
+
+        assertEquals(3, server.received().size());
+        assertTrue(reply.providerError().startsWith("openai gpt-4.1-mini: HTTP 500"), reply.providerError());
+        assertTrue(reply.providerError().endsWith("(after 3 attempts)"), reply.providerError());
+    }
+
+    @Test
+    void anAuthErrorIsNotRetriedAndTheKeyNeverAppears() {
+        server.then(401, error("Incorrect API key provided: " + KEY + ". You can find your API key at https://platform.openai.com.",
+                "invalid_request_error", "invalid_api_key"));
+        PersonaReply reply = new LlmPersonaResponder(caller, new PersonaPromptBuilder(), new UsageMeter()).respond(Fixtures.request());
+
+        assertEquals(1, server.received().size());
+        assertTrue(reply.providerError().startsWith("openai gpt-4.1-mini: HTTP 401"), reply.providerError());
+        assertTrue(reply.providerError().contains("invalid_api_key"), reply.providerError());
+        assertFalse(reply.providerError().contains(KEY), reply.providerError());
+        assertFalse(reply.providerError().contains("abcdefghijklmnop"), reply.providerError());
+    }
+
+    @Test
+    void analysesAMessageWithTheAnalysisSchema() {
+        server.then(200, completion("{\"spam_risk\":72,\"reasons\":[\"ALL CAPS\",\"no opt-out\"],\"tone\":\"aggressive\","
+                + "\"clarity\":40,\"suggestions\":[\"Add 'Reply STOP to opt out'\"]}", 400, 0, 60));
+        MessageAnalysis a = new LlmMessageAnalyst(caller, new UsageMeter())
+                .analyze(new OutboundMessage("s1", Channel.SMS, null, "BUY NOW!!! LAST CHANCE"), true);
+
+        assertEquals("message_analysis", server.last().json().get("response_format").get("json_schema").get("name").asText());
+        assertTrue(server.last().json().get("messages").get(1).get("content").asText().contains("BUY NOW!!! LAST CHANCE"));
+        assertEquals(72, a.spamRisk());
+        assertEquals("aggressive", a.tone());
+        assertEquals(40, a.clarity());
+        assertEquals(List.of("ALL CAPS", "no opt-out"), a.reasons());
+        assertNull(a.providerError());
+    }
+
+    @Test
+    void recommendationsOutsideThreeToFiveAreRepaired() {
+        server.then(200, completion("{\"items\":[\"Add an opt-out line to step s1.\"]}", 500, 0, 20))
+                .then(200, completion("{\"items\":[\"Add 'Reply STOP to opt out' to step s1.\","
+                        + "\"Branch step w2 on intent price_objection to a discount email.\","
+                        + "\"Move step s3 out of quiet hours (send at 10:00 local).\"]}", 600, 0, 60));
+        Recommender.Recommendations r = new LlmRecommender(caller, new UsageMeter()).recommend("Welcome", "issues: ...");
+
+        assertNull(r.providerError());
+        assertEquals(3, r.items().size());
+        String repairTurn = server.last().json().get("messages").get(3).get("content").asText();
+        assertTrue(repairTurn.contains("/items"), repairTurn);
+        assertEquals(2, r.usage().calls());
+    }
+}
