@@ -3,7 +3,6 @@ package dev.rehearsal.local.cli;
 import dev.rehearsal.engine.Rehearsal;
 import dev.rehearsal.engine.expect.Expectation;
 import dev.rehearsal.engine.json.InvalidInputException;
-import dev.rehearsal.engine.offline.OfflinePersonaEngine;
 import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.report.JUnitXmlRenderer;
 import dev.rehearsal.engine.report.JsonReportRenderer;
@@ -61,6 +60,9 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
+    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "LLM provider (default: the offline persona engine)%n")
+    ProviderOptions provider = new ProviderOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -90,10 +92,18 @@ final class TestCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         List<Expectation> expectations = loaded.suite() == null ? List.of() : loaded.suite().expectations();
+        ProviderOptions.Jobs jobs;
+        try {
+            jobs = ProviderOptions.jobs(provider.config());
+        } catch (IllegalArgumentException e) {
+            err.println("rehearse: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
         if (!quiet) err.println("Rehearsing '" + loaded.workflow().name() + "' with " + people.size() + " persona(s), seed "
-                + options.seed() + ", offline persona engine");
-        Report report = Rehearsal.run(new Rehearsal.Spec(loaded.workflow(), people, new OfflinePersonaEngine(), options,
-                expectations, null, null, run -> progress(err, run)));
+                + options.seed() + ", " + (jobs.offline() ? "offline persona engine" : jobs.responder().name()));
+        Report report = Rehearsal.run(new Rehearsal.Spec(loaded.workflow(), people, jobs.responder(), options,
+                expectations, jobs.offline() ? null : jobs.bundle().analyst(),
+                jobs.offline() ? null : jobs.bundle().recommender(), run -> progress(err, run)));
         String rendered = switch (format) {
             case "json" -> JsonReportRenderer.render(report);
             case "junit" -> JUnitXmlRenderer.render(report);
@@ -113,6 +123,11 @@ final class TestCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         if (!quiet) err.println(report.summary());
+        if (!quiet && !jobs.offline()) {
+            var u = jobs.bundle().usage();
+            err.printf("LLM usage: %d calls, %d input tokens (%d cached), %d output tokens, $%.4f%n", u.calls(),
+                    u.inputTokens(), u.cachedInputTokens(), u.outputTokens(), jobs.bundle().cost());
+        }
         err.flush();
         return report.passed() ? Main.OK : Main.FAILED;
     }

@@ -13,7 +13,9 @@ import dev.rehearsal.providers.prompt.PersonaPromptBuilder;
 import dev.rehearsal.providers.prompt.RecommendationPromptBuilder;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -39,8 +41,27 @@ public final class Estimator {
 
     public static CostEstimate estimate(List<Persona> personas, List<OutboundMessage> messagesPerPath, ProviderConfig config,
                                         PriceTable prices, PersonaPromptBuilder builder) {
+        Map<Persona, List<OutboundMessage>> paths = new LinkedHashMap<>();
+        for (Persona p : personas) paths.put(p, messagesPerPath);
+        return estimate(paths, messagesPerPath, config, prices, builder,
+                "each persona receives every listed message and replies to each (upper bound for branching paths)");
+    }
+
+    /**
+     * Per-persona paths (e.g. from an offline rehearsal) priced for replies; {@code analysed} are the
+     * workflow's messages, each analysed once per run; one recommendation call per run.
+     */
+    public static CostEstimate estimate(Map<Persona, List<OutboundMessage>> paths, List<OutboundMessage> analysed,
+                                        ProviderConfig config) {
+        return estimate(paths, analysed, config, PriceTable.load(config.priceFile()), new PersonaPromptBuilder(),
+                "each persona receives the messages of the path it took in an offline rehearsal and replies to each");
+    }
+
+    private static CostEstimate estimate(Map<Persona, List<OutboundMessage>> paths, List<OutboundMessage> analysed,
+                                         ProviderConfig config, PriceTable prices, PersonaPromptBuilder builder,
+                                         String pathAssumption) {
         List<String> assumptions = List.of(
-                "each persona receives every listed message and replies to each (upper bound for branching paths)",
+                pathAssumption,
                 "output: " + REPLY_OUTPUT_TOKENS + " tokens per reply, " + ANALYSIS_OUTPUT_TOKENS + " per analysis, "
                         + RECOMMENDATION_OUTPUT_TOKENS + " for recommendations; no repairs or retries",
                 "prompt cache: a step reuses the previous step's prefix when the provider's minimum cacheable size is met",
@@ -53,7 +74,9 @@ public final class Estimator {
         boolean writesCache = config.provider() == ProviderKind.BEDROCK; // Bedrock bills cache writes; OpenAI does not
         Usage total = Usage.NONE;
 
-        for (Persona persona : personas) {
+        for (var entry : paths.entrySet()) {
+            Persona persona = entry.getKey();
+            List<OutboundMessage> messagesPerPath = entry.getValue();
             List<Turn> history = new ArrayList<>();
             ChatPrompt previous = null;
             for (int i = 0; i < messagesPerPath.size(); i++) {
@@ -70,7 +93,7 @@ public final class Estimator {
                 history.add(new Turn(true, m.channel(), null, ASSUMED_REPLY, i * 3_600_000L + 60_000));
             }
         }
-        Set<OutboundMessage> distinct = new LinkedHashSet<>(messagesPerPath);
+        Set<OutboundMessage> distinct = new LinkedHashSet<>(analysed);
         for (OutboundMessage m : distinct) {
             total = total.plus(new Usage(tokens.total(AnalysisPromptBuilder.build(m, true)), ANALYSIS_OUTPUT_TOKENS, 0, 0, 1));
         }

@@ -1,0 +1,109 @@
+package dev.rehearsal.local.cli;
+
+import dev.rehearsal.engine.Rehearsal;
+import dev.rehearsal.engine.json.InvalidInputException;
+import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.llm.OutboundMessage;
+import dev.rehearsal.engine.offline.OfflinePersonaEngine;
+import dev.rehearsal.engine.persona.Persona;
+import dev.rehearsal.engine.sim.Interaction;
+import dev.rehearsal.engine.sim.SimulationOptions;
+import dev.rehearsal.engine.sim.SimulationRunner;
+import dev.rehearsal.providers.ProviderConfig;
+import dev.rehearsal.providers.ProviderKind;
+import dev.rehearsal.providers.cost.CostEstimate;
+import dev.rehearsal.providers.cost.Estimator;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Predicts an LLM run's tokens and cost before it runs. Each persona's path is taken from an
+ * offline rehearsal (free, and the best guess of which messages that persona will receive), then
+ * the provider's own prompt builder is counted along it.
+ */
+@Command(name = "estimate", mixinStandardHelpOptions = true,
+        description = "Predict the tokens and cost of rehearsing a workflow or suite with an LLM provider.")
+final class EstimateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "workflow or suite JSON file")
+    Path file;
+
+    @Option(names = "--personas", description = "all, or comma-separated persona ids or files")
+    String personas;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    String format;
+
+    @ArgGroup(exclusive = false, heading = "LLM provider%n")
+    ProviderOptions provider = new ProviderOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        var out = spec.commandLine().getOut();
+        InputFiles.Loaded loaded;
+        List<Persona> people;
+        ProviderConfig config;
+        try {
+            loaded = InputFiles.load(file);
+            people = InputFiles.personas(personas, loaded.suite(), file.toAbsolutePath().getParent());
+            config = provider.config();
+        } catch (InvalidInputException e) {
+            return ProblemPrinter.print(err, file.toString(), e);
+        } catch (IllegalArgumentException e) {
+            err.println("rehearse: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        if (config.provider() == ProviderKind.OFFLINE) {
+            err.println("rehearse: the offline engine costs nothing; pick --provider bedrock|openai|ollama to estimate");
+            return Main.BAD_INPUT;
+        }
+        long seed = loaded.suite() != null && loaded.suite().seed() != null ? loaded.suite().seed() : TestCommand.DEFAULT_SEED;
+        SimulationOptions options = SimulationOptions.defaults(seed)
+                .withStart(loaded.suite() == null ? null : loaded.suite().startAt());
+        OfflinePersonaEngine offline = new OfflinePersonaEngine();
+        Map<Persona, List<OutboundMessage>> paths = new LinkedHashMap<>();
+        for (Persona p : people) {
+            var run = SimulationRunner.run(loaded.workflow(), p, offline, options);
+            paths.put(p, run.interactions().stream().map(Interaction::message).filter(m -> m != null).toList());
+        }
+        CostEstimate e = Estimator.estimate(paths, Rehearsal.messages(loaded.workflow()), config);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (var entry : paths.entrySet()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("persona", entry.getKey().id());
+            row.put("messages", entry.getValue().size());
+            rows.add(row);
+        }
+        if (format.equals("json")) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("provider", config.provider().name().toLowerCase());
+            doc.put("model", config.model());
+            doc.put("personas", rows);
+            doc.put("estimate", e);
+            out.println(Json.pretty(doc));
+        } else {
+            out.printf("Estimate for '%s' on %s %s%n", loaded.workflow().name(), config.provider().name().toLowerCase(), config.model());
+            for (var r : rows) out.printf("  %-22s %d message(s) on its offline path%n", r.get("persona"), r.get("messages"));
+            out.printf("%d calls, %d input tokens (%d cached, %d cache writes), %d output tokens: $%.4f%s%n", e.calls(),
+                    e.inputTokens(), e.cachedInputTokens(), e.cacheWriteTokens(), e.outputTokens(), e.dollars(),
+                    e.priced() ? "" : " (model not in the price table: dollars unknown)");
+            for (String a : e.assumptions()) out.println("  assumes: " + a);
+        }
+        out.flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.rehearsal.local.cli;
+
+import dev.rehearsal.engine.llm.PersonaResponder;
+import dev.rehearsal.engine.offline.OfflinePersonaEngine;
+import dev.rehearsal.providers.ProviderBundle;
+import dev.rehearsal.providers.ProviderConfig;
+import dev.rehearsal.providers.ProviderKind;
+import dev.rehearsal.providers.Providers;
+import picocli.CommandLine.Option;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The LLM provider flags shared by `test` and `estimate`; each overrides its environment variable. */
+final class ProviderOptions {
+    @Option(names = "--provider", description = "offline (default), bedrock, openai or ollama [REHEARSAL_PROVIDER]")
+    String provider;
+    @Option(names = "--model", description = "model id or inference profile [REHEARSAL_MODEL]")
+    String model;
+    @Option(names = "--base-url", description = "provider base URL (OpenAI-compatible gateway, hosted Ollama) [REHEARSAL_BASE_URL]")
+    String baseUrl;
+    @Option(names = "--region", description = "AWS region for Bedrock [AWS_REGION]")
+    String region;
+    @Option(names = "--timeout", description = "per-call timeout in seconds [REHEARSAL_TIMEOUT_SECONDS]")
+    String timeout;
+    @Option(names = "--max-attempts", description = "attempts per LLM call, 1-10 [REHEARSAL_MAX_ATTEMPTS]")
+    String maxAttempts;
+    @Option(names = "--replay", description = "off, record or replay [REHEARSAL_REPLAY]")
+    String replay;
+    @Option(names = "--replay-dir", description = "where recordings live [REHEARSAL_REPLAY_DIR]")
+    String replayDir;
+    @Option(names = "--price-file", description = "JSON price table overriding the bundled one [REHEARSAL_PRICE_FILE]")
+    String priceFile;
+
+    ProviderConfig config() {
+        Map<String, String> flags = new HashMap<>();
+        put(flags, "provider", provider);
+        put(flags, "model", model);
+        put(flags, "base-url", baseUrl);
+        put(flags, "region", region);
+        put(flags, "timeout", timeout);
+        put(flags, "max-attempts", maxAttempts);
+        put(flags, "replay", replay);
+        put(flags, "replay-dir", replayDir);
+        put(flags, "price-file", priceFile);
+        return ProviderConfig.resolve(System.getenv(), flags);
+    }
+
+    private static void put(Map<String, String> m, String k, String v) {
+        if (v != null) m.put(k, v);
+    }
+
+    /** The configured jobs; offline means the offline engine answers and no LLM analyses. */
+    record Jobs(PersonaResponder responder, ProviderBundle bundle) {
+        boolean offline() {
+            return bundle == null;
+        }
+    }
+
+    static Jobs jobs(ProviderConfig config) {
+        if (config.provider() == ProviderKind.OFFLINE) return new Jobs(new OfflinePersonaEngine(), null);
+        ProviderBundle b = Providers.create(config);
+        return new Jobs(b.responder(), b);
+    }
+}
