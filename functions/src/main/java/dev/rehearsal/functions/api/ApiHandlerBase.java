@@ -1,0 +1,45 @@
+package dev.rehearsal.functions.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.functions.http.Router;
+
+import java.util.regex.Pattern;
+
+/** An API Gateway HTTP API (payload 2.0) handler: its router does the work. */
+public abstract class ApiHandlerBase implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    public static final Pattern PERSONA_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
+    public static final Pattern WORKFLOW_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$");
+    public static final Pattern SUITE_ID = WORKFLOW_ID;
+    public static final Pattern RUN_ID = Pattern.compile("^run-[0-9a-f]{32}$");
+
+    private Router router;
+
+    protected final Router router() {
+        if (router == null) router = routes(new Router());
+        return router;
+    }
+
+    /** Declares this handler's routes. */
+    protected abstract Router routes(Router r);
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return router().handle(event);
+    }
+
+    /** A stored JSON document as a tree (or as text, should it not parse). */
+    static JsonNode document(String json) {
+        if (json == null) return null;
+        try {
+            return Json.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            return TextNode.valueOf(json);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.rehearsal.functions.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.json.Problem;
+import dev.rehearsal.engine.validate.Issue;
+import dev.rehearsal.engine.validate.Validators;
+import dev.rehearsal.engine.workflow.Workflow;
+import dev.rehearsal.engine.workflow.WorkflowParser;
+import dev.rehearsal.functions.http.ApiException;
+import dev.rehearsal.functions.http.ApiRequest;
+import dev.rehearsal.functions.http.Limits;
+import dev.rehearsal.functions.http.Responses;
+import dev.rehearsal.functions.http.Router;
+import dev.rehearsal.functions.run.RunRef;
+import dev.rehearsal.functions.run.RunStarter;
+import dev.rehearsal.store.PersonaRepository;
+import dev.rehearsal.store.RunRecord;
+import dev.rehearsal.store.RunRepository;
+import dev.rehearsal.store.RunStatus;
+import dev.rehearsal.store.Stored;
+import dev.rehearsal.store.WorkflowRepository;
+import dev.rehearsal.store.WorkflowVersion;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * {@code PUT/GET /workflows/{id}}, {@code POST /workflows/{id}/validate} and
+ * {@code POST /workflows/{id}/test}. Every check runs before the one write a request makes.
+ */
+public class WorkflowsHandler extends ApiHandlerBase {
+    private static final Logger LOG = Logger.getLogger(WorkflowsHandler.class.getName());
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_.:-]{1,128}$");
+    private static final Set<String> TEST_FIELDS = Set.of("personas", "seed", "version");
+    public static final long DEFAULT_SEED = 1;
+
+    private final WorkflowRepository workflows;
+    private final PersonaRepository personas;
+    private final RunRepository runs;
+    private final RunStarter starter;
+
+    public WorkflowsHandler() {
+        this(Services.fromEnvironment());
+    }
+
+    public WorkflowsHandler(Services services) {
+        this.workflows = services.store().workflows();
+        this.personas = services.store().personas();
+        this.runs = services.store().runs();
+        this.starter = services.runStarter();
+    }
+
+    @Override
+    protected Router routes(Router r) {
+        return r.route("PUT", "/workflows/{id}", this::put)
+                .route("GET", "/workflows/{id}", this::get)
+                .route("POST", "/workflows/{id}/validate", this::validate)
+                .route("POST", "/workflows/{id}/test", this::startTest);
+    }
+
+    APIGatewayV2HTTPResponse put(ApiRequest req) {
+        String id = req.pathId("id", WORKFLOW_ID, "workflow");
+        String text = req.body(Limits.MAX_WORKFLOW_BYTES);
+        Workflow wf = parse(text, id);
+        Stored<WorkflowVersion> s = workflows.save(req.accountId(), id, text);
+        ObjectNode out = summary(s.value());
+        out.put("created", s.created());
+        out.set("issues", Json.tree(Validators.validate(wf)));
+        return Responses.json(s.created() ? 201 : 200, out, Map.of("location", "/workflows/" + id));
+    }
+
+    APIGatewayV2HTTPResponse get(ApiRequest req) {
+        String id = req.pathId("id", WORKFLOW_ID, "workflow");
+        String v = req.query("version");
+        WorkflowVersion wv;
+        if (v == null || v.isEmpty()) {
+            wv = workflows.latest(req.accountId(), id).orElseThrow(() -> ApiException.notFound("workflow", id));
+        } else {
+            int n = version(v);
+            wv = workflows.get(req.accountId(), id, n)
+                    .orElseThrow(() -> new ApiException(404, "not_found", "workflow '" + id + "' has no version " + n));
+        }
+        ObjectNode out = summary(wv);
+        out.set("definition", document(wv.definition()));
+        return Responses.json(200, out);
+    }
+
+    APIGatewayV2HTTPResponse validate(ApiRequest req) {
+        String id = req.pathId("id", WORKFLOW_ID, "workflow");
+        String text = req.body(Limits.MAX_WORKFLOW_BYTES);
+        if (text.isBlank()) {
+            text = workflows.latest(req.accountId(), id).orElseThrow(() -> new ApiException(404, "not_found",
+                    "workflow '" + id + "' was not found; send its definition as the body to validate it unsaved"))
+                    .definition();
+        }
+        Workflow wf = parse(text, id);
+        List<Issue> issues = Validators.validate(wf);
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("workflowId", id);
+        out.put("valid", issues.stream().noneMatch(i -> i.severity().failsRun()));
+        out.set("issues", Json.tree(issues));
+        return Responses.json(200, out);
+    }
+
+    APIGatewayV2HTTPResponse startTest(ApiRequest req) {
+        String id = req.pathId("id", WORKFLOW_ID, "workflow");
+        String key = req.header("idempotency-key");
+        if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw ApiException.badRequest("invalid_idempotency_key", "",
+                    "Idempotency-Key must be 1 to 128 characters of A-Z a-z 0-9 _ . : -");
+        }
+        String text = req.body(Limits.MAX_TEST_REQUEST_BYTES);
+        JsonNode body = text.isBlank() ? Json.mapper().createObjectNode() : ApiRequest.parseJson(text);
+        if (!body.isObject()) throw ApiException.badRequest("invalid_body", "", "the body must be a JSON object");
+        List<Problem> problems = new ArrayList<>();
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!TEST_FIELDS.contains(f)) {
+                problems.add(new Problem("/" + f, 0, 0, "unknown_field", "unknown field '" + f + "' (expected personas, seed, version)"));
+            }
+        }
+        List<String> personaIds = personaIds(req.accountId(), body.get("personas"), problems);
+        long seed = DEFAULT_SEED;
+        JsonNode s = body.get("seed");
+        if (s != null) {
+            if (s.isIntegralNumber() && s.canConvertToLong()) seed = s.asLong();
+            else problems.add(new Problem("/seed", 0, 0, "invalid_seed", "seed must be an integer"));
+        }
+        Integer requestedVersion = null;
+        JsonNode v = body.get("version");
+        if (v != null) {
+            if (v.isIntegralNumber() && v.canConvertToInt() && v.asInt() >= 1) requestedVersion = v.asInt();
+            else problems.add(new Problem("/version", 0, 0, "invalid_version", "version must be an integer >= 1"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiException(400, "invalid_test_request", "the test request is invalid: " + problems.size()
+                    + " problem(s); the first: " + problems.get(0).describe(), problems);
+        }
+        WorkflowVersion wv;
+        if (requestedVersion == null) {
+            wv = workflows.latest(req.accountId(), id).orElseThrow(() -> ApiException.notFound("workflow", id));
+        } else {
+            int n = requestedVersion;
+            wv = workflows.get(req.accountId(), id, n).orElseThrow(() -> new ApiException(404, "not_found",
+                    "workflow '" + id + "' has no version " + n));
+        }
+        String runId = key == null ? "run-" + UUID.randomUUID().toString().replace("-", "")
+                : runIdFor(req.accountId(), id, key);
+        Stored<RunRecord> run = runs.create(req.accountId(), runId, id, wv.version(), personaIds, seed);
+        RunRecord r = run.value();
+        if (run.created()) {
+            try {
+                starter.start(new RunRef(req.accountId(), runId, id, wv.version()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "could not start run " + runId, e);
+                runs.finish(req.accountId(), runId, RunStatus.FAILED, "could not start the run: " + e.getMessage());
+                throw new ApiException(503, "run_start_failed", "the run " + runId
+                        + " was recorded but could not be started; it is marked FAILED, try again");
+            }
+        }
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("runId", runId);
+        out.put("status", r.status().name());
+        out.put("workflowId", r.workflowId());
+        out.put("workflowVersion", r.workflowVersion());
+        out.set("personaIds", Json.tree(r.personaIds()));
+        out.put("seed", r.seed());
+        out.put("created", run.created());
+        return Responses.json(202, out, Map.of("location", "/tests/" + runId));
+    }
+
+    /** The run id for an Idempotency-Key: the same key from the same account on the same workflow, the same run. */
+    public static String runIdFor(String accountId, String workflowId, String key) {
+        return "run-" + WorkflowRepository.sha256(accountId + "\n" + workflowId + "\n" + key).substring(0, 32);
+    }
+
+    private List<String> personaIds(String accountId, JsonNode node, List<Problem> problems) {
+        if (node == null) return dev.rehearsal.engine.persona.PersonaCatalog.BUILT_IN_IDS;
+        if (!node.isArray() || node.isEmpty() || node.size() > Limits.MAX_PERSONAS_PER_RUN) {
+            problems.add(new Problem("/personas", 0, 0, "invalid_personas", "personas must be an array of 1 to "
+                    + Limits.MAX_PERSONAS_PER_RUN + " persona ids"));
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode p = node.get(i);
+            String ptr = "/personas/" + i;
+            if (!p.isTextual() || !PERSONA_ID.matcher(p.asText()).matches()) {
+                problems.add(new Problem(ptr, 0, 0, "invalid_persona_id", "not a persona id: " + p));
+            } else if (!seen.add(p.asText())) {
+                problems.add(new Problem(ptr, 0, 0, "duplicate_persona", "persona '" + p.asText() + "' is listed twice"));
+            } else if (personas.get(accountId, p.asText()).isEmpty()) {
+                problems.add(new Problem(ptr, 0, 0, "unknown_persona", "persona '" + p.asText() + "' does not exist"));
+            } else {
+                ids.add(p.asText());
+            }
+        }
+        return ids;
+    }
+
+    /** Parses a definition, refusing it with every located problem; the body id must be the path id. */
+    static Workflow parse(String text, String pathId) {
+        if (text.isBlank()) throw ApiException.badRequest("missing_body", "", "a workflow JSON object is required");
+        JsonNode tree = ApiRequest.parseJson(text);
+        if (!tree.isObject()) throw ApiException.badRequest("invalid_body", "", "the body must be a JSON object");
+        JsonNode steps = tree.get("steps");
+        if (steps != null && steps.isArray() && steps.size() > Limits.MAX_WORKFLOW_STEPS) {
+            throw ApiException.badRequest("too_many_steps", "/steps", "a workflow may have at most "
+                    + Limits.MAX_WORKFLOW_STEPS + " steps (this one has " + steps.size() + ")");
+        }
+        WorkflowParser.Result r = WorkflowParser.parse(text);
+        if (!r.ok()) {
+            throw new ApiException(400, "invalid_workflow", "the workflow is invalid: " + r.problems().size()
+                    + " problem(s); the first: " + r.problems().get(0).describe(), r.problems());
+        }
+        if (!pathId.equals(r.workflow().id())) {
+            throw ApiException.badRequest("id_mismatch", "/id", "body id '" + r.workflow().id()
+                    + "' differs from the path id '" + pathId + "'");
+        }
+        return r.workflow();
+    }
+
+    private static int version(String v) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1) return n;
+        } catch (NumberFormatException ignored) {
+            // below
+        }
+        throw ApiException.badRequest("invalid_version", "", "version must be an integer >= 1");
+    }
+
+    private static ObjectNode summary(WorkflowVersion v) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("id", v.workflowId());
+        out.put("version", v.version());
+        out.put("digest", v.digest());
+        out.put("createdAt", v.createdAt());
+        return out;
+    }
+}

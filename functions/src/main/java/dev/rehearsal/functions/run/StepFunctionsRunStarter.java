@@ -1,0 +1,42 @@
+package dev.rehearsal.functions.run;
+
+import dev.rehearsal.engine.json.Json;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+
+import java.time.Duration;
+
+/**
+ * Starts the test-run state machine ({@code STATE_MACHINE_ARN}). The execution is named after
+ * the run id, so Step Functions itself refuses a second execution of the same run.
+ */
+public final class StepFunctionsRunStarter implements RunStarter {
+    public static final String STATE_MACHINE_ARN_ENV = "STATE_MACHINE_ARN";
+    private final SfnClient client;
+    private final String stateMachineArn;
+
+    public StepFunctionsRunStarter(SfnClient client, String stateMachineArn) {
+        this.client = client;
+        this.stateMachineArn = stateMachineArn;
+    }
+
+    public static StepFunctionsRunStarter fromEnvironment() {
+        String arn = System.getenv(STATE_MACHINE_ARN_ENV);
+        if (arn == null || arn.isBlank()) throw new IllegalStateException(STATE_MACHINE_ARN_ENV + " is not set");
+        SfnClient c = SfnClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(10)))
+                .build();
+        return new StepFunctionsRunStarter(c, arn);
+    }
+
+    @Override
+    public void start(RunRef run) {
+        try {
+            client.startExecution(b -> b.stateMachineArn(stateMachineArn).name(run.runId()).input(Json.write(run)));
+        } catch (ExecutionAlreadyExistsException e) {
+            // a retried start of the same run: already running
+        }
+    }
+}

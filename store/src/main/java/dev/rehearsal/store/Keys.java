@@ -1,0 +1,83 @@
+package dev.rehearsal.store;
+
+import java.util.Locale;
+
+/**
+ * Key layout of the single table. Every partition key of account data starts with
+ * {@code ACCOUNT#<accountId>#}, so a request scoped to one account can never name an item of
+ * another: isolation holds by construction. Ids may not contain {@code #}, the separator.
+ */
+public final class Keys {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final int MAX_ID_LENGTH = 128;
+
+    private Keys() {
+    }
+
+    public static String account(String accountId) {
+        return "ACCOUNT#" + check("account id", accountId) + "#";
+    }
+
+    public static String personasPk(String accountId) {
+        return account(accountId) + "PERSONAS";
+    }
+
+    public static String personaSk(String personaId) {
+        return "PERSONA#" + check("persona id", personaId);
+    }
+
+    public static String workflowPk(String accountId, String workflowId) {
+        return account(accountId) + "WORKFLOW#" + check("workflow id", workflowId);
+    }
+
+    public static String workflowVersionSk(int version) {
+        if (version < 1) throw new IllegalArgumentException("version must be >= 1");
+        return String.format(Locale.ROOT, "VERSION#%010d", version);
+    }
+
+    public static String runPk(String accountId, String runId) {
+        return account(accountId) + "RUN#" + check("run id", runId);
+    }
+
+    public static final String RUN_SK = "RUN";
+    public static final String REPORT_SK = "REPORT";
+    public static final String TEST_PREFIX = "TEST#";
+    public static final String INTERACTION_PREFIX = "INTERACTION#";
+
+    public static String testSk(String personaId) {
+        return TEST_PREFIX + check("persona id", personaId);
+    }
+
+    public static String interactionPrefix(String personaId) {
+        return INTERACTION_PREFIX + check("persona id", personaId) + "#";
+    }
+
+    public static String interactionSk(String personaId, int stepIndex) {
+        if (stepIndex < 0) throw new IllegalArgumentException("step index must be >= 0");
+        return interactionPrefix(personaId) + String.format(Locale.ROOT, "%06d", stepIndex);
+    }
+
+    public static String suitePk(String accountId, String suiteId) {
+        return account(accountId) + "SUITE#" + check("suite id", suiteId);
+    }
+
+    public static final String SUITE_SK = "SUITE";
+    public static final String BASELINE_SK = "BASELINE";
+
+    public static String replayPk(String accountId, String key) {
+        return account(accountId) + "REPLAY#" + check("replay key", key);
+    }
+
+    public static final String REPLAY_SK = "REPLAY";
+
+    static String check(String what, String id) {
+        if (id == null || id.isBlank()) throw new IllegalArgumentException(what + " is missing");
+        if (id.length() > MAX_ID_LENGTH) throw new IllegalArgumentException(what + " is longer than " + MAX_ID_LENGTH);
+        if (id.indexOf('#') >= 0) throw new IllegalArgumentException(what + " may not contain '#'");
+        for (int i = 0; i < id.length(); i++) {
+            if (Character.isISOControl(id.charAt(i))) throw new IllegalArgumentException(what + " has control characters");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.rehearsal.store;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything of one run lives in one partition, {@code ACCOUNT#a#RUN#runId}: the run record
+ * ({@code RUN}), one item per persona test ({@code TEST#personaId}), the interactions
+ * ({@code INTERACTION#personaId#000042}) and the report ({@code REPORT}). All carry
+ * {@code expiresAt} (now + retention) so a run's data expires as a whole.
+ */
+public final class RunRepository {
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+    private final Table table;
+    private final Duration retention;
+
+    public RunRepository(Table table, Duration retention) {
+        this.table = table;
+        this.retention = retention;
+    }
+
+    public RunRepository(Table table) {
+        this(table, DEFAULT_RETENTION);
+    }
+
+    // ---- runs
+
+    /**
+     * Creates the run record (status RUNNING) unless one with its id exists; a retry with the same
+     * id returns the existing run (created false).
+     */
+    public Stored<RunRecord> create(String accountId, String runId, String workflowId, int workflowVersion,
+                                    List<String> personaIds, long seed) {
+        String now = table.now().toString();
+        RunRecord run = new RunRecord(runId, accountId, workflowId, workflowVersion, personaIds, seed,
+                RunStatus.RUNNING, null, now, now);
+        Map<String, AttributeValue> item = Item.of(Keys.runPk(accountId, runId), Keys.RUN_SK, "run", accountId)
+                .s("runId", runId).s("workflowId", workflowId).n("workflowVersion", workflowVersion)
+                .list("personaIds", personaIds).n("seed", seed).s("status", run.status().name())
+                .s("createdAt", now).s("updatedAt", now).n(Table.EXPIRES_AT, table.expiresAt(retention))
+                .build();
+        if (table.putIfAbsent(item)) return new Stored<>(run, true);
+        return new Stored<>(get(accountId, runId).orElseThrow(() -> new ConflictException("run " + runId
+                + " exists but cannot be read")), false);
+    }
+
+    public Optional<RunRecord> get(String accountId, String runId) {
+        return table.get(Keys.runPk(accountId, runId), Keys.RUN_SK).map(RunRepository::run);
+    }
+
+    /**
+     * Moves a RUNNING run to COMPLETED or FAILED (with an error). A run that already finished is
+     * not changed again: {@link ConflictException}, unless it is already in the requested state
+     * (a retried step), which returns it as is.
+     */
+    public RunRecord finish(String accountId, String runId, RunStatus status, String error) {
+        if (status == RunStatus.RUNNING) throw new IllegalArgumentException("finish needs COMPLETED or FAILED");
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":to", Table.s(status.name()));
+        values.put(":running", Table.s(RunStatus.RUNNING.name()));
+        values.put(":now", Table.s(table.now().toString()));
+        String update = "SET #st = :to, updatedAt = :now";
+        if (error != null) {
+            values.put(":err", Table.s(error));
+            update += ", #err = :err";
+        }
+        String upd = update;
+        try {
+            UpdateItemResponse r = table.client().updateItem(b -> b.tableName(table.name())
+                    .key(Table.key(Keys.runPk(accountId, runId), Keys.RUN_SK))
+                    .updateExpression(upd)
+                    .conditionExpression("attribute_exists(pk) AND #st = :running")
+                    .expressionAttributeNames(error != null ? Map.of("#st", "status", "#err", "error")
+                            : Map.of("#st", "status"))
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW));
+            return run(r.attributes());
+        } catch (ConditionalCheckFailedException e) {
+            RunRecord current = get(accountId, runId)
+                    .orElseThrow(() -> new ConflictException("run " + runId + " does not exist"));
+            if (current.status() == status) return current;
+            throw new ConflictException("run " + runId + " is " + current.status() + ", not RUNNING");
+        }
+    }
+
+    // ---- per-persona tests
+
+    /** Creates the test of one persona in a run if absent (status PENDING); returns it either way. */
+    public Stored<PersonaTest> createTest(String accountId, String runId, String personaId) {
+        String testId = TestIds.of(runId, personaId);
+        PersonaTest t = new PersonaTest(testId, runId, personaId, "PENDING", null, table.now().toString());
+        if (table.putIfAbsent(testItem(accountId, t))) return new Stored<>(t, true);
+        return new Stored<>(getTest(accountId, testId).orElseThrow(), false);
+    }
+
+    /** Replaces a test's status and session (the simulation's cursor). */
+    public PersonaTest saveTest(String accountId, PersonaTest test) {
+        PersonaTest t = new PersonaTest(test.testId(), TestIds.runId(test.testId()), TestIds.personaId(test.testId()),
+                test.status(), test.session(), table.now().toString());
+        table.put(testItem(accountId, t));
+        return t;
+    }
+
+    public Optional<PersonaTest> getTest(String accountId, String testId) {
+        return table.get(Keys.runPk(accountId, TestIds.runId(testId)), Keys.testSk(TestIds.personaId(testId)))
+                .map(RunRepository::test);
+    }
+
+    public List<PersonaTest> tests(String accountId, String runId) {
+        return table.queryAll(Keys.runPk(accountId, runId), Keys.TEST_PREFIX).stream().map(RunRepository::test)
+                .toList();
+    }
+
+    private Map<String, AttributeValue> testItem(String accountId, PersonaTest t) {
+        return Item.of(Keys.runPk(accountId, t.runId()), Keys.testSk(t.personaId()), "test", accountId)
+                .s("testId", t.testId()).s("runId", t.runId()).s("personaId", t.personaId())
+                .s("status", t.status()).s("session", t.session()).s("updatedAt", t.updatedAt())
+                .n(Table.EXPIRES_AT, table.expiresAt(retention))
+                .build();
+    }
+
+    // ---- interactions
+
+    /**
+     * Records the interaction of a step, once: written with attribute_not_exists, so a retried
+     * step never duplicates it; the retry gets the stored one back (created false), not its own.
+     */
+    public Stored<Interaction> putInteraction(String accountId, String testId, int stepIndex, String document) {
+        String runId = TestIds.runId(testId);
+        String personaId = TestIds.personaId(testId);
+        Interaction in = new Interaction(testId, stepIndex, document, table.now().toString());
+        Map<String, AttributeValue> item = Item.of(Keys.runPk(accountId, runId),
+                        Keys.interactionSk(personaId, stepIndex), "interaction", accountId)
+                .s("testId", testId).n("stepIndex", stepIndex).s("doc", document).s("createdAt", in.createdAt())
+                .n(Table.EXPIRES_AT, table.expiresAt(retention))
+                .build();
+        if (table.putIfAbsent(item)) return new Stored<>(in, true);
+        return new Stored<>(getInteraction(accountId, testId, stepIndex).orElseThrow(), false);
+    }
+
+    public Optional<Interaction> getInteraction(String accountId, String testId, int stepIndex) {
+        return table.get(Keys.runPk(accountId, TestIds.runId(testId)),
+                Keys.interactionSk(TestIds.personaId(testId), stepIndex)).map(RunRepository::interaction);
+    }
+
+    /**
+     * A run's interactions, by persona then step; {@code testId} null for all tests of the run,
+     * or one test's only.
+     */
+    public Page<Interaction> interactions(String accountId, String runId, String testId, int limit, String token) {
+        String prefix = testId == null ? Keys.INTERACTION_PREFIX : Keys.interactionPrefix(TestIds.personaId(testId));
+        if (testId != null && !TestIds.runId(testId).equals(runId)) return new Page<>(List.of(), null);
+        return table.query(Keys.runPk(accountId, runId), prefix, limit, token, true).map(RunRepository::interaction);
+    }
+
+    // ---- report
+
+    /** Writes the run's report (a retried GenerateReport overwrites it with the same document). */
+    public Report putReport(String accountId, String runId, String document) {
+        Report r = new Report(runId, document, table.now().toString());
+        table.put(Item.of(Keys.runPk(accountId, runId), Keys.REPORT_SK, "report", accountId)
+                .s("runId", runId).s("doc", document).s("createdAt", r.createdAt())
+                .n(Table.EXPIRES_AT, table.expiresAt(retention)).build());
+        return r;
+    }
+
+    public Optional<Report> report(String accountId, String runId) {
+        return table.get(Keys.runPk(accountId, runId), Keys.REPORT_SK)
+                .map(i -> new Report(Table.str(i, "runId"), Table.str(i, "doc"), Table.str(i, "createdAt")));
+    }
+
+    private static RunRecord run(Map<String, AttributeValue> i) {
+        return new RunRecord(Table.str(i, "runId"), Table.str(i, "accountId"), Table.str(i, "workflowId"),
+                (int) Table.num(i, "workflowVersion", 0), Table.strList(i, "personaIds"), Table.num(i, "seed", 0),
+                RunStatus.valueOf(Table.str(i, "status")), Table.str(i, "error"), Table.str(i, "createdAt"),
+                Table.str(i, "updatedAt"));
+    }
+
+    private static PersonaTest test(Map<String, AttributeValue> i) {
+        return new PersonaTest(Table.str(i, "testId"), Table.str(i, "runId"), Table.str(i, "personaId"),
+                Table.str(i, "status"), Table.str(i, "session"), Table.str(i, "updatedAt"));
+    }
+
+    private static Interaction interaction(Map<String, AttributeValue> i) {
+        return new Interaction(Table.str(i, "testId"), (int) Table.num(i, "stepIndex", -1), Table.str(i, "doc"),
+                Table.str(i, "createdAt"));
+    }
+}

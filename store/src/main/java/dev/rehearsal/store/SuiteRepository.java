@@ -1,0 +1,46 @@
+package dev.rehearsal.store;
+
+import java.util.Optional;
+
+/**
+ * Suites and their baselines: {@code ACCOUNT#a#SUITE#id / SUITE} and {@code / BASELINE} (the
+ * report digest a scheduled regression run compares against). Documents are opaque JSON.
+ */
+public final class SuiteRepository {
+    private final Table table;
+
+    public SuiteRepository(Table table) {
+        this.table = table;
+    }
+
+    /** Creates or replaces a suite; {@code created} tells which. */
+    public Stored<Suite> put(String accountId, String suiteId, String document) {
+        boolean existed = get(accountId, suiteId).isPresent();
+        Suite s = new Suite(suiteId, document, table.now().toString());
+        table.put(Item.of(Keys.suitePk(accountId, suiteId), Keys.SUITE_SK, "suite", accountId)
+                .s("suiteId", suiteId).s("doc", document).s("updatedAt", s.updatedAt()).build());
+        return new Stored<>(s, !existed);
+    }
+
+    public Optional<Suite> get(String accountId, String suiteId) {
+        return read(accountId, suiteId, Keys.SUITE_SK);
+    }
+
+    /** Sets the baseline; only for an existing suite ({@link ConflictException} otherwise). */
+    public Suite putBaseline(String accountId, String suiteId, String digestDocument) {
+        Suite b = new Suite(suiteId, digestDocument, table.now().toString());
+        if (get(accountId, suiteId).isEmpty()) throw new ConflictException("suite '" + suiteId + "' does not exist");
+        table.put(Item.of(Keys.suitePk(accountId, suiteId), Keys.BASELINE_SK, "baseline", accountId)
+                .s("suiteId", suiteId).s("doc", digestDocument).s("updatedAt", b.updatedAt()).build());
+        return b;
+    }
+
+    public Optional<Suite> baseline(String accountId, String suiteId) {
+        return read(accountId, suiteId, Keys.BASELINE_SK);
+    }
+
+    private Optional<Suite> read(String accountId, String suiteId, String sk) {
+        return table.get(Keys.suitePk(accountId, suiteId), sk)
+                .map(i -> new Suite(Table.str(i, "suiteId"), Table.str(i, "doc"), Table.str(i, "updatedAt")));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.rehearsal.store;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Versioned workflows: {@code ACCOUNT#a#WORKFLOW#id / VERSION#0000000001}. No head pointer: the
+ * latest version is the last item of the partition (one Query, newest first, limit 1). A new
+ * version is written with attribute_not_exists, so two concurrent saves cannot both become
+ * version n+1: the loser gets {@link ConflictException}.
+ */
+public final class WorkflowRepository {
+    private final Table table;
+
+    public WorkflowRepository(Table table) {
+        this.table = table;
+    }
+
+    public Optional<WorkflowVersion> latest(String accountId, String workflowId) {
+        Page<Map<String, AttributeValue>> p = table.query(Keys.workflowPk(accountId, workflowId), "VERSION#", 1, null,
+                false);
+        return p.items().stream().findFirst().map(WorkflowRepository::version);
+    }
+
+    public Optional<WorkflowVersion> get(String accountId, String workflowId, int version) {
+        if (version < 1) return Optional.empty();
+        return table.get(Keys.workflowPk(accountId, workflowId), Keys.workflowVersionSk(version))
+                .map(WorkflowRepository::version);
+    }
+
+    /** Versions, newest first. */
+    public Page<WorkflowVersion> versions(String accountId, String workflowId, int limit, String token) {
+        return table.query(Keys.workflowPk(accountId, workflowId), "VERSION#", limit, token, false)
+                .map(WorkflowRepository::version);
+    }
+
+    /**
+     * Saves a definition as the next version. Saving the same bytes as the latest version again
+     * is a no-op that returns the latest (created false), so a retried PUT does not add versions.
+     */
+    public Stored<WorkflowVersion> save(String accountId, String workflowId, String definition) {
+        String digest = sha256(definition);
+        Optional<WorkflowVersion> latest = latest(accountId, workflowId);
+        if (latest.isPresent() && latest.get().digest().equals(digest)) return new Stored<>(latest.get(), false);
+        int next = latest.map(v -> v.version() + 1).orElse(1);
+        WorkflowVersion v = new WorkflowVersion(accountId, workflowId, next, definition, digest, table.now().toString());
+        Map<String, AttributeValue> item = Item.of(Keys.workflowPk(accountId, workflowId),
+                        Keys.workflowVersionSk(next), "workflow", accountId)
+                .s("workflowId", workflowId)
+                .n("version", next)
+                .s("definition", definition)
+                .s("digest", digest)
+                .s("createdAt", v.createdAt())
+                .build();
+        if (!table.putIfAbsent(item)) {
+            throw new ConflictException("workflow '" + workflowId + "' was changed concurrently (version " + next
+                    + " exists); retry");
+        }
+        return new Stored<>(v, true);
+    }
+
+    private static WorkflowVersion version(Map<String, AttributeValue> item) {
+        return new WorkflowVersion(Table.str(item, "accountId"), Table.str(item, "workflowId"),
+                (int) Table.num(item, "version", 0), Table.str(item, "definition"), Table.str(item, "digest"),
+                Table.str(item, "createdAt"));
+    }
+
+    public static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
