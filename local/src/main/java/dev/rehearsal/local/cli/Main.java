@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code rehearse} command. Exit codes: 0 pass, 1 findings or failed expectations, 2 bad input. */
 @Command(name = "rehearse", mixinStandardHelpOptions = true, version = "rehearse 0.1.0",
         description = "Rehearse a CRM marketing workflow with simulated leads before it goes live.",
-        subcommands = {ValidateCommand.class, TestCommand.class, EstimateCommand.class, PersonasCommand.class})
+        subcommands = {ValidateCommand.class, TestCommand.class, EstimateCommand.class, PersonasCommand.class,
+                ServeCommand.class, RegressCommand.class})
 public final class Main {
     public static final int OK = 0, FAILED = 1, BAD_INPUT = 2;
 

@@ -1,0 +1,203 @@
+package dev.rehearsal.functions.regress;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rehearsal.engine.Rehearsal;
+import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.persona.Persona;
+import dev.rehearsal.engine.persona.PersonaCatalog;
+import dev.rehearsal.engine.report.Report;
+import dev.rehearsal.engine.sim.SimulationOptions;
+import dev.rehearsal.engine.workflow.Workflow;
+import dev.rehearsal.engine.workflow.WorkflowParser;
+import dev.rehearsal.functions.steps.StepServices;
+import dev.rehearsal.store.Keys;
+import dev.rehearsal.store.Store;
+import dev.rehearsal.store.Suite;
+import dev.rehearsal.store.Table;
+import dev.rehearsal.store.WorkflowVersion;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The nightly regression (ScheduleV2 target; {@code rehearse regress} runs the same class locally).
+ * Every saved suite is re-run in-process with the deterministic offline engine and its digest
+ * (per entry: score, expectation verdicts, persona paths, issue keys) compared with the suite's
+ * baseline. Findings: a score drop, a newly failing expectation, a changed persona path, a new
+ * issue. A suite without a baseline gets the digest as its baseline. Each regression is written
+ * as a record ({@code ACCOUNT#a#SUITE#id / REGRESSION#<time>}) and published as an event.
+ */
+public class RegressionScheduler implements RequestStreamHandler {
+    public static final Duration RECORD_RETENTION = Duration.ofDays(90);
+    private final StepServices services;
+    private final RegressionEvents events;
+
+    public RegressionScheduler() {
+        this(StepServices.fromEnvironment(), Publisher.INSTANCE);
+    }
+
+    public RegressionScheduler(StepServices services) {
+        this(services, detail -> { });
+    }
+
+    public RegressionScheduler(StepServices services, RegressionEvents events) {
+        this.services = services;
+        this.events = events;
+    }
+
+    private static final class Publisher {
+        static final RegressionEvents INSTANCE = EventBridgePublisher.fromEnvironment();
+    }
+
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+        Json.mapper().writeValue(out, runAll());
+    }
+
+    /** Runs every suite of every account; the summary lists each suite's outcome. */
+    public ObjectNode runAll() {
+        ObjectNode out = Json.mapper().createObjectNode();
+        ArrayNode suites = out.putArray("suites");
+        int regressions = 0;
+        for (String[] ref : suiteRefs()) {
+            ObjectNode r = runSuite(ref[0], ref[1]);
+            if ("regressed".equals(r.path("outcome").asText())) regressions++;
+            suites.add(r);
+        }
+        out.put("regressions", regressions);
+        return out;
+    }
+
+    /** Re-runs one suite and compares it with its baseline. */
+    public ObjectNode runSuite(String accountId, String suiteId) {
+        Store store = services.store();
+        ObjectNode result = Json.mapper().createObjectNode().put("accountId", accountId).put("suiteId", suiteId);
+        Suite suite = store.suites().get(accountId, suiteId).orElse(null);
+        if (suite == null) return result.put("outcome", "missing");
+        ObjectNode digest;
+        try {
+            digest = digest(accountId, Json.mapper().readTree(suite.document()));
+        } catch (IOException | RuntimeException e) {
+            return result.put("outcome", "error").put("error", e.getMessage());
+        }
+        Optional<Suite> baseline = store.suites().baseline(accountId, suiteId);
+        if (baseline.isEmpty()) {
+            store.suites().putBaseline(accountId, suiteId, Json.write(digest));
+            return result.put("outcome", "baseline_created");
+        }
+        JsonNode old;
+        try {
+            old = Json.mapper().readTree(baseline.get().document());
+        } catch (IOException e) {
+            return result.put("outcome", "error").put("error", "baseline unreadable");
+        }
+        List<ObjectNode> findings = RegressionComparator.compare(old, digest);
+        if (findings.isEmpty()) return result.put("outcome", "unchanged");
+        result.put("outcome", "regressed");
+        result.set("findings", Json.tree(findings));
+        result.put("at", store.table().now().toString());
+        writeRecord(accountId, suiteId, result);
+        events.publish(result);
+        return result;
+    }
+
+    ObjectNode digest(String accountId, JsonNode suiteDoc) {
+        Store store = services.store();
+        ObjectNode d = Json.mapper().createObjectNode();
+        ArrayNode entries = d.putArray("entries");
+        for (JsonNode e : suiteDoc.path("entries")) {
+            String wfId = e.path("workflow").asText();
+            Optional<WorkflowVersion> v = e.has("version")
+                    ? store.workflows().get(accountId, wfId, e.get("version").asInt())
+                    : store.workflows().latest(accountId, wfId);
+            if (v.isEmpty()) throw new IllegalStateException("workflow " + wfId + " does not exist");
+            Workflow wf = WorkflowParser.parseOrThrow(v.get().definition());
+            List<Persona> personas = new ArrayList<>();
+            if (e.path("personas").isArray()) {
+                for (JsonNode p : e.get("personas")) {
+                    personas.add(store.personas().get(accountId, p.asText())
+                            .orElseThrow(() -> new IllegalStateException("persona " + p.asText() + " does not exist")));
+                }
+            } else {
+                personas.addAll(PersonaCatalog.builtIns());
+            }
+            long seed = e.path("seed").asLong(42);
+            Report report = Rehearsal.run(new Rehearsal.Spec(wf, personas, services.responder(),
+                    SimulationOptions.defaults(seed), List.of(), null, null, null));
+            entries.add(entryDigest(wfId, v.get().version(), report));
+        }
+        return d;
+    }
+
+    static ObjectNode entryDigest(String workflowId, int version, Report r) {
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put("workflow", workflowId);
+        o.put("version", version);
+        o.put("score", r.score());
+        o.put("passed", r.passed());
+        ObjectNode exp = o.putObject("expectations");
+        r.expectations().forEach(x -> exp.put(x.expectation() + (x.persona() == null ? "" : " [" + x.persona() + "]"), x.passed()));
+        ObjectNode paths = o.putObject("paths");
+        r.personas().forEach(p -> paths.set(p.id(), Json.tree(p.path())));
+        TreeSet<String> issues = new TreeSet<>();
+        r.issues().forEach(i -> issues.add(i.type() + "@" + (i.stepId() == null ? "-" : i.stepId())
+                + (i.persona() == null ? "" : "/" + i.persona())));
+        o.set("issues", Json.tree(List.copyOf(issues)));
+        return o;
+    }
+
+    private void writeRecord(String accountId, String suiteId, ObjectNode result) {
+        Table t = services.store().table();
+        String at = result.get("at").asText();
+        t.put(Map.of(Keys.PK, Table.s(Keys.suitePk(accountId, suiteId)), Keys.SK, Table.s("REGRESSION#" + at),
+                "type", Table.s("regression"), "accountId", Table.s(accountId), "suiteId", Table.s(suiteId),
+                "doc", Table.s(Json.write(result)), "createdAt", Table.s(at),
+                Table.EXPIRES_AT, Table.n(t.expiresAt(RECORD_RETENTION))));
+    }
+
+    /** The regression records of a suite, oldest first. */
+    public List<JsonNode> records(String accountId, String suiteId) {
+        List<JsonNode> out = new ArrayList<>();
+        for (Map<String, AttributeValue> i : services.store().table().queryAll(Keys.suitePk(accountId, suiteId), "REGRESSION#")) {
+            try {
+                out.add(Json.mapper().readTree(Table.str(i, "doc")));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
+    /** (accountId, suiteId) of every saved suite: a filtered scan (nightly, small items, projection only). */
+    List<String[]> suiteRefs() {
+        Table t = services.store().table();
+        List<String[]> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            ScanRequest.Builder b = ScanRequest.builder().tableName(t.name())
+                    .filterExpression("#t = :suite").projectionExpression("accountId, suiteId")
+                    .expressionAttributeNames(Map.of("#t", "type"))
+                    .expressionAttributeValues(Map.of(":suite", Table.s("suite")));
+            if (start != null) b.exclusiveStartKey(start);
+            ScanResponse r = t.client().scan(b.build());
+            for (Map<String, AttributeValue> i : r.items()) out.add(new String[]{Table.str(i, "accountId"), Table.str(i, "suiteId")});
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        out.sort((a, b) -> (a[0] + "/" + a[1]).compareTo(b[0] + "/" + b[1]));
+        return out;
+    }
+}

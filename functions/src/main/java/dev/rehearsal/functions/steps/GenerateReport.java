@@ -1,0 +1,92 @@
+package dev.rehearsal.functions.steps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.report.Report;
+import dev.rehearsal.engine.report.ReportBuilder;
+import dev.rehearsal.engine.sim.Interaction;
+import dev.rehearsal.engine.sim.SimulationOptions;
+import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
+import dev.rehearsal.engine.sim.SimulationSession;
+import dev.rehearsal.engine.validate.Validators;
+import dev.rehearsal.engine.workflow.Workflow;
+import dev.rehearsal.store.Page;
+import dev.rehearsal.store.PersonaTest;
+import dev.rehearsal.store.RunRecord;
+import dev.rehearsal.store.RunStatus;
+import dev.rehearsal.store.Store;
+import dev.rehearsal.store.TestIds;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Last state: input {accountId, runId}. Rebuilds every persona's run from its stored session and
+ * interactions, builds the report (static issues, findings, coverage, score, recommendations),
+ * stores it and marks the run COMPLETED. Output: the score only.
+ */
+public class GenerateReport extends StepHandler {
+    private final StepServices services;
+
+    public GenerateReport() {
+        this(StepServices.fromEnvironment());
+    }
+
+    public GenerateReport(StepServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public JsonNode handle(JsonNode input) {
+        String accountId = text(input, "accountId");
+        Store store = services.store();
+        RunRecord run = RunData.run(store, accountId, text(input, "runId"));
+        Workflow wf = RunData.workflow(store, run);
+        List<PersonaRun> runs = personaRuns(store, run);
+        SimulationOptions options = RunData.options(run);
+        Report.RunInfo info = new Report.RunInfo(run.seed(), options.start().toString(), services.responder().name(),
+                run.personaIds());
+        Report report = ReportBuilder.build(wf, info, Validators.validate(wf), runs, List.of(), null, List.of());
+        store.runs().putReport(accountId, run.runId(), Json.write(report));
+        RunRecord done = store.runs().finish(accountId, run.runId(), RunStatus.COMPLETED, null);
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("status", done.status().name());
+        out.put("score", report.score());
+        out.put("passed", report.passed());
+        return out;
+    }
+
+    /** Every persona's run, rebuilt from the store, in the run's persona order. */
+    public static List<PersonaRun> personaRuns(Store store, RunRecord run) {
+        List<PersonaRun> out = new ArrayList<>();
+        for (String personaId : run.personaIds()) {
+            String testId = TestIds.of(run.runId(), personaId);
+            PersonaTest t = store.runs().getTest(run.accountId(), testId)
+                    .orElseThrow(() -> new StepInputException("test " + testId + " does not exist"));
+            SimulationSession s = RunData.session(t);
+            if (!s.done()) throw new StepInputException("test " + testId + " has not finished");
+            out.add(new PersonaRun(RunData.persona(store, run.accountId(), personaId), s,
+                    interactions(store, run.accountId(), run.runId(), testId)));
+        }
+        return out;
+    }
+
+    static List<Interaction> interactions(Store store, String accountId, String runId, String testId) {
+        List<Interaction> out = new ArrayList<>();
+        String token = null;
+        do {
+            Page<dev.rehearsal.store.Interaction> p = store.runs().interactions(accountId, runId, testId, 100, token);
+            for (dev.rehearsal.store.Interaction i : p.items()) {
+                try {
+                    out.add(Json.mapper().readValue(i.document(), Interaction.class));
+                } catch (IOException e) {
+                    throw new IllegalStateException("stored interaction " + testId + "#" + i.stepIndex() + " is unreadable", e);
+                }
+            }
+            token = p.nextToken();
+        } while (token != null);
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.rehearsal.functions.steps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.persona.Persona;
+import dev.rehearsal.engine.sim.SimulationSession;
+import dev.rehearsal.engine.sim.Simulator;
+import dev.rehearsal.engine.workflow.Workflow;
+import dev.rehearsal.store.PersonaTest;
+import dev.rehearsal.store.RunRecord;
+import dev.rehearsal.store.Stored;
+import dev.rehearsal.store.TestIds;
+
+/**
+ * One Map iteration's start: input {accountId, runId, personaId}. Creates the persona's test
+ * with a fresh session (once: a retry finds the stored test and returns its cursor) and returns
+ * the cursor.
+ */
+public class InitSimulation extends StepHandler {
+    private final StepServices services;
+
+    public InitSimulation() {
+        this(StepServices.fromEnvironment());
+    }
+
+    public InitSimulation(StepServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public JsonNode handle(JsonNode input) {
+        String accountId = text(input, "accountId");
+        String personaId = text(input, "personaId");
+        RunRecord run = RunData.run(services.store(), accountId, text(input, "runId"));
+        if (!run.personaIds().contains(personaId)) {
+            throw new StepInputException("persona " + personaId + " is not part of run " + run.runId());
+        }
+        String testId = TestIds.of(run.runId(), personaId);
+        Stored<PersonaTest> test = services.store().runs().createTest(accountId, run.runId(), personaId);
+        SimulationSession s;
+        if (test.value().session() != null) {
+            s = RunData.session(test.value());
+        } else {
+            Workflow wf = RunData.workflow(services.store(), run);
+            Persona p = RunData.persona(services.store(), accountId, personaId);
+            s = Simulator.start(wf, p, RunData.options(run));
+            services.store().runs().saveTest(accountId, new PersonaTest(testId, run.runId(), personaId, "RUNNING",
+                    Json.write(s), null));
+        }
+        return Cursor.of(accountId, run.runId(), testId, personaId, s).toJson();
+    }
+}

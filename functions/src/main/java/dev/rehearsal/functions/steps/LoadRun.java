@@ -1,0 +1,55 @@
+package dev.rehearsal.functions.steps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.validate.Issue;
+import dev.rehearsal.engine.validate.Severity;
+import dev.rehearsal.engine.validate.Validators;
+import dev.rehearsal.engine.workflow.Workflow;
+import dev.rehearsal.store.RunRecord;
+import dev.rehearsal.store.RunStatus;
+
+import java.util.List;
+
+/**
+ * First state: input {accountId, runId}. Checks the run is RUNNING, parses its workflow version
+ * and fails fast ({@link WorkflowInvalidException}) on parse problems or critical structural
+ * issues. Output: the references the rest of the run needs, the persona ids for the Map and its
+ * MaxConcurrency.
+ */
+public class LoadRun extends StepHandler {
+    private final StepServices services;
+
+    public LoadRun() {
+        this(StepServices.fromEnvironment());
+    }
+
+    public LoadRun(StepServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public JsonNode handle(JsonNode input) {
+        String accountId = text(input, "accountId");
+        RunRecord run = RunData.run(services.store(), accountId, text(input, "runId"));
+        if (run.status() != RunStatus.RUNNING) {
+            throw new StepInputException("run " + run.runId() + " is " + run.status() + ", not RUNNING");
+        }
+        Workflow wf = RunData.workflow(services.store(), run);
+        List<Issue> critical = Validators.validate(wf).stream().filter(i -> i.severity() == Severity.CRITICAL).toList();
+        if (!critical.isEmpty()) {
+            throw new WorkflowInvalidException(critical.size() + " critical issue(s): " + String.join("; ",
+                    critical.stream().map(i -> i.type() + " at " + i.stepId() + ": " + i.message()).toList()));
+        }
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("accountId", accountId);
+        out.put("runId", run.runId());
+        out.put("workflowId", run.workflowId());
+        out.put("workflowVersion", run.workflowVersion());
+        out.set("personaIds", Json.tree(run.personaIds()));
+        int requested = input.path("maxConcurrency").asInt(0);
+        out.put("maxConcurrency", requested > 0 ? requested : services.maxConcurrency());
+        return out;
+    }
+}

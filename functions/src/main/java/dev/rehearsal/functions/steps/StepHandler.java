@@ -1,0 +1,42 @@
+package dev.rehearsal.functions.steps;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.engine.json.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * A state-machine Task handler: JSON in, JSON out, through the engine's Jackson mapper (a stream
+ * handler, so the Lambda runtime's reflective serializer is never involved). Subclasses are thin:
+ * read the references from the input, call the engine and the store, return references.
+ */
+public abstract class StepHandler implements RequestStreamHandler {
+
+    /** The step itself; also what the local runtime calls in-process. */
+    public abstract JsonNode handle(JsonNode input);
+
+    @Override
+    public final void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+        JsonNode input = Json.mapper().readTree(in);
+        JsonNode result = handle(input == null ? Json.mapper().createObjectNode() : input);
+        Json.mapper().writeValue(out, result);
+    }
+
+    static String text(JsonNode input, String field) {
+        JsonNode v = input.get(field);
+        if (v == null || v.isNull() || !v.isValueNode() || v.asText().isEmpty()) {
+            throw new StepInputException("input has no '" + field + "'");
+        }
+        return v.asText();
+    }
+
+    static int integer(JsonNode input, String field) {
+        JsonNode v = input.get(field);
+        if (v == null || !v.canConvertToInt()) throw new StepInputException("input has no integer '" + field + "'");
+        return v.asInt();
+    }
+}

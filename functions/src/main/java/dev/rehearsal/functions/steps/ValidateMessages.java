@@ -1,0 +1,41 @@
+package dev.rehearsal.functions.steps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rehearsal.engine.Rehearsal;
+import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.validate.Issue;
+import dev.rehearsal.engine.validate.Validators;
+import dev.rehearsal.engine.workflow.Workflow;
+import dev.rehearsal.store.RunRecord;
+
+import java.util.List;
+
+/**
+ * Message-quality and compliance checks: input {accountId, runId}; output counts only (the
+ * findings themselves are recomputed deterministically by GenerateReport, so no document travels
+ * in the state). LLM message analysis is not wired yet (the providers module has no client).
+ */
+public class ValidateMessages extends StepHandler {
+    private final StepServices services;
+
+    public ValidateMessages() {
+        this(StepServices.fromEnvironment());
+    }
+
+    public ValidateMessages(StepServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public JsonNode handle(JsonNode input) {
+        RunRecord run = RunData.run(services.store(), text(input, "accountId"), text(input, "runId"));
+        Workflow wf = RunData.workflow(services.store(), run);
+        List<Issue> issues = Validators.validate(wf);
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("messages", Rehearsal.messages(wf).size());
+        out.put("issues", issues.size());
+        out.put("failing", issues.stream().filter(i -> i.severity().failsRun()).count());
+        return out;
+    }
+}

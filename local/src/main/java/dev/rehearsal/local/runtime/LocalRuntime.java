@@ -1,0 +1,157 @@
+package dev.rehearsal.local.runtime;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.llm.PersonaResponder;
+import dev.rehearsal.functions.api.Services;
+import dev.rehearsal.functions.run.RunRef;
+import dev.rehearsal.functions.run.RunStarter;
+import dev.rehearsal.functions.steps.StepHandler;
+import dev.rehearsal.functions.steps.StepServices;
+import dev.rehearsal.local.asl.Execution;
+import dev.rehearsal.local.asl.ExecutorOptions;
+import dev.rehearsal.local.asl.LocalExecutor;
+import dev.rehearsal.local.asl.StateMachine;
+import dev.rehearsal.local.asl.TaskFailure;
+import dev.rehearsal.local.asl.TaskRegistry;
+import dev.rehearsal.local.asl.VirtualClock;
+import dev.rehearsal.store.Store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The AWS deployment in one process: every function of {@code template.yaml} instantiated from its
+ * Handler class with local dependencies, every DefinitionSubstitution mapped to its function in a
+ * {@link TaskRegistry}, the state machine run on the {@link LocalExecutor} (virtual clock: Retry
+ * backoff never sleeps for real), and a {@link RunStarter} that starts executions asynchronously.
+ */
+public final class LocalRuntime implements AutoCloseable {
+    public static final String REGION = "us-east-1";
+    public static final String ACCOUNT = "123456789012";
+
+    private final SamTemplate template;
+    private final StepServices stepServices;
+    private final Services services;
+    private final Map<String, Object> handlers = new LinkedHashMap<>();
+    private final TaskRegistry registry = new TaskRegistry();
+    private final StateMachine machine;
+    private final LocalExecutor executor;
+    private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+
+    public LocalRuntime(SamTemplate template, Store store, PersonaResponder responder, int maxConcurrency) {
+        this.template = template;
+        this.stepServices = new StepServices(store, responder, maxConcurrency);
+        this.services = new Services(store, starter());
+        for (SamTemplate.FunctionDef f : template.functions().values()) handlers.put(f.logicalId(), instantiate(f));
+        if (template.stateMachines().size() != 1) {
+            throw new IllegalStateException("expected one state machine in the template, found " + template.stateMachines().keySet());
+        }
+        SamTemplate.StateMachineDef sm = template.stateMachines().values().iterator().next();
+        Map<String, String> subs = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : sm.substitutions().entrySet()) {
+            String fn = e.getValue();
+            Object h = fn == null ? null : handlers.get(fn);
+            if (!(h instanceof StepHandler step)) {
+                throw new IllegalStateException("substitution " + e.getKey() + " names " + fn + ", not a step function");
+            }
+            String arn = functionArn(fn);
+            subs.put(e.getKey(), arn);
+            registry.register(arn, (in, ctx) -> invoke(step, in));
+        }
+        try {
+            machine = StateMachine.parse(Files.readString(sm.definition()), subs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        executor = new LocalExecutor(registry, new VirtualClock(Instant.parse("2026-03-02T10:00:00Z")),
+                ExecutorOptions.defaults());
+    }
+
+    public static String functionArn(String logicalId) {
+        return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + logicalId + ":live";
+    }
+
+    static JsonNode invoke(StepHandler step, JsonNode in) throws TaskFailure {
+        try {
+            return step.handle(in);
+        } catch (RuntimeException e) {
+            // Lambda reports an uncaught Java exception with its class name as the error
+            throw new TaskFailure(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private Object instantiate(SamTemplate.FunctionDef f) {
+        try {
+            Class<?> c = Class.forName(f.handlerClass());
+            for (Constructor<?> k : c.getConstructors()) {
+                if (k.getParameterCount() != 1) continue;
+                Class<?> p = k.getParameterTypes()[0];
+                if (p == StepServices.class) return k.newInstance(stepServices);
+                if (p == Services.class) return k.newInstance(services);
+            }
+            throw new IllegalStateException(f.handlerClass() + " has no constructor taking StepServices or Services");
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot instantiate " + f.logicalId() + " (" + f.handler() + ")", e);
+        }
+    }
+
+    private RunStarter starter() {
+        return run -> executions.computeIfAbsent(run.runId(), id -> executor.startAsync(machine, Json.tree(run), id));
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public StepServices stepServices() {
+        return stepServices;
+    }
+
+    public TaskRegistry registry() {
+        return registry;
+    }
+
+    public StateMachine stateMachine() {
+        return machine;
+    }
+
+    public Object handler(String logicalId) {
+        return handlers.get(logicalId);
+    }
+
+    /** Starts (or finds) the run's execution, as StartTestRun does through the RunStarter. */
+    public Execution start(RunRef run) {
+        services.runStarter().start(run);
+        return executions.get(run.runId());
+    }
+
+    public Execution execution(String runId) {
+        return executions.get(runId);
+    }
+
+    /** Invokes the API function that serves a route of the template. */
+    @SuppressWarnings("unchecked")
+    public APIGatewayV2HTTPResponse invokeApi(SamTemplate.FunctionDef f, APIGatewayV2HTTPEvent event) {
+        return ((RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handlers.get(f.logicalId()))
+                .handleRequest(event, null);
+    }
+
+    @Override
+    public void close() {
+        executor.close();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.rehearsal.local.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.local.cli.ServeCommand;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Over HTTP against the stack {@code rehearse serve} starts: persona, workflow, test with every persona, report, interactions. */
+class ServeEndToEndTest {
+    static ServeCommand.Stack stack;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = ServeCommand.startStack(RuntimeFixture.projectFile("template.yaml"), 0, null, "local", 4);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) stack.close();
+    }
+
+    static HttpResponse<String> call(String method, String path, String body, String account) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.server().baseUrl() + path))
+                .header("X-Rehearsal-Account", account).header("content-type", "application/json");
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> r, int status) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        return Json.mapper().readTree(r.body());
+    }
+
+    @Test
+    void createPersonaPutWorkflowTestEveryPersonaAndReadTheResults() throws Exception {
+        String persona = """
+                {"id": "gym-newbie", "name": "Gym Newbie", "description": "Keen to start, replies quickly, asks about beginner classes",
+                 "personality": {"tone": "friendly", "response_length": "short", "decision_speed": "fast", "objection_likelihood": "low"},
+                 "contact": {"first_name": "Nina"}}""";
+        assertEquals("gym-newbie", json(call("POST", "/personas", persona, "acme"), 201).get("id").asText());
+        String wf = Files.readString(RuntimeFixture.projectFile("examples/sms-lead-followup.workflow.json"));
+        assertEquals(1, json(call("PUT", "/workflows/sms-lead-followup", wf, "acme"), 201).get("version").asInt());
+
+        List<String> all = new ArrayList<>(dev.rehearsal.engine.persona.PersonaCatalog.BUILT_IN_IDS);
+        all.add("gym-newbie");
+        String start = "{\"personas\": " + Json.write(all) + ", \"seed\": 7}";
+        JsonNode started = json(call("POST", "/workflows/sms-lead-followup/test", start, "acme"), 202);
+        String runId = started.get("runId").asText();
+
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        JsonNode run;
+        do {
+            run = json(call("GET", "/tests/" + runId, null, "acme"), 200);
+            if (!run.get("status").asText().equals("RUNNING")) break;
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        assertEquals("COMPLETED", run.get("status").asText(), run.toString());
+        assertEquals(8, run.get("tests").size());
+
+        JsonNode report = json(call("GET", "/tests/" + runId + "/report", null, "acme"), 200).get("report");
+        assertEquals("sms-lead-followup", report.get("workflow").get("id").asText());
+        assertEquals(8, report.get("personas").size());
+        assertTrue(report.get("score").asInt() > 0 && report.get("score").asInt() <= 100);
+        JsonNode nina = report.get("personas").get(7);
+        assertEquals("gym-newbie", nina.get("id").asText());
+        assertTrue(nina.get("path").get(0).asText().equals("intro_sms"));
+
+        JsonNode page = json(call("GET", "/tests/" + runId + "/interactions?persona=cold-carl&limit=100", null, "acme"), 200);
+        JsonNode items = page.get("items");
+        assertTrue(items.size() >= 3, page.toString());
+        assertEquals(0, items.get(0).get("stepIndex").asInt());
+        assertEquals("intro_sms", items.get(0).get("interaction").get("step_id").asText());
+        assertTrue(items.get(0).get("interaction").get("message").get("body").asText().contains("Summit Fitness"));
+        assertTrue(items.toString().contains("end_opted_out"), items.toString());
+
+        // tenant isolation over HTTP: another account sees nothing
+        assertEquals(404, call("GET", "/tests/" + runId, null, "intruder").statusCode());
+        assertEquals(404, call("GET", "/no/such/route", null, "acme").statusCode());
+    }
+}

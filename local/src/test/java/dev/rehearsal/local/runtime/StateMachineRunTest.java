@@ -1,0 +1,101 @@
+package dev.rehearsal.local.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.persona.PersonaCatalog;
+import dev.rehearsal.functions.run.RunRef;
+import dev.rehearsal.local.asl.Execution;
+import dev.rehearsal.local.asl.ExecutionStatus;
+import dev.rehearsal.local.asl.HistoryEvent;
+import dev.rehearsal.store.RunRecord;
+import dev.rehearsal.store.RunStatus;
+import dev.rehearsal.store.Store;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** statemachine/test-run.asl.json on the local executor, tasks dispatched to the handler classes, against dynalite. */
+class StateMachineRunTest {
+    static final String ACCOUNT = "acme";
+
+    static RunRecord newRun(Store store, String wfJson, String wfId, List<String> personas) {
+        int v = store.workflows().save(ACCOUNT, wfId, wfJson).value().version();
+        String runId = "run-" + java.util.UUID.randomUUID().toString().replace("-", "");
+        return store.runs().create(ACCOUNT, runId, wfId, v, personas, 7).value();
+    }
+
+    @Test
+    void allSevenPersonasCompleteAndTheReportIsStored() throws Exception {
+        Store store = RuntimeFixture.freshStore();
+        String wf = Files.readString(RuntimeFixture.projectFile("examples/sms-lead-followup.workflow.json"));
+        RunRecord run = newRun(store, wf, "sms-lead-followup", PersonaCatalog.BUILT_IN_IDS);
+        try (LocalRuntime rt = RuntimeFixture.runtime(store)) {
+            Execution ex = rt.start(new RunRef(ACCOUNT, run.runId(), run.workflowId(), run.workflowVersion()));
+            ex.await(60, TimeUnit.SECONDS);
+            assertEquals(ExecutionStatus.SUCCEEDED, ex.status(), ex.toString());
+            assertEquals("COMPLETED", ex.output().path("report").path("status").asText(), ex.output().toString());
+        }
+        assertEquals(RunStatus.COMPLETED, store.runs().get(ACCOUNT, run.runId()).orElseThrow().status());
+        JsonNode report = Json.mapper().readTree(store.runs().report(ACCOUNT, run.runId()).orElseThrow().document());
+        assertEquals(7, report.get("personas").size());
+        JsonNode carl = null, eddie = null;
+        for (JsonNode p : report.get("personas")) {
+            if (p.get("id").asText().equals("cold-carl")) carl = p;
+            if (p.get("id").asText().equals("eager-eddie")) eddie = p;
+        }
+        assertTrue(carl.get("path").toString().contains("end_opted_out"), carl.toString());
+        assertTrue(eddie.get("goals").toString().contains("booked"), eddie.toString());
+        store.runs().tests(ACCOUNT, run.runId()).forEach(t -> assertEquals("COMPLETED", t.status()));
+    }
+
+    @Test
+    void anUnknownWorkflowVersionFailsTheRunThroughMarkRunFailed() throws Exception {
+        Store store = RuntimeFixture.freshStore();
+        String runId = "run-" + java.util.UUID.randomUUID().toString().replace("-", "");
+        store.runs().create(ACCOUNT, runId, "ghost", 3, List.of("busy-bob"), 1);
+        try (LocalRuntime rt = RuntimeFixture.runtime(store)) {
+            Execution ex = rt.start(new RunRef(ACCOUNT, runId, "ghost", 3)).await(30, TimeUnit.SECONDS);
+            assertEquals(ExecutionStatus.FAILED, ex.status());
+            assertEquals("RunFailed", ex.error());
+        }
+        RunRecord r = store.runs().get(ACCOUNT, runId).orElseThrow();
+        assertEquals(RunStatus.FAILED, r.status());
+        assertTrue(r.error().startsWith("StepInputException: workflow ghost v3 does not exist"), r.error());
+    }
+
+    /** DESIGN invariant 1: a 50-step run with 1,500-character messages; the largest state stays under 16 KB. */
+    @Test
+    void largestStatePayloadOfAFiftyStepRunStaysSmall() throws Exception {
+        Store store = RuntimeFixture.freshStore();
+        RunRecord run = newRun(store, RuntimeFixture.longWorkflow("long-drip", 49, 1500), "long-drip",
+                List.of("chatty-cathy", "busy-bob"));
+        int largest = 0;
+        String where = null;
+        try (LocalRuntime rt = RuntimeFixture.runtime(store)) {
+            Execution ex = rt.start(new RunRef(ACCOUNT, run.runId(), run.workflowId(), run.workflowVersion()))
+                    .await(120, TimeUnit.SECONDS);
+            assertEquals(ExecutionStatus.SUCCEEDED, ex.status(), ex.toString());
+            for (HistoryEvent e : ex.history().events()) {
+                for (String field : List.of("input", "output")) {
+                    JsonNode v = e.details() == null ? null : e.details().get(field);
+                    if (v == null) continue;
+                    int size = (v.isTextual() ? v.asText() : Json.write(v)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                    if (size > largest) {
+                        largest = size;
+                        where = e.type();
+                    }
+                }
+            }
+        }
+        JsonNode report = Json.mapper().readTree(store.runs().report(ACCOUNT, run.runId()).orElseThrow().document());
+        for (JsonNode p : report.get("personas")) assertEquals(50, p.get("path").size(), p.get("path").toString());
+        System.out.println("[payload] largest state in a 50-step run with 1500-char messages: " + largest + " bytes (" + where + ")");
+        assertTrue(largest > 0);
+        assertTrue(largest < 16 * 1024, "largest state " + largest + " bytes at " + where);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.rehearsal.local.runtime;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.functions.api.ApiHandlerBase;
+import dev.rehearsal.functions.steps.StepHandler;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** template.yaml, the handler classes and statemachine/*.asl.json agree with each other. */
+class TemplateCrossCheckTest {
+    final SamTemplate t = SamTemplate.load(RuntimeFixture.projectFile("template.yaml"));
+
+    @Test
+    void everyHandlerExistsAndImplementsTheRightInterface() throws Exception {
+        assertFalse(t.functions().isEmpty());
+        for (SamTemplate.FunctionDef f : t.functions().values()) {
+            Class<?> c = Class.forName(f.handlerClass());
+            String method = f.handler().substring(f.handler().indexOf("::") + 2);
+            assertEquals("handleRequest", method, f.logicalId());
+            boolean hasMethod = false;
+            for (Method m : c.getMethods()) hasMethod |= m.getName().equals(method);
+            assertTrue(hasMethod, f.logicalId());
+            assertTrue(c.getConstructor() != null, f.logicalId() + " needs a no-arg constructor for Lambda");
+            if (!f.routes().isEmpty()) {
+                assertTrue(RequestHandler.class.isAssignableFrom(c) && ApiHandlerBase.class.isAssignableFrom(c),
+                        f.logicalId() + " serves routes: an API Gateway v2 handler");
+            } else {
+                assertTrue(RequestStreamHandler.class.isAssignableFrom(c), f.logicalId() + ": a stream handler");
+            }
+        }
+        assertEquals(1, t.functions().values().stream().filter(f -> !f.schedules().isEmpty()).count(),
+                "one scheduled function (the nightly regression)");
+    }
+
+    @Test
+    void everySubstitutionIsDefinedUsedAndNamesAStepFunction() throws Exception {
+        for (SamTemplate.StateMachineDef sm : t.stateMachines().values()) {
+            String asl = Files.readString(sm.definition());
+            Set<String> used = new HashSet<>();
+            Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}").matcher(asl);
+            while (m.find()) used.add(m.group(1));
+            assertEquals(used, sm.substitutions().keySet(), "substitutions defined vs used in " + sm.definition());
+            for (Map.Entry<String, String> e : sm.substitutions().entrySet()) {
+                SamTemplate.FunctionDef f = t.functions().get(e.getValue());
+                assertNotNull(f, e.getKey() + " names " + e.getValue() + ", not a function of the template");
+                assertTrue(StepHandler.class.isAssignableFrom(Class.forName(f.handlerClass())), e.getKey());
+                String state = e.getKey().replace("FunctionArn", "");
+                assertTrue(f.handlerClass().endsWith("." + state), e.getKey() + " -> " + f.handlerClass());
+            }
+            JsonNode def = Json.mapper().readTree(asl);
+            assertTrue(def.get("States").has("MarkRunFailed"));
+        }
+    }
+
+    @Test
+    void everyRouteHasAHandlerThatServesIt() throws Exception {
+        assertEquals(14, t.routes().size());
+        try (LocalRuntime rt = RuntimeFixture.runtime(RuntimeFixture.freshStore())) {
+            for (Map.Entry<String, SamTemplate.FunctionDef> e : t.routes().entrySet()) {
+                String[] mp = e.getKey().split(" ", 2);
+                String path = mp[1].replace("{id}", "x-1");
+                var ev = com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.builder()
+                        .withRawPath(path).withRouteKey(e.getKey())
+                        .withRequestContext(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext.builder()
+                                .withHttp(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                        .withMethod(mp[0]).withPath(path).build()).build()).build();
+                var resp = rt.invokeApi(e.getValue(), ev);
+                assertFalse(resp.getBody().contains("route_not_found") || resp.getBody().contains("method_not_allowed"),
+                        e.getKey() + " is routed by " + e.getValue().handler() + ": " + resp.getBody());
+                assertEquals(401, resp.getStatusCode(), e.getKey() + " matched, then refused without claims: " + resp.getBody());
+            }
+        }
+    }
+}
