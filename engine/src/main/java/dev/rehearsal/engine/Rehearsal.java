@@ -46,9 +46,7 @@ public final class Rehearsal {
 
     public static Report run(Spec spec) {
         Workflow wf = spec.workflow();
-        List<Issue> issues = new ArrayList<>(Validators.validate(wf));
         List<MessageAnalysis> analyses = spec.analyst() == null ? List.of() : analyse(wf, spec.analyst());
-        issues.addAll(issuesFrom(wf, analyses));
         List<PersonaRun> runs = new ArrayList<>();
         for (Persona p : spec.personas()) {
             PersonaRun r = SimulationRunner.run(wf, p, spec.responder(), spec.options());
@@ -59,9 +57,21 @@ public final class Rehearsal {
                 spec.expectations() == null ? List.of() : spec.expectations(), runs);
         Report.RunInfo info = new Report.RunInfo(spec.options().seed(), spec.options().start().toString(),
                 spec.responder().name(), spec.personas().stream().map(Persona::id).toList());
+        return report(wf, info, runs, results, analyses, spec.recommender());
+    }
+
+    /**
+     * The report stage on its own, for callers that ran the personas elsewhere (the AWS run's
+     * GenerateReport): static checks, findings from the LLM analyses, and the recommender's items
+     * appended to the rule-based ones when one is configured.
+     */
+    public static Report report(Workflow wf, Report.RunInfo info, List<PersonaRun> runs, List<ExpectationResult> results,
+                                List<MessageAnalysis> analyses, Recommender recommender) {
+        List<Issue> issues = new ArrayList<>(Validators.validate(wf));
+        issues.addAll(issuesFrom(wf, analyses));
         Report draft = ReportBuilder.build(wf, info, issues, runs, results, null, analyses);
-        if (spec.recommender() == null) return draft;
-        Recommender.Recommendations llm = spec.recommender().recommend(wf.name(), digest(draft));
+        if (recommender == null) return draft;
+        Recommender.Recommendations llm = recommender.recommend(wf.name(), digest(draft));
         if (llm == null || llm.items() == null || llm.items().isEmpty()) return draft;
         return ReportBuilder.build(wf, info, issues, runs, results, llm.items(), analyses);
     }
@@ -78,14 +88,15 @@ public final class Rehearsal {
         return out;
     }
 
-    private static List<MessageAnalysis> analyse(Workflow wf, MessageAnalyst analyst) {
+    /** The analyst's reading of every message step, in step order. */
+    public static List<MessageAnalysis> analyse(Workflow wf, MessageAnalyst analyst) {
         List<MessageAnalysis> out = new ArrayList<>();
         for (OutboundMessage m : messages(wf)) out.add(analyst.analyze(m, wf.settings().marketing()));
         return out;
     }
 
     /** Code turns the analyst's numbers into findings; the analyst's prose never decides a verdict. */
-    static List<Issue> issuesFrom(Workflow wf, List<MessageAnalysis> analyses) {
+    public static List<Issue> issuesFrom(Workflow wf, List<MessageAnalysis> analyses) {
         List<Issue> out = new ArrayList<>();
         for (MessageAnalysis a : analyses) {
             if (a.providerError() != null) {

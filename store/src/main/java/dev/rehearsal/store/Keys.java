@@ -42,6 +42,7 @@ public final class Keys {
 
     public static final String RUN_SK = "RUN";
     public static final String REPORT_SK = "REPORT";
+    public static final String ANALYSES_SK = "ANALYSES";
     public static final String TEST_PREFIX = "TEST#";
     public static final String INTERACTION_PREFIX = "INTERACTION#";
 

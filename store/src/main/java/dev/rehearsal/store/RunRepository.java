@@ -161,6 +161,19 @@ public final class RunRepository {
         return table.query(Keys.runPk(accountId, runId), prefix, limit, token, true).map(RunRepository::interaction);
     }
 
+    // ---- LLM message analyses (written by ValidateMessages, read by GenerateReport)
+
+    /** The run's message analyses as one JSON document; a retried ValidateMessages overwrites it. */
+    public void putAnalyses(String accountId, String runId, String document) {
+        table.put(Item.of(Keys.runPk(accountId, runId), Keys.ANALYSES_SK, "analyses", accountId)
+                .s("runId", runId).s("doc", document).s("createdAt", table.now().toString())
+                .n(Table.EXPIRES_AT, table.expiresAt(retention)).build());
+    }
+
+    public Optional<String> analyses(String accountId, String runId) {
+        return table.get(Keys.runPk(accountId, runId), Keys.ANALYSES_SK).map(i -> Table.str(i, "doc"));
+    }
+
     // ---- report
 
     /** Writes the run's report (a retried GenerateReport overwrites it with the same document). */

@@ -24,7 +24,14 @@ public record PersonaReply(
         Set<Action> actions,
         @JsonProperty("reply_latency_minutes") Integer replyLatencyMinutes,
         Usage usage,
-        @JsonProperty("provider_error") String providerError) {
+        @JsonProperty("provider_error") String providerError,
+        @JsonProperty("provider_retryable") Boolean providerRetryable) {
+
+    /** A reply with no provider trouble (or trouble that retrying will not fix). */
+    public PersonaReply(String response, String reasoning, Sentiment sentiment, Intent intent, int likelyToConvert,
+                        Set<Action> actions, Integer replyLatencyMinutes, Usage usage, String providerError) {
+        this(response, reasoning, sentiment, intent, likelyToConvert, actions, replyLatencyMinutes, usage, providerError, null);
+    }
 
     public PersonaReply {
         actions = actions == null ? Set.of() : Set.copyOf(new TreeSet<>(actions));
@@ -42,12 +49,24 @@ public record PersonaReply(
 
     public PersonaReply withUsage(Usage u) {
         return new PersonaReply(response, reasoning, sentiment, intent, likelyToConvert, actions, replyLatencyMinutes,
-                u, providerError);
+                u, providerError, providerRetryable);
     }
 
     /** A "no reply" that records why the provider could not answer. */
     public static PersonaReply providerFailure(String error, Usage usage) {
+        return providerFailure(error, usage, false);
+    }
+
+    /**
+     * As {@link #providerFailure(String, Usage)}; {@code retryable} marks throttling, timeouts and 5xx that
+     * outlasted the call's own retries, so an orchestrator may retry the whole step later instead.
+     */
+    public static PersonaReply providerFailure(String error, Usage usage, boolean retryable) {
         return new PersonaReply(null, "provider error: " + error, Sentiment.NEUTRAL, Intent.NEUTRAL, 0, Set.of(),
-                null, usage, error);
+                null, usage, error, retryable ? Boolean.TRUE : null);
+    }
+
+    public boolean providerRetryableFailure() {
+        return providerError != null && Boolean.TRUE.equals(providerRetryable);
     }
 }

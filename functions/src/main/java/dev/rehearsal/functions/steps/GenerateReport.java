@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.report.Report;
-import dev.rehearsal.engine.report.ReportBuilder;
+import dev.rehearsal.engine.Rehearsal;
+import dev.rehearsal.engine.llm.MessageAnalysis;
+import dev.rehearsal.functions.llm.LlmJobs;
 import dev.rehearsal.engine.sim.Interaction;
 import dev.rehearsal.engine.sim.SimulationOptions;
 import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
 import dev.rehearsal.engine.sim.SimulationSession;
-import dev.rehearsal.engine.validate.Validators;
 import dev.rehearsal.engine.workflow.Workflow;
 import dev.rehearsal.store.Page;
 import dev.rehearsal.store.PersonaTest;
@@ -46,9 +47,12 @@ public class GenerateReport extends StepHandler {
         Workflow wf = RunData.workflow(store, run);
         List<PersonaRun> runs = personaRuns(store, run);
         SimulationOptions options = RunData.options(run);
-        Report.RunInfo info = new Report.RunInfo(run.seed(), options.start().toString(), services.responder().name(),
-                run.personaIds());
-        Report report = ReportBuilder.build(wf, info, Validators.validate(wf), runs, List.of(), null, List.of());
+        LlmJobs llm = services.llmFor(accountId);
+        Report.RunInfo info = new Report.RunInfo(run.seed(), options.start().toString(),
+                services.responderFor(accountId).name(), run.personaIds());
+        List<MessageAnalysis> analyses = store.runs().analyses(accountId, run.runId())
+                .map(GenerateReport::analyses).orElse(List.of());
+        Report report = Rehearsal.report(wf, info, runs, List.of(), analyses, llm == null ? null : llm.recommender());
         store.runs().putReport(accountId, run.runId(), Json.write(report));
         RunRecord done = store.runs().finish(accountId, run.runId(), RunStatus.COMPLETED, null);
         ObjectNode out = Json.mapper().createObjectNode();
@@ -56,6 +60,14 @@ public class GenerateReport extends StepHandler {
         out.put("score", report.score());
         out.put("passed", report.passed());
         return out;
+    }
+
+    static List<MessageAnalysis> analyses(String json) {
+        try {
+            return List.of(Json.mapper().readValue(json, MessageAnalysis[].class));
+        } catch (IOException e) {
+            throw new StepInputException("stored message analyses are unreadable: " + e.getMessage());
+        }
     }
 
     /** Every persona's run, rebuilt from the store, in the run's persona order. */

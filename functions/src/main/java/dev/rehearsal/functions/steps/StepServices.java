@@ -5,19 +5,22 @@ import dev.rehearsal.engine.offline.OfflinePersonaEngine;
 import dev.rehearsal.store.DynamoDbClients;
 import dev.rehearsal.store.Store;
 import dev.rehearsal.store.Table;
+import dev.rehearsal.functions.llm.LlmJobs;
+import dev.rehearsal.functions.llm.LlmJobsFactory;
+
+import java.util.function.Function;
 
 /**
  * What the step handlers need: the store and the persona responder. Built once per container at
  * class-init time (so SnapStart snapshots the initialised clients); tests pass their own.
  *
- * <p>The responder is the offline persona engine unless a provider is configured; the providers
- * module has no clients yet, so {@code PROVIDER} other than {@code offline} is refused loudly
- * rather than silently falling back.
+ * <p>The responder is the offline persona engine unless {@code PROVIDER} names an LLM provider
+ * ({@link LlmJobsFactory}); then each account gets its own LLM jobs and replay cache.
  *
  * @param maxConcurrency personas simulated in parallel by the run's Map state ({@code MAX_CONCURRENCY}, default 4)
  */
-public record StepServices(Store store, PersonaResponder responder, int maxConcurrency) {
-    public static final String PROVIDER_ENV = "PROVIDER";
+public record StepServices(Store store, PersonaResponder responder, int maxConcurrency,
+                           Function<String, LlmJobs> llm) {
     public static final String MAX_CONCURRENCY_ENV = "MAX_CONCURRENCY";
     public static final int DEFAULT_MAX_CONCURRENCY = 4;
 
@@ -26,7 +29,21 @@ public record StepServices(Store store, PersonaResponder responder, int maxConcu
     }
 
     public StepServices(Store store, PersonaResponder responder) {
-        this(store, responder, DEFAULT_MAX_CONCURRENCY);
+        this(store, responder, DEFAULT_MAX_CONCURRENCY, null);
+    }
+
+    public StepServices(Store store, PersonaResponder responder, int maxConcurrency) {
+        this(store, responder, maxConcurrency, null);
+    }
+
+    /** The account's LLM jobs, or null when the offline engine answers and no LLM analyses. */
+    public LlmJobs llmFor(String accountId) {
+        return llm == null ? null : llm.apply(accountId);
+    }
+
+    public PersonaResponder responderFor(String accountId) {
+        LlmJobs jobs = llmFor(accountId);
+        return jobs == null ? responder : jobs.responder();
     }
 
     public static StepServices fromEnvironment() {
@@ -37,14 +54,12 @@ public record StepServices(Store store, PersonaResponder responder, int maxConcu
         static final StepServices INSTANCE = build();
 
         private static StepServices build() {
-            Store store = Store.over(Table.fromEnvironment(DynamoDbClients.fromEnvironment()));
-            String provider = System.getenv(PROVIDER_ENV);
-            if (provider != null && !provider.isBlank() && !provider.equals("offline")) {
-                throw new IllegalStateException("PROVIDER=" + provider + " is not available in this build (offline only)");
-            }
+            Table table = Table.fromEnvironment(DynamoDbClients.fromEnvironment());
+            Store store = Store.over(table);
             String mc = System.getenv(MAX_CONCURRENCY_ENV);
             int max = mc == null || mc.isBlank() ? DEFAULT_MAX_CONCURRENCY : Integer.parseInt(mc.trim());
-            return new StepServices(store, new OfflinePersonaEngine(), max);
+            return new StepServices(store, new OfflinePersonaEngine(), max,
+                    LlmJobsFactory.fromEnvironment(System.getenv(), store.replayCache(), LlmJobsFactory.ssm()));
         }
     }
 }

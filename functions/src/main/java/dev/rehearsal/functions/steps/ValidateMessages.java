@@ -6,6 +6,8 @@ import dev.rehearsal.engine.Rehearsal;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.validate.Issue;
 import dev.rehearsal.engine.validate.Validators;
+import dev.rehearsal.engine.llm.MessageAnalysis;
+import dev.rehearsal.functions.llm.LlmJobs;
 import dev.rehearsal.engine.workflow.Workflow;
 import dev.rehearsal.store.RunRecord;
 
@@ -14,7 +16,8 @@ import java.util.List;
 /**
  * Message-quality and compliance checks: input {accountId, runId}; output counts only (the
  * findings themselves are recomputed deterministically by GenerateReport, so no document travels
- * in the state). LLM message analysis is not wired yet (the providers module has no client).
+ * in the state). With an LLM provider, each message is also analysed and the analyses are stored
+ * with the run for GenerateReport.
  */
 public class ValidateMessages extends StepHandler {
     private final StepServices services;
@@ -32,7 +35,18 @@ public class ValidateMessages extends StepHandler {
         RunRecord run = RunData.run(services.store(), text(input, "accountId"), text(input, "runId"));
         Workflow wf = RunData.workflow(services.store(), run);
         List<Issue> issues = Validators.validate(wf);
+        LlmJobs llm = services.llmFor(run.accountId());
+        int analysed = 0;
+        if (llm != null && llm.analyst() != null) {
+            // Stored, not returned: the state carries counts only (invariant 1).
+            List<MessageAnalysis> analyses = Rehearsal.analyse(wf, llm.analyst());
+            services.store().runs().putAnalyses(run.accountId(), run.runId(), Json.write(analyses));
+            issues = new java.util.ArrayList<>(issues);
+            issues.addAll(Rehearsal.issuesFrom(wf, analyses));
+            analysed = analyses.size();
+        }
         ObjectNode out = Json.mapper().createObjectNode();
+        out.put("analysed", analysed);
         out.put("messages", Rehearsal.messages(wf).size());
         out.put("issues", issues.size());
         out.put("failing", issues.stream().filter(i -> i.severity().failsRun()).count());

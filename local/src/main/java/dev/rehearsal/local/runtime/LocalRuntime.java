@@ -49,8 +49,14 @@ public final class LocalRuntime implements AutoCloseable {
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
 
     public LocalRuntime(SamTemplate template, Store store, PersonaResponder responder, int maxConcurrency) {
+        this(template, new StepServices(store, responder, maxConcurrency, null));
+    }
+
+    /** With the step services given whole, e.g. with LLM jobs per account ({@code rehearse serve --provider}). */
+    public LocalRuntime(SamTemplate template, StepServices stepServices) {
+        Store store = stepServices.store();
         this.template = template;
-        this.stepServices = new StepServices(store, responder, maxConcurrency);
+        this.stepServices = stepServices;
         this.services = new Services(store, starter());
         for (SamTemplate.FunctionDef f : template.functions().values()) handlers.put(f.logicalId(), instantiate(f));
         if (template.stateMachines().size() != 1) {

@@ -29,18 +29,22 @@ public final class ProviderException extends Exception {
         return cause == null ? null : new RuntimeException(cause.getClass().getName());
     }
 
-    private ProviderException(String provider, String model, int status, String verbatimMessage) {
+    private ProviderException(String provider, String model, int status, boolean retryable, String verbatimMessage) {
         super(verbatimMessage, null, false, false);
         this.provider = provider;
         this.model = model;
         this.status = status;
-        this.retryable = false;
+        this.retryable = retryable;
         this.retryAfter = null;
     }
 
-    /** A failure read back from a replay recording, with its message exactly as recorded. */
-    public static ProviderException restored(String provider, String model, int status, String message) {
-        return new ProviderException(provider, model, status, message);
+    /**
+     * A failure read back from a replay recording, with its message and retryability exactly as
+     * recorded (a replay sits outside the retrier, so nothing is retried again).
+     */
+    public static ProviderException restored(String provider, String model, int status, boolean retryable,
+                                             String message) {
+        return new ProviderException(provider, model, status, retryable, message);
     }
 
     /** Status-based default: 408, 429 and 5xx are worth another attempt; 4xx are not. */

@@ -15,7 +15,12 @@ public final class StructuredCaller {
         this.model = model;
     }
 
-    public record Result(JsonNode value, Usage usage, String error) {
+    /** {@code retryable}: the failure was throttling, a timeout or a 5xx that outlasted the call's retries. */
+    public record Result(JsonNode value, Usage usage, String error, boolean retryable) {
+        public Result(JsonNode value, Usage usage, String error) {
+            this(value, usage, error, false);
+        }
+
         public boolean ok() {
             return error == null;
         }
@@ -36,7 +41,7 @@ public final class StructuredCaller {
             return new Result(null, usage, model.provider() + " " + model.model() + ": answer invalid for "
                     + prompt.schema().name() + " after one repair attempt: " + String.join("; ", repaired.problems()));
         } catch (ProviderException e) {
-            return new Result(null, usage, e.getMessage());
+            return new Result(null, usage, e.getMessage(), e.retryable());
         } catch (RuntimeException e) {
             // An adapter bug must not stop the run either; record it like a provider failure.
             return new Result(null, usage, model.provider() + " " + model.model() + ": unexpected "

@@ -30,7 +30,7 @@ public final class LlmPersonaResponder implements PersonaResponder {
     public PersonaReply respond(ReplyRequest request) {
         StructuredCaller.Result r = caller.call(prompts.build(request));
         meter.add(r.usage());
-        if (!r.ok()) return PersonaReply.providerFailure(r.error(), r.usage());
+        if (!r.ok()) return PersonaReply.providerFailure(r.error(), r.usage(), r.retryable());
         return toReply(r.value()).withUsage(r.usage());
     }
 

@@ -44,7 +44,7 @@ public final class ReplayingChatModel implements ChatModel {
             store.save(key, Json.pretty(entry));
             return a;
         } catch (ProviderException e) {
-            entry.putObject("error").put("status", e.status()).put("message", e.getMessage());
+            entry.putObject("error").put("status", e.status()).put("retryable", e.retryable()).put("message", e.getMessage());
             store.save(key, Json.pretty(entry));
             throw e;
         }
@@ -63,7 +63,8 @@ public final class ReplayingChatModel implements ChatModel {
         }
         if (entry.has("error")) {
             JsonNode err = entry.get("error");
-            throw ProviderException.restored(provider(), model(), err.path("status").asInt(), err.path("message").asText());
+            throw ProviderException.restored(provider(), model(), err.path("status").asInt(), err.path("retryable").asBoolean(false),
+                    err.path("message").asText());
         }
         JsonNode answer = entry.path("answer");
         return new ChatAnswer(answer.path("text").asText(), Json.convert(answer.path("usage"), Usage.class));
