@@ -8,6 +8,8 @@ import dev.rehearsal.store.Store;
 import dev.rehearsal.store.Table;
 import dev.rehearsal.store.TableAdmin;
 import dev.rehearsal.store.local.Dynalite;
+import dev.rehearsal.functions.llm.LlmJobs;
+import dev.rehearsal.functions.steps.StepServices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,6 +31,8 @@ public final class ServeCommand implements Callable<Integer> {
     String account;
     @Option(names = "--max-concurrency", defaultValue = "4")
     int maxConcurrency;
+    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "LLM provider (default: the offline persona engine)%n")
+    ProviderOptions provider = new ProviderOptions();
 
     /** A running local stack. */
     public record Stack(Dynalite dynalite, Store store, LocalRuntime runtime, LocalApiServer server) implements AutoCloseable {
@@ -41,19 +45,30 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     public static Stack startStack(Path template, int port, Path data, String account, int maxConcurrency) throws Exception {
+        return startStack(template, port, data, account, maxConcurrency, null);
+    }
+
+    /** {@code llm} null: the offline engine answers; otherwise every account uses these LLM jobs. */
+    public static Stack startStack(Path template, int port, Path data, String account, int maxConcurrency,
+                                   java.util.function.Function<String, LlmJobs> llm) throws Exception {
         Dynalite d = Dynalite.start(data);
         TableAdmin.createTable(d.client(), "rehearsal-local");
         Store store = Store.over(new Table(d.client(), "rehearsal-local"));
-        LocalRuntime rt = new LocalRuntime(SamTemplate.load(template), store, new OfflinePersonaEngine(), maxConcurrency);
+        LocalRuntime rt = new LocalRuntime(SamTemplate.load(template),
+                new StepServices(store, new OfflinePersonaEngine(), maxConcurrency, llm));
         return new Stack(d, store, rt, new LocalApiServer(rt, port, account));
     }
 
     @Override
     public Integer call() throws Exception {
-        Stack s = startStack(template, port, data, account, maxConcurrency);
+        ProviderOptions.Jobs jobs = ProviderOptions.jobs(provider.config());
+        LlmJobs llm = jobs.offline() ? null
+                : new LlmJobs(jobs.responder(), jobs.bundle().analyst(), jobs.bundle().recommender());
+        Stack s = startStack(template, port, data, account, maxConcurrency, llm == null ? null : a -> llm);
         Runtime.getRuntime().addShutdownHook(new Thread(s::close));
         System.out.println("rehearse serve: " + s.server().baseUrl() + " (" + s.runtime().template().routes().size()
-                + " routes, DynamoDB " + (data == null ? "in memory" : data) + ", offline persona engine)");
+                + " routes, DynamoDB " + (data == null ? "in memory" : data) + ", "
+                + (jobs.offline() ? "offline persona engine" : jobs.responder().name()) + ")");
         new CountDownLatch(1).await();
         return Main.OK;
     }
