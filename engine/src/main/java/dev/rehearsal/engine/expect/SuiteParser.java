@@ -15,6 +15,29 @@ import java.util.List;
 public final class SuiteParser {
     public static final String SCHEMA = "/schemas/suite.schema.json";
     private static final SchemaChecker CHECKER = new SchemaChecker(SCHEMA);
+    /** The suite schema's expectation rules on their own, for suites stored through the API. */
+    private static final SchemaChecker EXPECTATIONS = expectationsChecker();
+
+    private static SchemaChecker expectationsChecker() {
+        var published = SchemaChecker.load(SCHEMA);
+        var doc = Json.mapper().createObjectNode();
+        doc.put("$schema", published.get("$schema").asText());
+        doc.put("type", "array");
+        doc.putObject("items").put("$ref", "#/$defs/expectation");
+        doc.set("$defs", published.get("$defs"));
+        return SchemaChecker.of(doc);
+    }
+
+    /** Problems of an expectations array found at {@code pointer}; empty when valid. */
+    public static List<Problem> expectationProblems(JsonNode expectations, String pointer) {
+        return EXPECTATIONS.check(expectations, null, pointer).stream().sorted().toList();
+    }
+
+    public static List<Expectation> expectations(JsonNode array) {
+        List<Expectation> out = new ArrayList<>();
+        if (array != null) for (JsonNode e : array) out.add(Json.convert(e, Expectation.class));
+        return out;
+    }
 
     private SuiteParser() {
     }
@@ -40,8 +63,7 @@ public final class SuiteParser {
         JsonNode wf = root.get("workflow");
         List<JsonNode> personas = new ArrayList<>();
         if (root.path("personas").isArray()) root.get("personas").forEach(personas::add);
-        List<Expectation> expectations = new ArrayList<>();
-        for (JsonNode e : root.path("expectations")) expectations.add(Json.convert(e, Expectation.class));
+        List<Expectation> expectations = expectations(root.get("expectations"));
         return new Suite(
                 root.path("id").asText(null),
                 root.get("name").asText(),

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.expect.SuiteParser;
 import dev.rehearsal.engine.json.Problem;
 import dev.rehearsal.functions.http.ApiException;
 import dev.rehearsal.functions.http.ApiRequest;
@@ -22,11 +23,12 @@ import java.util.Set;
 
 /**
  * {@code GET/PUT /suites/{id}}. A suite: {"id"?, "name", "description"?, "entries": [{"workflow",
- * "version"?, "personas"?: [ids], "seed"?}], "schedule"?}. GET adds the baseline when one is set.
+ * "version"?, "personas"?: [ids], "seed"?, "expectations"?: [as in suite.schema.json]}], "schedule"?}.
+ * GET adds the baseline when one is set.
  */
 public class SuitesHandler extends ApiHandlerBase {
     private static final Set<String> FIELDS = Set.of("id", "name", "description", "entries", "schedule");
-    private static final Set<String> ENTRY_FIELDS = Set.of("workflow", "version", "personas", "seed");
+    private static final Set<String> ENTRY_FIELDS = Set.of("workflow", "version", "personas", "seed", "expectations");
     private final SuiteRepository suites;
 
     public SuitesHandler() {
@@ -105,6 +107,8 @@ public class SuitesHandler extends ApiHandlerBase {
             if (s != null && !(s.isIntegralNumber() && s.canConvertToLong())) {
                 p.add(problem(base + "/seed", "invalid_seed", "seed must be an integer"));
             }
+            JsonNode ex = e.get("expectations");
+            if (ex != null) p.addAll(SuiteParser.expectationProblems(ex, base + "/expectations"));
             JsonNode ps = e.get("personas");
             if (ps != null) {
                 if (!ps.isArray() || ps.isEmpty() || ps.size() > Limits.MAX_PERSONAS_PER_RUN) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.Rehearsal;
+import dev.rehearsal.engine.expect.SuiteParser;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.persona.PersonaCatalog;
@@ -136,8 +137,9 @@ public class RegressionScheduler implements RequestStreamHandler {
                 personas.addAll(PersonaCatalog.builtIns());
             }
             long seed = e.path("seed").asLong(42);
-            Report report = Rehearsal.run(new Rehearsal.Spec(wf, personas, services.responder(),
-                    SimulationOptions.defaults(seed), List.of(), null, null, null));
+            // With PROVIDER and PROVIDER_REPLAY=replay this replays recorded LLM answers, byte for byte.
+            Report report = Rehearsal.run(new Rehearsal.Spec(wf, personas, services.responderFor(accountId),
+                    SimulationOptions.defaults(seed), SuiteParser.expectations(e.get("expectations")), null, null, null));
             entries.add(entryDigest(wfId, v.get().version(), report));
         }
         return d;

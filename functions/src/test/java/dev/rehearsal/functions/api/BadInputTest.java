@@ -224,6 +224,10 @@ class BadInputTest {
                 + "[{\"workflow\":\"w\"}]}", 400, "invalid_suite", "/name"));
         l.add(c("suite: body over 64 KiB", "PUT", "/suites/s-one", "{\"name\":\"S\",\"description\":\""
                 + "d".repeat(70 * 1024) + "\",\"entries\":[{\"workflow\":\"w\"}]}", 413, "payload_too_large"));
+        l.add(c("suite: unknown expectation type", "PUT", "/suites/s-one", "{\"name\":\"S\",\"entries\":[{\"workflow\":"
+                + "\"w\",\"expectations\":[{\"type\":\"reaches_mars\"}]}]}", 400, "invalid_suite", "/entries/0/expectations/0/type"));
+        l.add(c("suite: expectation without its step", "PUT", "/suites/s-one", "{\"name\":\"S\",\"entries\":[{\"workflow\":"
+                + "\"w\",\"expectations\":[{\"type\":\"reaches_step\"}]}]}", 400, "invalid_suite", "/entries/0/expectations/0"));
         l.add(c("suite: GET missing", "GET", "/suites/nope", null, 404, "not_found"));
         // ---- routing
         l.add(c("router: method not allowed", "PATCH", "/personas", "{}", 405, "method_not_allowed"));

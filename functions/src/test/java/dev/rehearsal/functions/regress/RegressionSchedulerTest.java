@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Baseline on first run, unchanged on the second, regression (record + event) after the workflow changes. */
@@ -36,5 +37,32 @@ class RegressionSchedulerTest {
         assertEquals(1, events.size());
         assertEquals(1, s.records("acme", "nightly").size());
         assertTrue(r.get("findings").size() > 0);
+    }
+
+    @Test
+    void aSuiteExpectationThatStartsFailingIsReported() {
+        StepFixture f = new StepFixture();
+        List<JsonNode> events = new ArrayList<>();
+        RegressionScheduler s = new RegressionScheduler(f.services, events::add);
+        String wf = StepFixture.exampleWorkflow();
+        f.store.workflows().save("acme", "sms-lead-followup", wf);
+        f.store.suites().put("acme", "optout", """
+                {"name":"Opt-out","entries":[{"workflow":"sms-lead-followup","seed":7,"personas":["cold-carl"],
+                  "expectations":[{"type":"no_message_after_opt_out"},{"type":"never_reaches_step","step":"nudge_sms"}]}]}
+                """);
+        assertEquals("baseline_created", s.runAll().get("suites").get(0).get("outcome").asText());
+        // Someone routes opted-out contacts into the nudge: Carl now gets a text after STOP.
+        String careless = wf.replace("{\"label\": \"opted out\", \"when\": {\"opted_out\": \"sms\"}, \"next\": \"end_opted_out\"},",
+                "{\"label\": \"opted out\", \"when\": {\"opted_out\": \"sms\"}, \"next\": \"nudge_sms\"},");
+        assertNotEquals(wf, careless);
+        f.store.workflows().save("acme", "sms-lead-followup", careless);
+        JsonNode r = s.runAll().get("suites").get(0);
+        assertEquals("regressed", r.get("outcome").asText(), r.toString());
+        List<String> kinds = new ArrayList<>();
+        r.get("findings").forEach(x -> kinds.add(x.get("kind").asText() + ":" + x.get("detail").asText()));
+        assertTrue(kinds.contains("expectation_now_failing:no message after opt-out [cold-carl]"), kinds.toString());
+        assertTrue(kinds.contains("expectation_now_failing:never reaches step 'nudge_sms' [cold-carl]"), kinds.toString());
+        assertTrue(kinds.stream().anyMatch(k -> k.startsWith("new_issue:message_after_opt_out@nudge_sms/cold-carl")), kinds.toString());
+        assertEquals(1, events.size());
     }
 }
