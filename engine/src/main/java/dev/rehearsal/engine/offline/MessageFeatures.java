@@ -23,7 +23,8 @@ public record MessageFeatures(boolean mentionsPrice, boolean statesPrice, boolea
     private static final Pattern URGENCY = Pattern.compile("\\b(act now|limited time|urgent|today only|last chance|expires|hurry|don't miss|ends tonight)\\b");
     private static final Pattern CAPS = Pattern.compile("\\b[A-Z]{4,}\\b");
     private static final List<String> TOPICS = List.of("free trial", "demo", "consultation", "consult", "trial", "quote",
-            "estimate", "appointment", "webinar", "membership", "class", "audit", "discount", "offer", "tour", "call");
+            "estimate", "appointment", "webinar", "membership", "class", "audit", "session", "walkthrough", "visit",
+            "discount", "offer", "tour", "call");
 
     public static MessageFeatures of(OutboundMessage m) {
         String raw = (m.subject() == null ? "" : m.subject() + "\n") + (m.body() == null ? "" : m.body());

@@ -61,7 +61,7 @@ public final class OfflinePersonaEngine implements PersonaResponder {
             Integer latency = null;
             if (reply && !parts.isEmpty()) {
                 text = String.join(" ", parts)
-                        .replace("{topic}", f.topicOr("this"))
+                        .replace("{topic}", f.topicOr(f.bookingCta() ? "appointment" : "offer"))
                         .replace("{competitor}", Phrases.pick(Phrases.COMPETITORS, rnd));
                 actions.add(Action.REPLIED);
                 latency = latencyOverride != null ? latencyOverride

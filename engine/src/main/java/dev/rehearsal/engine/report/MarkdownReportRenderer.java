@@ -3,6 +3,9 @@ package dev.rehearsal.engine.report;
 import dev.rehearsal.engine.expect.ExpectationResult;
 import dev.rehearsal.engine.sim.Interaction;
 import dev.rehearsal.engine.validate.Issue;
+import dev.rehearsal.engine.workflow.Durations;
+
+import java.time.Duration;
 
 import java.util.List;
 
@@ -94,7 +97,10 @@ public final class MarkdownReportRenderer {
                     if (i.flags() != null) b.append(" ⚠ ").append(String.join(", ", i.flags()));
                     b.append('\n');
                     if (i.reply() != null && i.reply().replied()) {
-                        b.append("  - ").append(p.name()).append(" replied (").append(i.reply().intent().wire())
+                        Integer lat = i.reply().replyLatencyMinutes();
+                        b.append("  - ").append(p.name()).append(" replied")
+                                .append(lat == null ? "" : " " + Durations.format(Duration.ofMinutes(Math.max(1, lat))) + " later")
+                                .append(" (").append(i.reply().intent().wire())
                                 .append(", ").append(i.reply().sentiment().wire()).append("): \"")
                                 .append(oneLine(i.reply().response())).append("\"\n");
                     } else if (i.reply() != null && !i.reply().actions().isEmpty()) {

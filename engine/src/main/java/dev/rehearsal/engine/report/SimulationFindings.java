@@ -37,6 +37,12 @@ public final class SimulationFindings {
                                     + wf.settings().quietEnd() + ")",
                             "Put a delay with \"until\": \"09:00\" before this SMS so it lands in the contact's morning.").forPersona(pid));
                 }
+                if (i.flagged(Simulator.FLAG_REPLY_IGNORED)) {
+                    out.add(Issue.of(Severity.WARNING, "reply_ignored", i.stepId(), ptr,
+                            "'" + i.stepId() + "' messaged " + who + " at " + i.localTime() + ": " + i.note(),
+                            "Check for a reply before each follow-up (a condition on replied, or a short wait_for_reply) "
+                                    + "so a lead who already answered is not nudged as if silent.").forPersona(pid));
+                }
                 if (i.flagged(Simulator.FLAG_FREQUENCY)) {
                     out.add(Issue.of(Severity.WARNING, "message_frequency", i.stepId(), ptr,
                             who + " receives more than " + wf.settings().maxMessagesPer24h()

@@ -33,6 +33,9 @@ public final class ContactState {
     @JsonProperty("sent_at")
     public List<Long> sentAt = new ArrayList<>();
     public TreeSet<String> goals = new TreeSet<>();
+    /** When the workflow last looked at replies (a wait_for_reply, or a condition that reads them). */
+    @JsonProperty("replies_checked_at")
+    public Long repliesCheckedAt;
     public boolean booked;
 
     public static ContactState from(Map<String, String> contactFields) {
@@ -50,6 +53,16 @@ public final class ContactState {
 
     public boolean emailUnsubscribed(long now) {
         return emailUnsubscribedAt != null && emailUnsubscribedAt <= now;
+    }
+
+    /** The earliest reply that arrived after the workflow last looked and by {@code now}, or null. */
+    public ReplyRecord unhandledReply(long now) {
+        ReplyRecord first = null;
+        for (ReplyRecord r : replies) {
+            boolean unseen = repliesCheckedAt == null || r.arrivesAt() > repliesCheckedAt;
+            if (unseen && !r.consumed() && r.arrivesAt() <= now && (first == null || r.arrivesAt() < first.arrivesAt())) first = r;
+        }
+        return first;
     }
 
     /** The latest reply that has arrived by {@code now}, or null. */

@@ -38,6 +38,7 @@ public final class Simulator {
     public static final String FLAG_AFTER_OPT_OUT = "sent_after_opt_out";
     public static final String FLAG_QUIET_HOURS = "quiet_hours";
     public static final String FLAG_FREQUENCY = "frequency_cap";
+    public static final String FLAG_REPLY_IGNORED = "reply_ignored";
     /** Replies with actions but no text (an unsubscribe click) land a few minutes after the send. */
     private static final long DEFAULT_ACTION_LATENCY_MIN = 5;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -135,6 +136,7 @@ public final class Simulator {
                 return waitForReply(s, step, e);
             }
             case CONDITION -> {
+                if (step.branches().stream().anyMatch(b -> b.when().readsReplies())) c.repliesCheckedAt = s.clock;
                 for (int i = 0; i < step.branches().size(); i++) {
                     Branch b = step.branches().get(i);
                     if (ConditionEvaluator.test(b.when(), c, s.clock)) {
@@ -201,6 +203,14 @@ public final class Simulator {
 
     private static Exec waitForReply(SimulationSession s, Step step, Exec e) {
         Duration timeout = step.timeout();
+        try {
+            return awaitReply(s, step, e, timeout);
+        } finally {
+            s.contact.repliesCheckedAt = s.clock;
+        }
+    }
+
+    private static Exec awaitReply(SimulationSession s, Step step, Exec e, Duration timeout) {
         String channel = step.text("channel");
         long deadline = s.clock + timeout.toMillis();
         List<ReplyRecord> replies = s.contact.replies;
@@ -217,10 +227,14 @@ public final class Simulator {
             for (int i = 0; i < replies.size(); i++) {
                 if (replies.get(i).arrivesAt() <= r.arrivesAt()) replies.set(i, replies.get(i).consume());
             }
-            long waited = Math.max(0, r.arrivesAt() - s.clock);
-            s.clock = Math.max(s.clock, r.arrivesAt());
-            e.note = "reply received after " + Durations.format(Duration.ofMillis(Math.max(waited, 1000)))
-                    + " (" + (r.intent() == null ? "no intent" : r.intent().wire()) + ")";
+            String intent = " (" + (r.intent() == null ? "no intent" : r.intent().wire()) + ")";
+            if (r.arrivesAt() <= s.clock) {
+                e.note = "a reply was already waiting, received " + LOCAL.format(Instant.ofEpochMilli(r.arrivesAt())
+                        .atZone(ZoneId.of(s.timezone))) + intent;
+            } else {
+                e.note = "reply received after " + Durations.format(Duration.ofMillis(r.arrivesAt() - s.clock)) + intent;
+                s.clock = r.arrivesAt();
+            }
             return e.go("on_reply", step.onReply());
         }
         s.clock = deadline;
@@ -249,6 +263,12 @@ public final class Simulator {
         long dayAgo = now - Duration.ofHours(24).toMillis();
         long recent = c.sentAt.stream().filter(t -> t > dayAgo).count() + 1;
         if (recent > wf.settings().maxMessagesPer24h()) e.flags.add(FLAG_FREQUENCY);
+        ReplyRecord unhandled = c.unhandledReply(now);
+        if (unhandled != null && !optedOut) {
+            e.flags.add(FLAG_REPLY_IGNORED);
+            e.note = "sent while the contact's reply of " + LOCAL.format(Instant.ofEpochMilli(unhandled.arrivesAt())
+                    .atZone(ZoneId.of(s.timezone))) + " (\"" + abbreviate(unhandled.text()) + "\") was still unanswered";
+        }
         c.sentAt.add(now);
         List<Turn> history = List.copyOf(s.transcript);
         s.transcript.add(new Turn(false, channel, subject, body, now));
@@ -292,6 +312,11 @@ public final class Simulator {
 
     static String localTime(SimulationSession s) {
         return LOCAL.format(Instant.ofEpochMilli(s.clock).atZone(ZoneId.of(s.timezone)));
+    }
+
+    private static String abbreviate(String text) {
+        String t = text == null ? "" : text.replaceAll("\\s+", " ").trim();
+        return t.length() > 60 ? t.substring(0, 57) + "..." : t;
     }
 
     private static String join(String a, String b) {

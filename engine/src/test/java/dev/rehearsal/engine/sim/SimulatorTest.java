@@ -196,4 +196,35 @@ class SimulatorTest {
             assertEquals(all.toString(), stepped.toString(), p.id());
         }
     }
+
+    @Test
+    void aFollowUpSentWhileAReplyWaitsUnansweredIsFlagged() {
+        // send, wait 1h (the reply takes 3h), then a delay and a nudge "as if silent"
+        var wf = TestWorkflows.parse("""
+                {"id":"x","name":"x","start":"a","steps":[
+                 {"id":"a","type":"send_sms","config":{"body":"hi"},"next":"w"},
+                 {"id":"w","type":"wait_for_reply","config":{"timeout":"1h"},"on_reply":"e","on_timeout":"d"},
+                 {"id":"d","type":"delay","config":{"duration":"1d"},"next":"nudge"},
+                 {"id":"nudge","type":"send_sms","config":{"body":"still there?"},"next":"e"},
+                 {"id":"e","type":"end"}]}
+                """);
+        var late = run(wf, new ScriptedResponder().reply("yes, tell me more", Intent.INTERESTED, 180));
+        var nudge = late.interactions().get(3);
+        assertTrue(nudge.flagged(Simulator.FLAG_REPLY_IGNORED), nudge.toString());
+        assertTrue(nudge.note().contains("yes, tell me more"), nudge.note());
+        var silent = run(wf, new ScriptedResponder().silence());
+        assertFalse(silent.interactions().get(3).flagged(Simulator.FLAG_REPLY_IGNORED));
+        // a condition that reads replies counts as handling them
+        var checked = TestWorkflows.parse("""
+                {"id":"x","name":"x","start":"a","steps":[
+                 {"id":"a","type":"send_sms","config":{"body":"hi"},"next":"d"},
+                 {"id":"d","type":"delay","config":{"duration":"1d"},"next":"c"},
+                 {"id":"c","type":"condition","branches":[{"when":{"replied":true},"next":"thanks"}],"default":"e"},
+                 {"id":"thanks","type":"send_sms","config":{"body":"thanks for your reply"},"next":"e"},
+                 {"id":"e","type":"end"}]}
+                """);
+        var handled = run(checked, new ScriptedResponder().reply("yes", Intent.INTERESTED, 30));
+        assertEquals(List.of("a", "d", "c", "thanks", "e"), handled.path());
+        assertFalse(handled.interactions().get(3).flagged(Simulator.FLAG_REPLY_IGNORED));
+    }
 }
