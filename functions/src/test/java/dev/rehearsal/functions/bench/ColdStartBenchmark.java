@@ -207,11 +207,12 @@ public final class ColdStartBenchmark {
             if (bare < 0) bare = total;
             else if (bareGet < 0) bareGet = total;
             long min = ss.stream().mapToLong(Sample::total).min().orElse(0), max = ss.stream().mapToLong(Sample::total).max().orElse(0);
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.2f× | %.2f× | %.0f–%.0f |%n", e.getKey().name(),
+            String vsGet = bareGet < 0 ? "–" : String.format(Locale.ROOT, "%.2f×", total / bareGet);
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.2f× | %s | %.0f–%.0f |%n", e.getKey().name(),
                     median(ss.stream().map(Sample::jvm).toList()) / 1000.0,
                     median(ss.stream().map(Sample::init).toList()) / 1000.0,
                     median(ss.stream().map(Sample::handle).toList()) / 1000.0,
-                    total, total / bare, bareGet < 0 ? Double.NaN : total / bareGet, min / 1000.0, max / 1000.0);
+                    total, total / bare, vsGet, min / 1000.0, max / 1000.0);
         }
     }
 }
