@@ -1,0 +1,67 @@
+package dev.rehearsal.functions.bench;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Runs in a fresh JVM (started by {@link ColdStartBenchmark}): loads and initialises a handler
+ * class and calls its no-arg constructor, as the Lambda Java runtime does, then handles one event
+ * and prints timestamps (epoch microseconds) on one line:
+ * {@code COLDSTART main=<t> init=<t> done=<t>}, then {@code OUTPUT <result>}.
+ *
+ * <p>Usage: {@code LambdaColdStart stream|api <handler class> <event file>}. {@code stream}: a
+ * {@link RequestStreamHandler} gets the file's bytes. {@code api}: the file is read into an
+ * {@link APIGatewayV2HTTPEvent} with Jackson (the Lambda runtime does the same with its own
+ * serializer, outside our jar) and given to a {@link RequestHandler}; the deserialisation is timed
+ * as part of the handling.
+ */
+public final class LambdaColdStart {
+    private LambdaColdStart() {
+    }
+
+    static long micros() {
+        Instant i = Instant.now();
+        return i.getEpochSecond() * 1_000_000L + i.getNano() / 1_000;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void main(String[] args) throws Exception {
+        long tMain = micros();
+        String mode = args[0];
+        Class<?> c = Class.forName(args[1], true, LambdaColdStart.class.getClassLoader());
+        Object handler = c.getDeclaredConstructor().newInstance();
+        long tInit = micros();
+        String output;
+        if (mode.equals("stream")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (InputStream in = Files.newInputStream(Path.of(args[2]))) {
+                ((RequestStreamHandler) handler).handleRequest(in, out, null);
+            }
+            output = out.toString(StandardCharsets.UTF_8);
+        } else if (mode.equals("api")) {
+            ObjectMapper m = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            APIGatewayV2HTTPEvent event = m.readValue(Path.of(args[2]).toFile(), APIGatewayV2HTTPEvent.class);
+            APIGatewayV2HTTPResponse r = ((RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler)
+                    .handleRequest(event, null);
+            output = r.getStatusCode() + " " + r.getBody();
+        } else {
+            throw new IllegalArgumentException("mode must be stream or api: " + mode);
+        }
+        long tDone = micros();
+        System.out.println("COLDSTART main=" + tMain + " init=" + tInit + " done=" + tDone);
+        System.out.println("OUTPUT " + output.replace('\n', ' '));
+        System.out.flush();
+        System.exit(0); // the SDK's idle-connection reaper threads are daemons, but be explicit
+    }
+}
