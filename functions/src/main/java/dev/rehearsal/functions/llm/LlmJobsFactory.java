@@ -56,6 +56,11 @@ public final class LlmJobsFactory {
         copy(env, "AWS_REGION", mapped, "AWS_REGION");
         ProviderConfig config = ProviderConfig.resolve(mapped, Map.of());
         if (config.provider() == ProviderKind.OFFLINE) return null;
+        if (config.provider() == ProviderKind.OPENAI && !onClasspath("com.openai.client.OpenAIClient")) {
+            // The default Lambda jar leaves openai-java (and Kotlin) out to stay under 50 MB.
+            throw new IllegalStateException("PROVIDER=openai needs the OpenAI client in the function jar: "
+                    + "build it with mvn -Plambda-openai package");
+        }
         String parameter = env.get(KEY_PARAMETER_ENV);
         boolean needsKey = config.provider() == ProviderKind.OPENAI || config.provider() == ProviderKind.OLLAMA;
         if (needsKey && parameter != null && !parameter.isBlank()) {
@@ -63,6 +68,15 @@ public final class LlmJobsFactory {
             config = config.provider() == ProviderKind.OPENAI ? config.withKeys(key, null) : config.withKeys(null, key);
         }
         return config;
+    }
+
+    private static boolean onClasspath(String className) {
+        try {
+            Class.forName(className, false, LlmJobsFactory.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static void copy(Map<String, String> from, String key, Map<String, String> to, String as) {
