@@ -7,6 +7,7 @@ import dev.rehearsal.providers.core.RetryPolicy;
 import dev.rehearsal.providers.core.RetryingChatModel;
 import dev.rehearsal.providers.core.Sleeper;
 import dev.rehearsal.providers.core.StructuredCaller;
+import dev.rehearsal.providers.cost.ModelPrice;
 import dev.rehearsal.providers.cost.PriceTable;
 import dev.rehearsal.providers.cost.UsageMeter;
 import dev.rehearsal.providers.jobs.LlmMessageAnalyst;
@@ -43,8 +44,19 @@ public final class Providers {
                     config.replayMode());
         }
         StructuredCaller caller = new StructuredCaller(model);
-        return new ProviderBundle(new LlmPersonaResponder(caller, new PersonaPromptBuilder(), meter),
+        return new ProviderBundle(new LlmPersonaResponder(caller, personaPrompts(config, prices), meter),
                 new LlmMessageAnalyst(caller, meter), new LlmRecommender(caller, meter), meter, prices, config);
+    }
+
+    /**
+     * The persona-reply prompt builder for the configured model: its cacheable prefix is grown with
+     * calibration examples to the model's minimum cacheable prefix ({@code min_cache_tokens} in the
+     * price table), so the prefix is cached at all; models with no entry get no examples.
+     * {@code Estimator} uses the same builder, so estimates count the prompts the run sends.
+     */
+    public static PersonaPromptBuilder personaPrompts(ProviderConfig config, PriceTable prices) {
+        if (config.provider() == ProviderKind.OFFLINE) return new PersonaPromptBuilder();
+        return PersonaPromptBuilder.withPrefixTarget(prices.price(config.model()).map(ModelPrice::minCacheTokens).orElse(0));
     }
 
     static ChatModel adapter(ProviderConfig c) {

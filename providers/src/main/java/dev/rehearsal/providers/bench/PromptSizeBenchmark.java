@@ -13,26 +13,51 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Input tokens of our persona prompts against the seed's, on the same 30-step transcript.
+ * Input tokens of our persona prompts against the seed's, on the same 30-step transcript, for a
+ * provider's minimum cacheable prefix, with and without calibration examples in the prefix.
  * Run: {@code mvn -o -q -pl providers exec:java -Dexec.mainClass=dev.rehearsal.providers.bench.PromptSizeBenchmark}
  */
 public final class PromptSizeBenchmark {
-    public record Result(int steps, long seedTotal, long oursTotal, long oursCached, long oursUncached,
-                         int prefixTokens, int maxStepTokens, int seedMaxStepTokens, long uncachedMin1024,
-                         long uncachedMin4096) {
+    /** Weights of the cost-weighted ratio: plain input 1, cache read 0.1, cache write 1.25 (Claude's 5-minute cache). */
+    public static final double READ_WEIGHT = 0.1;
+    public static final double WRITE_WEIGHT = 1.25;
+
+    /**
+     * One persona, one configuration. {@code cacheReads}: tokens served from the previous step's
+     * cache (only prefixes of at least {@code minCache}); {@code cacheWrites}: tokens written to the
+     * cache at the cache points (system prompt, and the conversation before its last part) whose
+     * prefix reaches {@code minCache}, minus what was read. Uncached = total - reads (writes included).
+     */
+    public record Result(int steps, int minCache, int prefixTarget, long seedTotal, long oursTotal, long cacheReads,
+                         long cacheWrites, int prefixTokens, int maxStepTokens, int seedMaxStepTokens) {
+        public long oursUncached() {
+            return oursTotal - cacheReads;
+        }
+
         public double totalRatio() {
             return (double) oursTotal / seedTotal;
         }
 
         public double uncachedRatio() {
-            return (double) oursUncached / seedTotal;
+            return (double) oursUncached() / seedTotal;
+        }
+
+        /** Input cost against the seed's, the seed paying every token at the plain rate. */
+        public double costWeighted() {
+            return (oursTotal - cacheReads - cacheWrites) + READ_WEIGHT * cacheReads + WRITE_WEIGHT * cacheWrites;
+        }
+
+        public double costRatio() {
+            return costWeighted() / seedTotal;
         }
     }
 
-    public static Result run(Persona persona, int steps, PersonaPromptBuilder builder, TokenCounter tokens) {
+    /** The configurations the documentation reports: cache minimum, prefix target (0 = no calibration examples). */
+    public static final int[][] CONFIGURATIONS = {{0, 0}, {1024, 0}, {1024, 1024}, {4096, 0}, {4096, 4096}};
+
+    public static Result run(Persona persona, int steps, PersonaPromptBuilder builder, TokenCounter tokens, int minCache) {
         List<SampleTranscript.Step> script = SampleTranscript.steps(steps, persona.contact().getOrDefault("first_name", "there"));
-        long seedTotal = 0, oursTotal = 0, cached = 0; // cached: served from the previous step's cache
-        long cached1024 = 0, cached4096 = 0; // the same where the provider caches only prefixes of that size
+        long seedTotal = 0, oursTotal = 0, reads = 0, writes = 0;
         int prefix = 0, max = 0, seedMax = 0;
         List<Turn> history = new ArrayList<>();
         ChatPrompt previous = null;
@@ -49,16 +74,20 @@ public final class PromptSizeBenchmark {
             oursTotal += total;
             max = Math.max(max, total);
             long c = i == 0 ? 0 : Estimator.reusable(previous, p, tokens);
-            cached += c;
-            cached1024 += c >= 1024 ? c : 0;
-            cached4096 += c >= 4096 ? c : 0;
+            long read = c >= minCache ? c : 0;
+            reads += read;
+            // The furthest cache point whose prefix is long enough is written, except what was just read.
+            List<String> lastParts = p.messages().get(p.messages().size() - 1).parts();
+            long conversationPoint = total - tokens.count(lastParts.get(lastParts.size() - 1));
+            long written = conversationPoint >= minCache ? conversationPoint : prefix >= minCache ? prefix : 0;
+            writes += Math.max(0, written - read);
             previous = p;
 
             history.add(new Turn(false, s.message().channel(), s.message().subject(), s.message().body(), i * 3_600_000L));
             if (s.reply() != null) history.add(new Turn(true, s.message().channel(), null, s.reply(), i * 3_600_000L + 60_000));
         }
-        return new Result(steps, seedTotal, oursTotal, cached, oursTotal - cached, prefix, max, seedMax,
-                oursTotal - cached1024, oursTotal - cached4096);
+        return new Result(steps, minCache, builder.targetPrefixTokens(), seedTotal, oursTotal, reads, writes, prefix,
+                max, seedMax);
     }
 
     public static void main(String[] args) {
@@ -67,24 +96,43 @@ public final class PromptSizeBenchmark {
         int chunk = args.length > 2 ? Integer.parseInt(args[2]) : PersonaPromptBuilder.DEFAULT_CHUNK;
         TokenCounter tokens = TokenCounter.o200k();
         System.out.println("LLM prompt size: " + steps + "-step transcript, " + tokens.encodingName()
-                + ", window " + window + " turns moving in chunks of " + chunk + "\n");
-        System.out.println("| persona | seed input | ours input | ours uncached | ours/seed | uncached/seed "
-                + "| uncached/seed, cache min 1,024 | uncached/seed, cache min 4,096 | largest step ours / seed |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        long st = 0, ot = 0, ou = 0, o1 = 0, o4 = 0;
-        for (Persona p : PersonaCatalog.builtIns()) {
-            Result r = run(p, steps, new PersonaPromptBuilder(window, chunk), tokens);
-            st += r.seedTotal();
-            ot += r.oursTotal();
-            ou += r.oursUncached();
-            o1 += r.uncachedMin1024();
-            o4 += r.uncachedMin4096();
-            System.out.printf("| %s | %,d | %,d | %,d | %.2f× | %.2f× | %.2f× | %.2f× | %,d / %,d |%n", p.name(),
-                    r.seedTotal(), r.oursTotal(), r.oursUncached(), r.totalRatio(), r.uncachedRatio(),
-                    (double) r.uncachedMin1024() / r.seedTotal(), (double) r.uncachedMin4096() / r.seedTotal(),
-                    r.maxStepTokens(), r.seedMaxStepTokens());
+                + ", window " + window + " turns moving in chunks of " + chunk + ", all seven built-in personas\n");
+        System.out.println("| cache minimum | calibration examples | prefix (min–max) | seed input | ours input | ours/seed "
+                + "| uncached/seed | cost-weighted/seed | uncached ≤ 0.35× |");
+        System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        List<List<Result>> all = new ArrayList<>();
+        for (int[] conf : CONFIGURATIONS) {
+            List<Result> rs = new ArrayList<>();
+            for (Persona p : PersonaCatalog.builtIns()) {
+                rs.add(run(p, steps, new PersonaPromptBuilder(window, chunk, conf[1]), tokens, conf[0]));
+            }
+            all.add(rs);
+            long st = rs.stream().mapToLong(Result::seedTotal).sum();
+            long ot = rs.stream().mapToLong(Result::oursTotal).sum();
+            long ou = rs.stream().mapToLong(Result::oursUncached).sum();
+            double cw = rs.stream().mapToDouble(Result::costWeighted).sum();
+            int pmin = rs.stream().mapToInt(Result::prefixTokens).min().orElse(0);
+            int pmax = rs.stream().mapToInt(Result::prefixTokens).max().orElse(0);
+            System.out.printf("| %,d | %s | %,d–%,d | %,d | %,d | %.2f× | %.2f× | %.2f× | %s |%n", conf[0],
+                    conf[1] == 0 ? "no" : "to " + String.format("%,d", conf[1]) + " tokens", pmin, pmax, st, ot,
+                    (double) ot / st, (double) ou / st, cw / st, (double) ou / st <= 0.35 ? "yes" : "**no**");
         }
-        System.out.printf("| **all seven** | %,d | %,d | %,d | %.2f× | %.2f× | %.2f× | %.2f× | |%n", st, ot, ou,
-                (double) ot / st, (double) ou / st, (double) o1 / st, (double) o4 / st);
+        System.out.println("\nPer persona, uncached/seed and cost-weighted/seed:\n");
+        StringBuilder head = new StringBuilder("| persona | largest step ours / seed (no examples) |");
+        StringBuilder rule = new StringBuilder("| --- | ---: |");
+        for (int[] conf : CONFIGURATIONS) {
+            head.append(String.format(" min %,d%s |", conf[0], conf[1] == 0 ? "" : " + examples"));
+            rule.append(" ---: |");
+        }
+        System.out.println(head);
+        System.out.println(rule);
+        for (int i = 0; i < PersonaCatalog.builtIns().size(); i++) {
+            Result base = all.get(0).get(i);
+            StringBuilder row = new StringBuilder(String.format("| %s | %,d / %,d |",
+                    PersonaCatalog.builtIns().get(i).name(), base.maxStepTokens(), base.seedMaxStepTokens()));
+            for (List<Result> rs : all) row.append(String.format(" %.2f× / %.2f× |", rs.get(i).uncachedRatio(), rs.get(i).costRatio()));
+            System.out.println(row);
+        }
     }
+
 }

@@ -7,6 +7,7 @@ import dev.rehearsal.engine.llm.Usage;
 import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.providers.ProviderConfig;
 import dev.rehearsal.providers.ProviderKind;
+import dev.rehearsal.providers.Providers;
 import dev.rehearsal.providers.core.ChatPrompt;
 import dev.rehearsal.providers.prompt.AnalysisPromptBuilder;
 import dev.rehearsal.providers.prompt.PersonaPromptBuilder;
@@ -36,7 +37,8 @@ public final class Estimator {
     }
 
     public static CostEstimate estimate(List<Persona> personas, List<OutboundMessage> messagesPerPath, ProviderConfig config) {
-        return estimate(personas, messagesPerPath, config, PriceTable.load(config.priceFile()), new PersonaPromptBuilder());
+        PriceTable prices = PriceTable.load(config.priceFile());
+        return estimate(personas, messagesPerPath, config, prices, Providers.personaPrompts(config, prices));
     }
 
     public static CostEstimate estimate(List<Persona> personas, List<OutboundMessage> messagesPerPath, ProviderConfig config,
@@ -53,7 +55,8 @@ public final class Estimator {
      */
     public static CostEstimate estimate(Map<Persona, List<OutboundMessage>> paths, List<OutboundMessage> analysed,
                                         ProviderConfig config) {
-        return estimate(paths, analysed, config, PriceTable.load(config.priceFile()), new PersonaPromptBuilder(),
+        PriceTable prices = PriceTable.load(config.priceFile());
+        return estimate(paths, analysed, config, prices, Providers.personaPrompts(config, prices),
                 "each persona receives the messages of the path it took in an offline rehearsal and replies to each");
     }
 

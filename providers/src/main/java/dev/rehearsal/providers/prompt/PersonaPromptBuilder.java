@@ -3,12 +3,16 @@ package dev.rehearsal.providers.prompt;
 import dev.rehearsal.engine.llm.OutboundMessage;
 import dev.rehearsal.engine.llm.ReplyRequest;
 import dev.rehearsal.engine.llm.Turn;
+import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.providers.core.ChatMessage;
 import dev.rehearsal.providers.core.ChatPrompt;
 import dev.rehearsal.providers.core.JobSchema;
+import dev.rehearsal.providers.cost.TokenCounter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds a persona-reply prompt: the persona card as system prompt, the conversation as real
@@ -19,6 +23,9 @@ import java.util.List;
  * verbatim, and the summary changes only every {@code chunk} turns. In between, each step's prompt
  * is the previous one plus the new turns, so provider prompt caches cover the whole conversation,
  * not only the persona card. Only the arrival time, the last part, differs.
+ *
+ * <p>With a prefix target (the model's minimum cacheable prefix) the system prompt also carries
+ * {@link CalibrationExamples}, so that the static prefix is large enough to be cached at all.
  */
 public final class PersonaPromptBuilder {
     public static final int DEFAULT_WINDOW = 4;
@@ -28,15 +35,57 @@ public final class PersonaPromptBuilder {
 
     private final int window;
     private final int chunk;
+    private final int targetPrefixTokens;
+    private final Map<Persona, String> systemPrompts = new ConcurrentHashMap<>();
 
     public PersonaPromptBuilder() {
         this(DEFAULT_WINDOW, DEFAULT_CHUNK);
     }
 
     public PersonaPromptBuilder(int window, int chunk) {
+        this(window, chunk, 0);
+    }
+
+    /**
+     * {@code targetPrefixTokens}: the cacheable prefix (system prompt plus answer schema, as
+     * {@link TokenCounter#prefix} counts it) should reach this many tokens, typically the model's
+     * minimum cacheable prefix. Whole {@link CalibrationExamples} are appended to the system prompt
+     * until it does, or until the catalogue runs out. 0 = no examples.
+     */
+    public PersonaPromptBuilder(int window, int chunk, int targetPrefixTokens) {
         if (window < 1 || chunk < 1) throw new IllegalArgumentException("window and chunk must be at least 1");
+        if (targetPrefixTokens < 0) throw new IllegalArgumentException("targetPrefixTokens must not be negative");
         this.window = window;
         this.chunk = chunk;
+        this.targetPrefixTokens = targetPrefixTokens;
+    }
+
+    /** A builder with the default window whose cacheable prefix reaches {@code targetPrefixTokens}. */
+    public static PersonaPromptBuilder withPrefixTarget(int targetPrefixTokens) {
+        return new PersonaPromptBuilder(DEFAULT_WINDOW, DEFAULT_CHUNK, targetPrefixTokens);
+    }
+
+    public int targetPrefixTokens() {
+        return targetPrefixTokens;
+    }
+
+    /** Persona card, then as many whole calibration examples as the prefix target needs. Same bytes every call. */
+    public String systemPrompt(Persona p) {
+        return systemPrompts.computeIfAbsent(p, this::compose);
+    }
+
+    private String compose(Persona p) {
+        String card = PersonaCard.systemPrompt(p);
+        if (targetPrefixTokens == 0) return card;
+        TokenCounter tokens = TokenCounter.o200k();
+        int fixed = TokenCounter.PER_MESSAGE_OVERHEAD + tokens.count(JobSchema.PERSONA_REPLY.compactText());
+        if (fixed + tokens.count(card) >= targetPrefixTokens) return card;
+        StringBuilder b = new StringBuilder(card).append("\n\n").append(CalibrationExamples.HEADING);
+        for (String example : CalibrationExamples.forPersona(p)) {
+            if (fixed + tokens.count(b.toString()) >= targetPrefixTokens) break;
+            b.append("\n\n").append(example);
+        }
+        return b.toString();
     }
 
     public ChatPrompt build(ReplyRequest r) {
@@ -49,7 +98,7 @@ public final class PersonaPromptBuilder {
         }
         String arrival = r.localTime() == null || r.localTime().isBlank() ? "(arrives now)" : "(arrives " + r.localTime() + ")";
         raw.add(ChatMessage.user(render(r.message()), arrival));
-        return new ChatPrompt(JobSchema.PERSONA_REPLY, PersonaCard.systemPrompt(r.persona()), alternate(raw),
+        return new ChatPrompt(JobSchema.PERSONA_REPLY, systemPrompt(r.persona()), alternate(raw),
                 MAX_TOKENS, TEMPERATURE, r.seed(), true);
     }
 

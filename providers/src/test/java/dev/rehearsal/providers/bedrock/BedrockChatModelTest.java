@@ -98,6 +98,26 @@ class BedrockChatModelTest {
     }
 
     @Test
+    void calibrationExamplesSitBeforeTheSystemCachePoint() {
+        LlmPersonaResponder haiku = new LlmPersonaResponder(new StructuredCaller(new RetryingChatModel(
+                new BedrockChatModel(client, MODEL), Fixtures.policy(3, sleeper))),
+                PersonaPromptBuilder.withPrefixTarget(4096), new UsageMeter());
+        server.then(200, converse(Fixtures.VALID_REPLY, 180, 70, 0, 4300));
+        haiku.respond(Fixtures.request());
+
+        JsonNode system = server.last().json().get("system");
+        assertEquals(3, system.size());
+        String card = system.get(0).get("text").asText();
+        assertTrue(card.startsWith("You play one lead"));
+        assertTrue(card.contains("Calibration: how this person reacted") && card.contains("Example 1 [sms]"), "examples in the system prompt");
+        assertTrue(system.get(1).get("text").asText().contains("\"likely_to_convert\""));
+        assertEquals("default", system.get(2).get("cachePoint").get("type").asText(), "cache point right after the system prompt");
+        JsonNode messages = server.last().json().get("messages");
+        JsonNode last = messages.get(messages.size() - 1).get("content");
+        assertEquals("default", last.get(last.size() - 2).get("cachePoint").get("type").asText());
+    }
+
+    @Test
     void cacheWritesAreCounted() {
         server.then(200, converse(Fixtures.VALID_REPLY, 180, 70, 0, 950));
         PersonaReply reply = responder.respond(Fixtures.request());

@@ -3,6 +3,8 @@ package dev.rehearsal.providers.cost;
 import dev.rehearsal.engine.llm.OutboundMessage;
 import dev.rehearsal.engine.persona.PersonaCatalog;
 import dev.rehearsal.providers.ProviderConfig;
+import dev.rehearsal.providers.Providers;
+import dev.rehearsal.providers.prompt.PersonaPromptBuilder;
 import dev.rehearsal.providers.bench.SampleTranscript;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +35,24 @@ class EstimatorTest {
     }
 
     @Test
-    void haikuFourFiveCachesNothingBelowItsMinimumPrefix() {
+    void haikuFourFiveCachesNothingWithoutCalibrationExamples() {
         ProviderConfig c = ProviderConfig.resolve(Map.of("REHEARSAL_PROVIDER", "bedrock"), Map.of());
-        CostEstimate e = Estimator.estimate(PersonaCatalog.builtIns().subList(0, 1), path(6), c);
+        CostEstimate e = Estimator.estimate(PersonaCatalog.builtIns().subList(0, 1), path(6), c, PriceTable.bundled(),
+                new PersonaPromptBuilder());
         assertEquals(0, e.cachedInputTokens(), "prompts stay far below Haiku 4.5's 4,096-token minimum");
         assertTrue(e.dollars() > 0);
+    }
+
+    @Test
+    void haikuFourFiveEstimatesThePromptsTheRunSends() {
+        ProviderConfig c = ProviderConfig.resolve(Map.of("REHEARSAL_PROVIDER", "bedrock"), Map.of());
+        CostEstimate e = Estimator.estimate(PersonaCatalog.builtIns().subList(0, 1), path(6), c);
+        CostEstimate same = Estimator.estimate(PersonaCatalog.builtIns().subList(0, 1), path(6), c, PriceTable.bundled(),
+                Providers.personaPrompts(c, PriceTable.bundled()));
+        assertEquals(same.inputTokens(), e.inputTokens());
+        assertTrue(e.inputTokens() > 6 * 4096, "calibration examples take every prompt past 4,096 tokens");
+        assertTrue(e.cachedInputTokens() > 5 * 4096, "steps 2..6 read the cached prefix: " + e.cachedInputTokens());
+        assertTrue(e.cacheWriteTokens() >= 4096, "the first step writes it");
     }
 
     @Test
