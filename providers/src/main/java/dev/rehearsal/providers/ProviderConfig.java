@@ -2,6 +2,8 @@ package dev.rehearsal.providers;
 
 import dev.rehearsal.providers.replay.ReplayMode;
 
+import dev.rehearsal.providers.prompt.Calibration;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +15,7 @@ import java.util.Map;
  */
 public record ProviderConfig(ProviderKind provider, String model, String baseUrl, String region, Duration timeout,
                              int maxAttempts, ReplayMode replayMode, Path replayDir, Path priceFile,
-                             String openAiApiKey, String ollamaApiKey) {
+                             String openAiApiKey, String ollamaApiKey, Calibration calibration) {
 
     /** Environment variable for each setting; the CLI flag is the key ("--base-url"). */
     public static final Map<String, String> ENV = Map.of(
@@ -25,11 +27,13 @@ public record ProviderConfig(ProviderKind provider, String model, String baseUrl
             "max-attempts", "REHEARSAL_MAX_ATTEMPTS",
             "replay", "REHEARSAL_REPLAY",
             "replay-dir", "REHEARSAL_REPLAY_DIR",
-            "price-file", "REHEARSAL_PRICE_FILE");
+            "price-file", "REHEARSAL_PRICE_FILE",
+            "calibration", "REHEARSAL_CALIBRATION");
 
     public ProviderConfig {
         if (maxAttempts < 1 || maxAttempts > 10) throw new IllegalArgumentException("max attempts must be 1..10");
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
+        if (calibration == null) calibration = Calibration.AUTO;
     }
 
     public static ProviderConfig fromEnv() {
@@ -54,12 +58,13 @@ public record ProviderConfig(ProviderKind provider, String model, String baseUrl
         Path replayDir = Path.of(or(get.apply("replay-dir"), ".rehearsal/replay"));
         String priceFile = get.apply("price-file");
         return new ProviderConfig(kind, model, baseUrl, region, timeout, attempts, replay, replayDir,
-                priceFile == null ? null : Path.of(priceFile), env.get("OPENAI_API_KEY"), env.get("OLLAMA_API_KEY"));
+                priceFile == null ? null : Path.of(priceFile), env.get("OPENAI_API_KEY"), env.get("OLLAMA_API_KEY"),
+                Calibration.parse(get.apply("calibration")));
     }
 
     public ProviderConfig withKeys(String openAiKey, String ollamaKey) {
         return new ProviderConfig(provider, model, baseUrl, region, timeout, maxAttempts, replayMode, replayDir,
-                priceFile, openAiKey, ollamaKey);
+                priceFile, openAiKey, ollamaKey, calibration);
     }
 
     private static String or(String v, String dflt) {
@@ -79,7 +84,7 @@ public record ProviderConfig(ProviderKind provider, String model, String baseUrl
     public String toString() {
         return "ProviderConfig[provider=" + provider.wire() + ", model=" + model + ", baseUrl=" + baseUrl
                 + ", region=" + region + ", timeout=" + timeout + ", maxAttempts=" + maxAttempts + ", replay="
-                + replayMode + ", replayDir=" + replayDir + ", priceFile=" + priceFile
+                + replayMode + ", replayDir=" + replayDir + ", priceFile=" + priceFile + ", calibration=" + calibration
                 + ", openAiApiKey=" + (openAiApiKey == null ? "unset" : "set") + ", ollamaApiKey="
                 + (ollamaApiKey == null ? "unset" : "set") + "]";
     }

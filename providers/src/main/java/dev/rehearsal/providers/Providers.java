@@ -15,6 +15,7 @@ import dev.rehearsal.providers.jobs.LlmPersonaResponder;
 import dev.rehearsal.providers.jobs.LlmRecommender;
 import dev.rehearsal.providers.ollama.OllamaChatModel;
 import dev.rehearsal.providers.openai.OpenAiChatModel;
+import dev.rehearsal.providers.prompt.Calibration;
 import dev.rehearsal.providers.prompt.PersonaPromptBuilder;
 import dev.rehearsal.providers.replay.FileReplayStore;
 import dev.rehearsal.providers.replay.ReplayMode;
@@ -49,14 +50,16 @@ public final class Providers {
     }
 
     /**
-     * The persona-reply prompt builder for the configured model: its cacheable prefix is grown with
-     * calibration examples to the model's minimum cacheable prefix ({@code min_cache_tokens} in the
-     * price table), so the prefix is cached at all; models with no entry get no examples.
+     * The persona-reply prompt builder for the configured model: where {@link Calibration} says so, its
+     * cacheable prefix is grown with calibration examples to the model's minimum cacheable prefix
+     * ({@code min_cache_tokens} in the price table), so the prefix is cached at all; models with no
+     * entry get no examples.
      * {@code Estimator} uses the same builder, so estimates count the prompts the run sends.
      */
     public static PersonaPromptBuilder personaPrompts(ProviderConfig config, PriceTable prices) {
         if (config.provider() == ProviderKind.OFFLINE) return new PersonaPromptBuilder();
-        return PersonaPromptBuilder.withPrefixTarget(prices.price(config.model()).map(ModelPrice::minCacheTokens).orElse(0));
+        int min = prices.price(config.model()).map(ModelPrice::minCacheTokens).orElse(0);
+        return PersonaPromptBuilder.withPrefixTarget(config.calibration().prefixTarget(min));
     }
 
     static ChatModel adapter(ProviderConfig c) {

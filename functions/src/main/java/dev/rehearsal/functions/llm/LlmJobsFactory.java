@@ -26,6 +26,7 @@ public final class LlmJobsFactory {
     public static final String MODEL_ENV = "PROVIDER_MODEL";
     public static final String BASE_URL_ENV = "PROVIDER_BASE_URL";
     public static final String REPLAY_ENV = "PROVIDER_REPLAY";
+    public static final String CALIBRATION_ENV = "PROVIDER_CALIBRATION";
     public static final String KEY_PARAMETER_ENV = "PROVIDER_API_KEY_PARAMETER";
 
     private LlmJobsFactory() {
@@ -53,6 +54,7 @@ public final class LlmJobsFactory {
         copy(env, MODEL_ENV, mapped, "REHEARSAL_MODEL");
         copy(env, BASE_URL_ENV, mapped, "REHEARSAL_BASE_URL");
         copy(env, REPLAY_ENV, mapped, "REHEARSAL_REPLAY");
+        copy(env, CALIBRATION_ENV, mapped, "REHEARSAL_CALIBRATION");
         copy(env, "AWS_REGION", mapped, "AWS_REGION");
         ProviderConfig config = ProviderConfig.resolve(mapped, Map.of());
         if (config.provider() == ProviderKind.OFFLINE) return null;

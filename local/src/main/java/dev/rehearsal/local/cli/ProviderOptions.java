@@ -31,6 +31,8 @@ final class ProviderOptions {
     String replayDir;
     @Option(names = "--price-file", description = "JSON price table overriding the bundled one [REHEARSAL_PRICE_FILE]")
     String priceFile;
+    @Option(names = "--calibration", description = "auto, on or off: calibration examples in the cacheable persona prompt [REHEARSAL_CALIBRATION]")
+    String calibration;
 
     ProviderConfig config() {
         Map<String, String> flags = new HashMap<>();
@@ -43,6 +45,7 @@ final class ProviderOptions {
         put(flags, "replay", replay);
         put(flags, "replay-dir", replayDir);
         put(flags, "price-file", priceFile);
+        put(flags, "calibration", calibration);
         return ProviderConfig.resolve(System.getenv(), flags);
     }
 

@@ -44,8 +44,17 @@ class EstimatorTest {
     }
 
     @Test
-    void haikuFourFiveEstimatesThePromptsTheRunSends() {
+    void haikuFourFiveLeavesCalibrationOffByDefaultBecauseShortPathsWouldPayMore() {
         ProviderConfig c = ProviderConfig.resolve(Map.of("REHEARSAL_PROVIDER", "bedrock"), Map.of());
+        CostEstimate e = Estimator.estimate(PersonaCatalog.builtIns().subList(0, 1), path(6), c);
+        assertTrue(e.inputTokens() < 6 * 2048, "no calibration examples under AUTO: " + e.inputTokens());
+        assertEquals(0, e.cachedInputTokens());
+    }
+
+    @Test
+    void haikuFourFiveEstimatesThePromptsTheRunSends() {
+        ProviderConfig c = ProviderConfig.resolve(Map.of("REHEARSAL_PROVIDER", "bedrock", "REHEARSAL_CALIBRATION", "on"),
+                Map.of());
         CostEstimate e = Estimator.estimate(PersonaCatalog.builtIns().subList(0, 1), path(6), c);
         CostEstimate same = Estimator.estimate(PersonaCatalog.builtIns().subList(0, 1), path(6), c, PriceTable.bundled(),
                 Providers.personaPrompts(c, PriceTable.bundled()));
