@@ -1,5 +1,7 @@
 package dev.rehearsal.functions.api;
 
+import dev.rehearsal.functions.snapstart.ApiPriming;
+import dev.rehearsal.functions.snapstart.SnapStartPriming;
 import dev.rehearsal.functions.run.RunStarter;
 import dev.rehearsal.functions.run.StepFunctionsRunStarter;
 import dev.rehearsal.store.DynamoDbClients;
@@ -31,7 +33,9 @@ public record Services(Store store, RunStarter runStarter) {
                     throw new IllegalStateException(StepFunctionsRunStarter.STATE_MACHINE_ARN_ENV + " is not set");
                 };
             }
-            return new Services(store, starter);
+            Services services = new Services(store, starter);
+            SnapStartPriming.register(() -> ApiPriming.run(services));
+            return services;
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.rehearsal.store.Store;
 import dev.rehearsal.store.Table;
 import dev.rehearsal.functions.llm.LlmJobs;
 import dev.rehearsal.functions.llm.LlmJobsFactory;
+import dev.rehearsal.functions.snapstart.SnapStartPriming;
 
 import java.util.function.Function;
 
@@ -58,6 +59,7 @@ public record StepServices(Store store, PersonaResponder responder, int maxConcu
             Store store = Store.over(table);
             String mc = System.getenv(MAX_CONCURRENCY_ENV);
             int max = mc == null || mc.isBlank() ? DEFAULT_MAX_CONCURRENCY : Integer.parseInt(mc.trim());
+            SnapStartPriming.register(() -> table.get("PRIMING", "PRIMING"));
             return new StepServices(store, new OfflinePersonaEngine(), max,
                     LlmJobsFactory.fromEnvironment(System.getenv(), store.replayCache(), LlmJobsFactory.ssm()));
         }

@@ -99,7 +99,7 @@ public final class ColdStartBenchmark {
             InitSimulation init = new InitSimulation(new StepServices(store, new OfflinePersonaEngine()));
             Path tmp = Files.createTempDirectory("coldstart");
             List<Path> cursors = new ArrayList<>();
-            for (int i = 0; i < (reps + 1) * javas.size(); i++) {
+            for (int i = 0; i < (reps + 1) * javas.size() * 2; i++) { // two ExecuteStep cases: plain and primed
                 String runId = "run-" + UUID.randomUUID().toString().replace("-", "");
                 RunRecord run = store.runs().create(ACCOUNT, runId, "sms-lead-followup", v, List.of("eager-eddie"), 7).value();
                 JsonNode cursor = init.handle(Json.mapper().createObjectNode().put("accountId", ACCOUNT)
@@ -121,7 +121,9 @@ public final class ColdStartBenchmark {
                     new Case("bare: DynamoDB client only", "stream", BareDynamoHandler.class.getName()),
                     new Case("bare + one GetItem", "stream", BareDynamoGetHandler.class.getName()),
                     new Case("ExecuteStep (eager-eddie, step 0)", "stream", "dev.rehearsal.functions.steps.ExecuteStep"),
-                    new Case("ApiHandler (GET /personas/{id})", "api", "dev.rehearsal.functions.api.ApiHandler"));
+                    new Case("ApiHandler (GET /personas/{id})", "api", "dev.rehearsal.functions.api.ApiHandler"),
+                    new Case("ExecuteStep, primed (SnapStart)", "stream-primed", "dev.rehearsal.functions.steps.ExecuteStep"),
+                    new Case("ApiHandler, primed (SnapStart)", "api-primed", "dev.rehearsal.functions.api.ApiHandler"));
             int next = 0;
             for (String java : javas) {
                 Map<Case, List<Sample>> samples = new LinkedHashMap<>();

@@ -20,7 +20,9 @@ import java.time.Instant;
  * and prints timestamps (epoch microseconds) on one line:
  * {@code COLDSTART main=<t> init=<t> done=<t>}, then {@code OUTPUT <result>}.
  *
- * <p>Usage: {@code LambdaColdStart stream|api <handler class> <event file>}. {@code stream}: a
+ * <p>Usage: {@code LambdaColdStart stream|api[-primed] <handler class> <event file>}; {@code -primed}
+ * runs the SnapStart priming after init, as a checkpoint would, so "first event" is what a
+ * restored container pays. {@code stream}: a
  * {@link RequestStreamHandler} gets the file's bytes. {@code api}: the file is read into an
  * {@link APIGatewayV2HTTPEvent} with Jackson (the Lambda runtime does the same with its own
  * serializer, outside our jar) and given to a {@link RequestHandler}; the deserialisation is timed
@@ -41,6 +43,11 @@ public final class LambdaColdStart {
         String mode = args[0];
         Class<?> c = Class.forName(args[1], true, LambdaColdStart.class.getClassLoader());
         Object handler = c.getDeclaredConstructor().newInstance();
+        if (mode.endsWith("-primed")) {
+            // What SnapStart's checkpoint runs: the restored container starts after this point.
+            dev.rehearsal.functions.snapstart.SnapStartPriming.runForCheckpoint();
+            mode = mode.substring(0, mode.length() - "-primed".length());
+        }
         long tInit = micros();
         String output;
         if (mode.equals("stream")) {
