@@ -72,7 +72,7 @@ class StateMachineRunTest {
     @Test
     void largestStatePayloadOfAFiftyStepRunStaysSmall() throws Exception {
         Store store = RuntimeFixture.freshStore();
-        RunRecord run = newRun(store, RuntimeFixture.longWorkflow("long-drip", 49, 1500), "long-drip",
+        RunRecord run = newRun(store, dev.rehearsal.functions.steps.StepFixture.longWorkflow("long-drip", 49, 1500), "long-drip",
                 List.of("chatty-cathy", "busy-bob"));
         int largest = 0;
         String where = null;
