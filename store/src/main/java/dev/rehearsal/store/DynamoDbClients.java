@@ -1,6 +1,5 @@
 package dev.rehearsal.store;
 
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,8 +28,9 @@ public final class DynamoDbClients {
         DynamoDbClientBuilder b = DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(10)))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+                        .socketTimeout(Duration.ofSeconds(10)));
+        // The default chain, not environment variables only: under SnapStart Lambda hands out credentials
+        // through the container-credentials endpoint, not AWS_ACCESS_KEY_ID.
         if (region != null && !region.isBlank()) b.region(Region.of(region));
         return b.build();
     }

@@ -109,6 +109,20 @@ public final class RunRepository {
         return t;
     }
 
+    /**
+     * Saves a test's session after step {@code stepIndex - 1} ran, only if the stored session is behind
+     * that step: two invocations of the same step (a Lambda retry racing the original) can then
+     * never move the session backwards or overwrite each other. False if the stored one is ahead.
+     */
+    public boolean advanceTest(String accountId, PersonaTest test, int stepIndex) {
+        PersonaTest t = new PersonaTest(test.testId(), TestIds.runId(test.testId()), TestIds.personaId(test.testId()),
+                test.status(), test.session(), table.now().toString());
+        Map<String, AttributeValue> item = new java.util.HashMap<>(testItem(accountId, t));
+        item.put("stepIndex", Table.n(stepIndex));
+        return table.putIf(item, "attribute_not_exists(#si) OR #si < :si", Map.of("#si", "stepIndex"),
+                Map.of(":si", Table.n(stepIndex)));
+    }
+
     public Optional<PersonaTest> getTest(String accountId, String testId) {
         return table.get(Keys.runPk(accountId, TestIds.runId(testId)), Keys.testSk(TestIds.personaId(testId)))
                 .map(RunRepository::test);

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.Collections;
+import java.util.EnumSet;
 
 /**
  * The structured record a responder fills for one received message. {@code response} is null when
@@ -34,7 +35,10 @@ public record PersonaReply(
     }
 
     public PersonaReply {
-        actions = actions == null ? Set.of() : Set.copyOf(new TreeSet<>(actions));
+        // An EnumSet iterates in declaration order; Set.copyOf's order changes with every JVM start,
+        // which made reports of the same seed differ between runs (invariant 5).
+        actions = actions == null || actions.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(Action.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(actions));
         likelyToConvert = Math.max(0, Math.min(100, likelyToConvert));
         if (response != null && response.isBlank()) response = null;
     }

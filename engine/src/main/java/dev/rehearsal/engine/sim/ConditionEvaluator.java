@@ -42,8 +42,8 @@ public final class ConditionEvaluator {
             if (f.equals() != null) return matches(f.equals(), v);
             return f.exists() != null || v != null;
         }
-        if (c instanceof Condition.EmailOpened e) return contact.lastEmailOpened == e.expected();
-        if (c instanceof Condition.EmailClicked e) return contact.lastEmailClicked == e.expected();
+        if (c instanceof Condition.EmailOpened e) return contact.lastEmailOpened(now) == e.expected();
+        if (c instanceof Condition.EmailClicked e) return contact.lastEmailClicked(now) == e.expected();
         if (c instanceof Condition.All a) return a.all().stream().allMatch(x -> test(x, contact, now));
         if (c instanceof Condition.Any a) return a.any().stream().anyMatch(x -> test(x, contact, now));
         if (c instanceof Condition.Not n) return !test(n.not(), contact, now);

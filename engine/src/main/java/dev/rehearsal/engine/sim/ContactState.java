@@ -21,14 +21,11 @@ public final class ContactState {
     public Long emailUnsubscribedAt;
     /** Replies in arrival order, including ones still "in flight" (arrives_at after the clock). */
     public List<ReplyRecord> replies = new ArrayList<>();
-    @JsonProperty("last_email_opened")
-    public boolean lastEmailOpened;
-    @JsonProperty("last_email_clicked")
-    public boolean lastEmailClicked;
-    @JsonProperty("emails_opened")
-    public int emailsOpened;
-    @JsonProperty("emails_clicked")
-    public int emailsClicked;
+    /** When the last email sent was opened / clicked (virtual time), or null. */
+    @JsonProperty("last_email_opened_at")
+    public Long lastEmailOpenedAt;
+    @JsonProperty("last_email_clicked_at")
+    public Long lastEmailClickedAt;
     /** Virtual times of every message sent, for frequency checks. */
     @JsonProperty("sent_at")
     public List<Long> sentAt = new ArrayList<>();
@@ -36,7 +33,6 @@ public final class ContactState {
     /** When the workflow last looked at replies (a wait_for_reply, or a condition that reads them). */
     @JsonProperty("replies_checked_at")
     public Long repliesCheckedAt;
-    public boolean booked;
 
     public static ContactState from(Map<String, String> contactFields) {
         ContactState c = new ContactState();
@@ -45,6 +41,14 @@ public final class ContactState {
             c.fields.put("full_name", (c.fields.get("first_name") + " " + c.fields.getOrDefault("last_name", "")).trim());
         }
         return c;
+    }
+
+    public boolean lastEmailOpened(long now) {
+        return lastEmailOpenedAt != null && lastEmailOpenedAt <= now;
+    }
+
+    public boolean lastEmailClicked(long now) {
+        return lastEmailClickedAt != null && lastEmailClickedAt <= now;
     }
 
     public boolean smsOptedOut(long now) {

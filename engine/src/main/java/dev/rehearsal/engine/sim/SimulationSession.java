@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.llm.Turn;
 import dev.rehearsal.engine.llm.Usage;
+import dev.rehearsal.engine.persona.Persona;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ public final class SimulationSession {
     public String workflowId;
     @JsonProperty("persona_id")
     public String personaId;
+    /** The persona as it was when the run started: a later edit or delete cannot change a run in flight. */
+    public Persona persona;
     public long seed;
     /** Current step to execute; null once the simulation has finished. */
     @JsonProperty("step_id")

@@ -39,6 +39,11 @@ public final class Simulator {
     public static final String FLAG_QUIET_HOURS = "quiet_hours";
     public static final String FLAG_FREQUENCY = "frequency_cap";
     public static final String FLAG_REPLY_IGNORED = "reply_ignored";
+    /**
+     * The session is stored between steps (a DynamoDB item, 400 KB at most), so what it keeps of the
+     * conversation is bounded: the last turns, each cut to a length no prompt needs more of.
+     */
+    static final int MAX_TURNS = 40, MAX_TURN_CHARS = 4000, MAX_REPLIES = 40;
     /** Replies with actions but no text (an unsubscribe click) land a few minutes after the send. */
     private static final long DEFAULT_ACTION_LATENCY_MIN = 5;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -51,6 +56,7 @@ public final class Simulator {
         SimulationSession s = new SimulationSession();
         s.workflowId = wf.id();
         s.personaId = persona.id();
+        s.persona = persona;
         s.seed = options.seed();
         s.stepId = wf.start();
         s.timezone = persona.timezone() != null ? persona.timezone() : wf.settings().timezone();
@@ -225,7 +231,9 @@ public final class Simulator {
             ReplyRecord r = replies.get(found);
             // Replies that came in before this wait also count: a CRM reacts to the first unanswered reply.
             for (int i = 0; i < replies.size(); i++) {
-                if (replies.get(i).arrivesAt() <= r.arrivesAt()) replies.set(i, replies.get(i).consume());
+                ReplyRecord x = replies.get(i);
+                boolean sameChannel = channel == null || channel.equals("any") || x.channel().wire().equals(channel);
+                if (sameChannel && x.arrivesAt() <= r.arrivesAt()) replies.set(i, x.consume());
             }
             String intent = " (" + (r.intent() == null ? "no intent" : r.intent().wire()) + ")";
             if (r.arrivesAt() <= s.clock) {
@@ -270,8 +278,16 @@ public final class Simulator {
                     .atZone(ZoneId.of(s.timezone))) + " (\"" + abbreviate(unhandled.text()) + "\") was still unanswered";
         }
         c.sentAt.add(now);
-        List<Turn> history = List.copyOf(s.transcript);
-        s.transcript.add(new Turn(false, channel, subject, body, now));
+        // Only what has happened by now, in time order: a reply still "in flight" must not be shown to
+        // the persona as its own earlier answer.
+        List<Turn> history = s.transcript.stream().filter(t -> t.at() <= now)
+                .sorted(java.util.Comparator.comparingLong(Turn::at)).toList();
+        remember(s, new Turn(false, channel, subject, body, now));
+        if (!sms) {
+            // A new email resets "last email opened/clicked" until this one is opened.
+            c.lastEmailOpenedAt = null;
+            c.lastEmailClickedAt = null;
+        }
         if (optedOut) {
             // The lead asked not to be contacted on this channel; they do not engage with it.
             e.note = "sent although the contact opted out of " + channel.wire();
@@ -282,20 +298,23 @@ public final class Simulator {
         e.reply = reply;
         s.usage = s.usage.plus(reply.usage());
         if (reply.likelyToConvert() > 0 || reply.providerError() == null) s.likelyToConvert = reply.likelyToConvert();
-        if (!sms) {
-            c.lastEmailOpened = reply.has(Action.OPENED) || reply.has(Action.CLICKED);
-            c.lastEmailClicked = reply.has(Action.CLICKED);
-            if (c.lastEmailOpened) c.emailsOpened++;
-            if (c.lastEmailClicked) c.emailsClicked++;
-        }
         long latencyMin = reply.replyLatencyMinutes() != null ? Math.max(0, reply.replyLatencyMinutes()) : DEFAULT_ACTION_LATENCY_MIN;
         long arrives = now + Duration.ofMinutes(latencyMin).toMillis();
-        if (reply.has(Action.OPTED_OUT) && c.smsOptedOutAt == null) c.smsOptedOutAt = arrives;
-        if (reply.has(Action.UNSUBSCRIBED) && c.emailUnsubscribedAt == null) c.emailUnsubscribedAt = arrives;
-        if (reply.has(Action.BOOKED)) c.booked = true;
+        if (!sms) {
+            // Opens and clicks happen when the lead gets to the email, not at the instant it is sent.
+            if (reply.has(Action.OPENED) || reply.has(Action.CLICKED) || reply.replied()) c.lastEmailOpenedAt = arrives;
+            if (reply.has(Action.CLICKED)) c.lastEmailClickedAt = arrives;
+        }
+        if (OptOuts.optsOut(reply, channel)) {
+            // The opt-out applies to the channel the lead answered on, whichever action or intent said it.
+            if (sms && c.smsOptedOutAt == null) c.smsOptedOutAt = arrives;
+            if (!sms && c.emailUnsubscribedAt == null) c.emailUnsubscribedAt = arrives;
+        }
         if (reply.replied()) {
-            c.replies.add(new ReplyRecord(step.id(), channel, reply.response(), reply.intent(), reply.sentiment(), arrives, false));
-            s.transcript.add(new Turn(true, channel, null, reply.response(), arrives));
+            c.replies.add(new ReplyRecord(step.id(), channel, cut(reply.response()), reply.intent(), reply.sentiment(),
+                    arrives, false));
+            if (c.replies.size() > MAX_REPLIES) c.replies.remove(0);
+            remember(s, new Turn(true, channel, null, reply.response(), arrives));
             e.replyAt = arrives;
         }
     }
@@ -314,6 +333,15 @@ public final class Simulator {
         return LOCAL.format(Instant.ofEpochMilli(s.clock).atZone(ZoneId.of(s.timezone)));
     }
 
+    private static void remember(SimulationSession s, Turn t) {
+        s.transcript.add(new Turn(t.fromLead(), t.channel(), t.subject(), cut(t.text()), t.at()));
+        if (s.transcript.size() > MAX_TURNS) s.transcript.remove(0);
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= MAX_TURN_CHARS ? text : text.substring(0, MAX_TURN_CHARS) + " [...]";
+    }
+
     private static String abbreviate(String text) {
         String t = text == null ? "" : text.replaceAll("\\s+", " ").trim();
         return t.length() > 60 ? t.substring(0, 57) + "..." : t;
@@ -323,9 +351,5 @@ public final class Simulator {
         return a == null ? b : a + "; " + b;
     }
 
-    /** For reports: the contact-local hour an instant falls on. */
-    public static LocalTime localClock(long epochMs, String tz) {
-        return Instant.ofEpochMilli(epochMs).atZone(ZoneId.of(tz)).toLocalTime();
-    }
 
 }

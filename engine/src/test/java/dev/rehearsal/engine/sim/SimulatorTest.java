@@ -227,4 +227,75 @@ class SimulatorTest {
         assertEquals(List.of("a", "d", "c", "thanks", "e"), handled.path());
         assertFalse(handled.interactions().get(3).flagged(Simulator.FLAG_REPLY_IGNORED));
     }
+
+    @Test
+    void anOptOutAppliesToTheChannelItCameOnAndStopIsHonouredByCode() {
+        var wf = TestWorkflows.parse("""
+                {"id":"x","name":"x","start":"m","steps":[
+                 {"id":"m","type":"send_email","config":{"subject":"Hi","body":"News"},"next":"s"},
+                 {"id":"s","type":"send_sms","config":{"body":"hi, reply STOP to opt out"},"next":"d"},
+                 {"id":"d","type":"delay","config":{"duration":"1d"},"next":"e"},
+                 {"id":"e","type":"end"}]}
+                """);
+        // an LLM that marks an email reply "opted_out" (the SMS action) still only leaves email
+        var r = new ScriptedResponder().reply("take me off this list", Intent.OPT_OUT, 5, Action.OPTED_OUT)
+                .reply("Stop.", Intent.NEUTRAL, 5);
+        var run = run(wf, r);
+        assertNotNull(run.session().contact.emailUnsubscribedAt);
+        assertNotNull(run.session().contact.smsOptedOutAt, "a bare STOP opts the number out whatever the model's fields say");
+        var smsOnly = run(wf, new ScriptedResponder().silence().reply("stop texting me", Intent.NEUTRAL, 5));
+        assertNull(smsOnly.session().contact.emailUnsubscribedAt);
+        assertNotNull(smsOnly.session().contact.smsOptedOutAt);
+        var notStop = run(wf, new ScriptedResponder().silence().reply("Stopping by tomorrow!", Intent.INTERESTED, 5));
+        assertNull(notStop.session().contact.smsOptedOutAt);
+    }
+
+    @Test
+    void anEmailIsOpenedWhenTheLeadGetsToItNotWhenItIsSent() {
+        var wf = TestWorkflows.parse("""
+                {"id":"x","name":"x","start":"m","steps":[
+                 {"id":"m","type":"send_email","config":{"subject":"Hi","body":"See https://x.example.com"},"next":"now"},
+                 {"id":"now","type":"condition","branches":[{"when":{"email_opened":true},"next":"yes"}],"default":"later"},
+                 {"id":"later","type":"delay","config":{"duration":"2h"},"next":"again"},
+                 {"id":"again","type":"condition","branches":[{"when":{"email_clicked":true},"next":"yes"}],"default":"no"},
+                 {"id":"yes","type":"end"},
+                 {"id":"no","type":"end"}]}
+                """);
+        var run = run(wf, new ScriptedResponder().reply(null, Intent.NEUTRAL, 60, Action.OPENED, Action.CLICKED));
+        assertEquals(List.of("m", "now", "later", "again", "yes"), run.path(), "not opened at send time, clicked an hour later");
+    }
+
+    @Test
+    void thePersonaNeverSeesAReplyThatHasNotArrivedYet() {
+        var wf = TestWorkflows.parse("""
+                {"id":"x","name":"x","start":"a","steps":[
+                 {"id":"a","type":"send_sms","config":{"body":"one"},"next":"b"},
+                 {"id":"b","type":"send_sms","config":{"body":"two"},"next":"e"},
+                 {"id":"e","type":"end"}]}
+                """);
+        var r = new ScriptedResponder().reply("late answer", Intent.NEUTRAL, 600).silence();
+        run(wf, r);
+        var second = r.seen.get(1);
+        assertEquals(1, second.history().size(), "only the first message: its reply arrives 10 hours later");
+        assertFalse(second.history().get(0).fromLead());
+    }
+
+    @Test
+    void theStoredSessionStaysBoundedOnLongWorkflows() {
+        StringBuilder steps = new StringBuilder();
+        String body = "x".repeat(9000) + " Unsubscribe: https://x.example.com/u";
+        for (int i = 0; i < 120; i++) {
+            steps.append("{\"id\":\"m").append(i).append("\",\"type\":\"send_email\",\"config\":{\"subject\":\"n\",\"body\":\"")
+                    .append(body).append("\"},\"next\":\"").append(i < 119 ? "m" + (i + 1) : "e").append("\"},");
+        }
+        var wf = TestWorkflows.parse("{\"id\":\"x\",\"name\":\"x\",\"start\":\"m0\",\"settings\":{\"max_steps\":200,"
+                + "\"max_messages_per_24h\":1000},\"steps\":[" + steps + "{\"id\":\"e\",\"type\":\"end\"}]}");
+        var chatty = PersonaCatalog.builtIn("chatty-cathy").orElseThrow();
+        var run = SimulationRunner.run(wf, chatty, new dev.rehearsal.engine.offline.OfflinePersonaEngine(),
+                SimulationOptions.defaults(1).withMaxSteps(200));
+        assertEquals(121, run.interactions().size());
+        int bytes = Json.write(run.session()).length();
+        assertTrue(bytes < 300_000, "session " + bytes + " bytes: must fit a 400 KB DynamoDB item");
+        assertEquals(Simulator.MAX_TURNS, run.session().transcript.size());
+    }
 }

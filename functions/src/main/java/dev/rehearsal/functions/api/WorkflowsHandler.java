@@ -9,12 +9,14 @@ import dev.rehearsal.engine.validate.Issue;
 import dev.rehearsal.engine.validate.Validators;
 import dev.rehearsal.engine.workflow.Workflow;
 import dev.rehearsal.engine.workflow.WorkflowParser;
+import dev.rehearsal.engine.workflow.WorkflowSettings;
 import dev.rehearsal.functions.http.ApiException;
 import dev.rehearsal.functions.http.ApiRequest;
 import dev.rehearsal.functions.http.Limits;
 import dev.rehearsal.functions.http.Responses;
 import dev.rehearsal.functions.http.Router;
 import dev.rehearsal.functions.run.RunRef;
+import dev.rehearsal.functions.run.RunStartUncertainException;
 import dev.rehearsal.functions.run.RunStarter;
 import dev.rehearsal.store.PersonaRepository;
 import dev.rehearsal.store.RunRecord;
@@ -157,11 +159,18 @@ public class WorkflowsHandler extends ApiHandlerBase {
         }
         String runId = key == null ? "run-" + UUID.randomUUID().toString().replace("-", "")
                 : runIdFor(req.accountId(), id, key);
+        checkHistoryBudget(wv, personaIds.size());
         Stored<RunRecord> run = runs.create(req.accountId(), runId, id, wv.version(), personaIds, seed);
         RunRecord r = run.value();
-        if (run.created()) {
+        // A retry with the same Idempotency-Key of a run still RUNNING starts it again: the first attempt may
+        // have died between recording the run and starting it, and a repeated start is idempotent.
+        if (run.created() || r.status() == RunStatus.RUNNING) {
             try {
                 starter.start(new RunRef(req.accountId(), runId, id, wv.version()));
+            } catch (RunStartUncertainException e) {
+                LOG.log(Level.WARNING, "start of run " + runId + " unconfirmed", e);
+                throw new ApiException(503, "run_start_unconfirmed", "the run " + runId + " was recorded but its start "
+                        + "was not confirmed; retry with the same Idempotency-Key");
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "could not start run " + runId, e);
                 runs.finish(req.accountId(), runId, RunStatus.FAILED, "could not start the run: " + e.getMessage());
@@ -178,6 +187,25 @@ public class WorkflowsHandler extends ApiHandlerBase {
         out.put("seed", r.seed());
         out.put("created", run.created());
         return Responses.json(202, out, Map.of("location", "/tests/" + runId));
+    }
+
+    /**
+     * Step Functions caps an execution's history at 25,000 events; each step of each persona costs about
+     * {@value #EVENTS_PER_STEP} inside the Map. A run that could exceed it is refused up front rather than
+     * failing hours later in AWS (the local executor has no such cap).
+     */
+    static final int EVENTS_PER_STEP = 7, HISTORY_BUDGET = 24_000;
+
+    private static void checkHistoryBudget(WorkflowVersion wv, int personas) {
+        WorkflowParser.Result parsed = WorkflowParser.parse(wv.definition());
+        int maxSteps = parsed.ok() ? parsed.workflow().settings().maxSteps() : WorkflowSettings.DEFAULT_MAX_STEPS;
+        long events = (long) personas * maxSteps * EVENTS_PER_STEP;
+        if (events > HISTORY_BUDGET) {
+            throw new ApiException(400, "run_too_large", personas + " personas x max_steps " + maxSteps
+                    + " could need " + events + " state-machine events, over the " + HISTORY_BUDGET
+                    + " a run may use; lower settings.max_steps or test fewer personas at once",
+                    List.of(new Problem("/personas", 0, 0, "run_too_large", "too many personas for max_steps " + maxSteps)));
+        }
     }
 
     /** The run id for an Idempotency-Key: the same key from the same account on the same workflow, the same run. */

@@ -44,7 +44,8 @@ public final class LlmJobsFactory {
         Map<String, LlmJobs> perAccount = new ConcurrentHashMap<>();
         return account -> perAccount.computeIfAbsent(account, a -> {
             ProviderBundle b = Providers.create(config, Sleeper.REAL, new DynamoReplayStore(replays, a));
-            return new LlmJobs(b.responder(), b.analyst(), b.recommender());
+            return new LlmJobs(b.responder(), b.analyst(), b.recommender(),
+                    config.replayMode() == dev.rehearsal.providers.replay.ReplayMode.REPLAY);
         });
     }
 

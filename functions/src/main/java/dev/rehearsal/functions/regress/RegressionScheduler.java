@@ -75,7 +75,14 @@ public class RegressionScheduler implements RequestStreamHandler {
         ArrayNode suites = out.putArray("suites");
         int regressions = 0;
         for (String[] ref : suiteRefs()) {
-            ObjectNode r = runSuite(ref[0], ref[1]);
+            ObjectNode r;
+            try {
+                r = runSuite(ref[0], ref[1]);
+            } catch (RuntimeException e) {
+                // One suite's trouble (a failed write or publish) must not stop the others.
+                r = Json.mapper().createObjectNode().put("accountId", ref[0]).put("suiteId", ref[1])
+                        .put("outcome", "error").put("error", String.valueOf(e.getMessage()));
+            }
             if ("regressed".equals(r.path("outcome").asText())) regressions++;
             suites.add(r);
         }
@@ -111,8 +118,8 @@ public class RegressionScheduler implements RequestStreamHandler {
         result.put("outcome", "regressed");
         result.set("findings", Json.tree(findings));
         result.put("at", store.table().now().toString());
-        writeRecord(accountId, suiteId, result);
-        events.publish(result);
+        // One record per suite and day: a retried schedule neither duplicates the record nor the event.
+        if (writeRecord(accountId, suiteId, result)) events.publish(result);
         return result;
     }
 
@@ -137,12 +144,20 @@ public class RegressionScheduler implements RequestStreamHandler {
                 personas.addAll(PersonaCatalog.builtIns());
             }
             long seed = e.path("seed").asLong(42);
-            // With PROVIDER and PROVIDER_REPLAY=replay this replays recorded LLM answers, byte for byte.
-            Report report = Rehearsal.run(new Rehearsal.Spec(wf, personas, services.responderFor(accountId),
+            Report report = Rehearsal.run(new Rehearsal.Spec(wf, personas, regressionResponder(accountId),
                     SimulationOptions.defaults(seed), SuiteParser.expectations(e.get("expectations")), null, null, null));
             entries.add(entryDigest(wfId, v.get().version(), report));
         }
         return d;
+    }
+
+    /**
+     * The offline engine, unless the LLM replays recordings (PROVIDER_REPLAY=replay): live LLM answers
+     * would differ from night to night and report noise as regressions.
+     */
+    private dev.rehearsal.engine.llm.PersonaResponder regressionResponder(String accountId) {
+        dev.rehearsal.functions.llm.LlmJobs llm = services.llmFor(accountId);
+        return llm != null && llm.replayOnly() ? llm.responder() : services.responder();
     }
 
     static ObjectNode entryDigest(String workflowId, int version, Report r) {
@@ -162,10 +177,12 @@ public class RegressionScheduler implements RequestStreamHandler {
         return o;
     }
 
-    private void writeRecord(String accountId, String suiteId, ObjectNode result) {
+    /** Writes the day's regression record of a suite; false if that day's record already exists. */
+    private boolean writeRecord(String accountId, String suiteId, ObjectNode result) {
         Table t = services.store().table();
         String at = result.get("at").asText();
-        t.put(Map.of(Keys.PK, Table.s(Keys.suitePk(accountId, suiteId)), Keys.SK, Table.s("REGRESSION#" + at),
+        String day = at.substring(0, 10);
+        return t.putIfAbsent(Map.of(Keys.PK, Table.s(Keys.suitePk(accountId, suiteId)), Keys.SK, Table.s("REGRESSION#" + day),
                 "type", Table.s("regression"), "accountId", Table.s(accountId), "suiteId", Table.s(suiteId),
                 "doc", Table.s(Json.write(result)), "createdAt", Table.s(at),
                 Table.EXPIRES_AT, Table.n(t.expiresAt(RECORD_RETENTION))));

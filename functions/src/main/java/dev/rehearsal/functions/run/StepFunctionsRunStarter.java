@@ -1,6 +1,7 @@
 package dev.rehearsal.functions.run;
 
 import dev.rehearsal.engine.json.Json;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -37,6 +38,10 @@ public final class StepFunctionsRunStarter implements RunStarter {
             client.startExecution(b -> b.stateMachineArn(stateMachineArn).name(run.runId()).input(Json.write(run)));
         } catch (ExecutionAlreadyExistsException e) {
             // a retried start of the same run: already running
+        } catch (SdkClientException e) {
+            // No answer from Step Functions: the execution may have started. Same name and input make a
+            // repeated StartExecution idempotent, so the caller can simply retry.
+            throw new RunStartUncertainException("Step Functions did not answer: " + e.getMessage(), e);
         }
     }
 }

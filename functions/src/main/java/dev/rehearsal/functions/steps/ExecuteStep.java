@@ -7,11 +7,16 @@ import dev.rehearsal.engine.llm.PersonaResponder;
 import dev.rehearsal.engine.llm.ReplyRequest;
 import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.sim.Interaction;
+import dev.rehearsal.engine.sim.SimulationOptions;
 import dev.rehearsal.engine.sim.SimulationSession;
 import dev.rehearsal.engine.sim.Simulator;
 import dev.rehearsal.engine.workflow.Workflow;
 import dev.rehearsal.store.PersonaTest;
 import dev.rehearsal.store.RunRecord;
+import dev.rehearsal.store.RunRepository;
+import dev.rehearsal.store.Stored;
+
+import java.util.Optional;
 
 /**
  * Executes exactly one step of one persona: input and output are a {@link Cursor}. Idempotent
@@ -48,7 +53,8 @@ public class ExecuteStep extends StepHandler {
         JsonNode cursor = input.has("cursor") ? input.get("cursor") : input;
         int retryCount = input.path("retryCount").asInt(0);
         Cursor c = Cursor.from(cursor);
-        PersonaTest test = services.store().runs().getTest(c.accountId(), c.testId())
+        RunRepository store = services.store().runs();
+        PersonaTest test = store.getTest(c.accountId(), c.testId())
                 .orElseThrow(() -> new StepInputException("test " + c.testId() + " does not exist"));
         SimulationSession s = RunData.session(test);
         if (s.stepIndex > c.stepIndex() || s.done()) {
@@ -60,14 +66,55 @@ public class ExecuteStep extends StepHandler {
         }
         RunRecord run = RunData.run(services.store(), c.accountId(), c.runId());
         Workflow wf = RunData.workflow(services.store(), run);
-        Persona p = RunData.persona(services.store(), c.accountId(), c.personaId());
-        PersonaResponder responder = services.responderFor(c.accountId());
-        PersonaResponder guarded = retryCount >= THROTTLE_RETRIES ? responder : new ThrottleGuard(responder);
-        Interaction in = Simulator.step(wf, p, s, guarded, RunData.options(run));
-        services.store().runs().putInteraction(c.accountId(), c.testId(), in.stepIndex(), Json.write(in));
-        services.store().runs().saveTest(c.accountId(), new PersonaTest(c.testId(), c.runId(), c.personaId(),
-                s.done() ? "SIMULATED" : "RUNNING", Json.write(s), null));
+        Persona p = s.persona != null ? s.persona : RunData.persona(services.store(), c.accountId(), c.personaId());
+        SimulationOptions options = RunData.options(run);
+        SimulationSession before = s.copy();
+        // A previous attempt may have recorded this step and died before saving the session: replay its
+        // answer instead of asking the LLM again, so the session follows the interaction on record.
+        Optional<dev.rehearsal.store.Interaction> prior = store.getInteraction(c.accountId(), c.testId(), c.stepIndex());
+        PersonaResponder responder = prior.isPresent() ? recorded(prior.get())
+                : retryCount >= THROTTLE_RETRIES ? services.responderFor(c.accountId())
+                : new ThrottleGuard(services.responderFor(c.accountId()));
+        Interaction in = Simulator.step(wf, p, s, responder, options);
+        Stored<dev.rehearsal.store.Interaction> stored = store.putInteraction(c.accountId(), c.testId(), in.stepIndex(),
+                Json.write(in));
+        if (!stored.created() && !stored.value().document().equals(Json.write(in))) {
+            // A concurrent attempt recorded a different answer first: that one is the truth.
+            s = before;
+            Simulator.step(wf, p, s, recorded(stored.value()), options);
+        }
+        boolean advanced = store.advanceTest(c.accountId(), new PersonaTest(c.testId(), c.runId(), c.personaId(),
+                s.done() ? "SIMULATED" : "RUNNING", Json.write(s), null), s.stepIndex);
+        if (!advanced) {
+            // Another attempt already moved the session past this step: answer its cursor.
+            s = RunData.session(store.getTest(c.accountId(), c.testId()).orElseThrow());
+        }
         return Cursor.of(c.accountId(), c.runId(), c.testId(), c.personaId(), s).toJson();
+    }
+
+    /** Answers with the reply an earlier attempt recorded for this step. */
+    private static PersonaResponder recorded(dev.rehearsal.store.Interaction stored) {
+        JsonNode doc;
+        try {
+            doc = Json.mapper().readTree(stored.document());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored interaction " + stored.testId() + "#" + stored.stepIndex()
+                    + " is unreadable", e);
+        }
+        PersonaReply reply = doc.hasNonNull("reply") ? Json.convert(doc.get("reply"), PersonaReply.class) : null;
+        return new PersonaResponder() {
+            @Override
+            public PersonaReply respond(ReplyRequest request) {
+                if (reply == null) throw new IllegalStateException("step " + stored.stepIndex() + " of " + stored.testId()
+                        + " recorded no reply, yet the replay asks for one");
+                return reply;
+            }
+
+            @Override
+            public String name() {
+                return "recorded";
+            }
+        };
     }
 
     /** Turns a retryable provider failure into an exception while the state machine can still retry. */

@@ -30,8 +30,12 @@ public class MarkRunFailed extends StepHandler {
         String runId = text(input, "runId");
         JsonNode err = input.path("error");
         String name = err.path("Error").asText("States.Runtime");
-        String cause = err.path("Cause").asText("");
-        String message = cause.isEmpty() ? name : name + ": " + cause;
+        String cause = lambdaMessage(err.path("Cause").asText(""));
+        // A Java exception's error is its fully qualified class name: show the simple name; AWS error names
+        // such as Lambda.ServiceException or States.Timeout stay whole.
+        boolean javaClass = !name.isEmpty() && Character.isLowerCase(name.charAt(0)) && name.contains(".");
+        String shortName = javaClass ? name.substring(name.lastIndexOf('.') + 1) : name;
+        String message = cause.isEmpty() ? shortName : shortName + ": " + cause;
         if (message.length() > MAX_ERROR) message = message.substring(0, MAX_ERROR) + "...";
         ObjectNode out = Json.mapper().createObjectNode();
         try {
@@ -43,5 +47,19 @@ public class MarkRunFailed extends StepHandler {
         }
         out.put("error", message);
         return out;
+    }
+
+    /**
+     * Lambda reports an uncaught exception's Cause as JSON ({errorMessage, errorType, stackTrace}):
+     * keep the message, which is what a reader of the run needs; other causes pass through.
+     */
+    static String lambdaMessage(String cause) {
+        if (!cause.startsWith("{")) return cause;
+        try {
+            JsonNode c = Json.mapper().readTree(cause);
+            return c.hasNonNull("errorMessage") ? c.get("errorMessage").asText() : cause;
+        } catch (java.io.IOException e) {
+            return cause;
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.rehearsal.functions.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.functions.run.RunRef;
+import dev.rehearsal.functions.run.RunStartUncertainException;
 import dev.rehearsal.store.RunStatus;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +27,38 @@ class StartTestTest {
         assertEquals(202, retry.getStatusCode());
         assertEquals(ApiFixture.json(first).get("runId"), ApiFixture.json(retry).get("runId"));
         assertFalse(ApiFixture.json(retry).get("created").asBoolean());
-        assertEquals(1, f.started.size(), "started once");
+        // The retry of a RUNNING run asks to start it again (the first attempt may have died before starting it);
+        // Step Functions makes that idempotent by execution name, so one run is started, however often asked.
+        assertEquals(1, f.started.stream().map(RunRef::runId).distinct().count(), "one run started");
         assertEquals(7, ApiFixture.json(first).get("personaIds").size(), "defaults to the seven built-ins");
         assertEquals("/tests/" + ApiFixture.json(first).get("runId").asText(), first.getHeaders().get("location"));
+    }
+
+    @Test
+    void anUnconfirmedStartLeavesTheRunRunningAndTheSameKeyStartsIt() {
+        f.call(ApiFixture.event(A, "PUT", "/workflows/wf", ApiFixture.workflow("wf")));
+        Map<String, String> key = Map.of("Idempotency-Key", "order-18");
+        f.startFailure = new RunStartUncertainException("Step Functions did not answer: read timed out", null);
+        APIGatewayV2HTTPResponse first = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test", "{}", Map.of(), key));
+        assertEquals(503, first.getStatusCode(), first.getBody());
+        assertTrue(first.getBody().contains("run_start_unconfirmed"), first.getBody());
+        String runId = first.getBody().replaceAll(".*(run-[0-9a-f]{32}).*", "$1");
+        assertEquals(RunStatus.RUNNING, f.store.runs().get(A, runId).orElseThrow().status(), "not marked FAILED");
+        f.startFailure = null;
+        APIGatewayV2HTTPResponse retry = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test", "{}", Map.of(), key));
+        assertEquals(202, retry.getStatusCode(), retry.getBody());
+        assertEquals(runId, ApiFixture.json(retry).get("runId").asText());
+        assertTrue(f.started.stream().anyMatch(r -> r.runId().equals(runId)), "the retry started it");
+    }
+
+    @Test
+    void aRunThatCouldOutgrowTheExecutionHistoryIsRefusedUpFront() {
+        String big = ApiFixture.workflow("wf").replaceFirst("\\{", "{\"settings\":{\"max_steps\":2000},");
+        assertEquals(201, f.call(ApiFixture.event(A, "PUT", "/workflows/wf", big)).getStatusCode());
+        APIGatewayV2HTTPResponse r = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test", "{}"));
+        assertEquals(400, r.getStatusCode(), r.getBody());
+        assertTrue(r.getBody().contains("run_too_large"), r.getBody());
+        assertTrue(f.started.isEmpty());
     }
 
     @Test

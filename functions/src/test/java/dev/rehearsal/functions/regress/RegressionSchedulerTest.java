@@ -37,6 +37,33 @@ class RegressionSchedulerTest {
         assertEquals(1, events.size());
         assertEquals(1, s.records("acme", "nightly").size());
         assertTrue(r.get("findings").size() > 0);
+        // the schedule retried the same day: no second record, no second event
+        assertEquals("regressed", s.runAll().get("suites").get(0).get("outcome").asText());
+        assertEquals(1, events.size());
+        assertEquals(1, s.records("acme", "nightly").size());
+    }
+
+    @Test
+    void oneSuitesFailureDoesNotStopTheOthers() {
+        StepFixture f = new StepFixture();
+        String wf = StepFixture.exampleWorkflow();
+        f.store.workflows().save("acme", "sms-lead-followup", wf);
+        for (String id : List.of("a-suite", "b-suite")) {
+            f.store.suites().put("acme", id, "{\"name\":\"S\",\"entries\":[{\"workflow\":\"sms-lead-followup\",\"seed\":7}]}");
+        }
+        RegressionScheduler baseline = new RegressionScheduler(f.services, e -> { });
+        baseline.runAll();
+        f.store.workflows().save("acme", "sms-lead-followup", wf.replace("Reply STOP to opt out.", "Reply now!!!"));
+        List<JsonNode> published = new ArrayList<>();
+        RegressionScheduler flaky = new RegressionScheduler(f.services, e -> {
+            if (e.get("suiteId").asText().equals("a-suite")) throw new IllegalStateException("EventBridge unavailable");
+            published.add(e);
+        });
+        JsonNode suites = flaky.runAll().get("suites");
+        assertEquals("error", suites.get(0).get("outcome").asText(), suites.toString());
+        assertTrue(suites.get(0).get("error").asText().contains("EventBridge unavailable"));
+        assertEquals("regressed", suites.get(1).get("outcome").asText());
+        assertEquals(1, published.size());
     }
 
     @Test

@@ -88,7 +88,8 @@ public final class LocalExecutor implements AutoCloseable {
         } catch (ExecutionStopped s) {
             top.event(s.status == ExecutionStatus.TIMED_OUT ? "ExecutionTimedOut" : "ExecutionAborted", null);
             execution.finish(s.status, null, null, null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Also Errors (a handler's StackOverflowError): the execution must end, never hang RUNNING.
             ObjectNode d = top.details();
             if (d != null) {
                 d.put("error", ErrorNames.RUNTIME);

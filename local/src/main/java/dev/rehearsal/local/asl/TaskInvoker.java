@@ -107,7 +107,7 @@ final class TaskInvoker {
             throw f;
         } catch (ExecutionStopped e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // A handler that throws behaves like an unhandled Lambda error: its type names the error.
             String error = e.getClass().getSimpleName();
             ObjectNode failed = scope.details();

@@ -146,10 +146,12 @@ public final class LocalApiServer implements AutoCloseable {
                 }
             }
         }
-        if (!claims.containsKey("custom:account_id")) {
+        // Only a request without a token gets the header's (or the server's) account; a token is read as
+        // API Gateway would pass its claims on, so a sub-only token maps to user:<sub> here as in AWS.
+        if (claims.isEmpty()) {
             String acct = headers.getOrDefault("x-rehearsal-account", defaultAccount);
             claims.put("custom:account_id", acct);
-            claims.putIfAbsent("sub", "local-" + acct);
+            claims.put("sub", "local-" + acct);
         }
         return claims;
     }

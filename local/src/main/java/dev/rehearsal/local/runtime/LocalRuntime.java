@@ -90,9 +90,12 @@ public final class LocalRuntime implements AutoCloseable {
     static JsonNode invoke(StepHandler step, JsonNode in) throws TaskFailure {
         try {
             return step.handle(in);
-        } catch (RuntimeException e) {
-            // Lambda reports an uncaught Java exception with its class name as the error
-            throw new TaskFailure(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+        } catch (RuntimeException | Error e) {
+            // As the Lambda Java runtime reports an uncaught throwable: the fully qualified class name is the
+            // Error, and the Cause is a JSON document with errorMessage and errorType.
+            String cause = dev.rehearsal.engine.json.Json.write(java.util.Map.of(
+                    "errorMessage", String.valueOf(e.getMessage()), "errorType", e.getClass().getName()));
+            throw new TaskFailure(e.getClass().getName(), cause);
         }
     }
 

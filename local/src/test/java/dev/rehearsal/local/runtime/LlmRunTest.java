@@ -53,4 +53,42 @@ class LlmRunTest {
             assertTrue(ollama.requests.size() >= 4 + 2 + 1, "analyses, replies and recommendations: " + ollama.requests.size());
         }
     }
+
+    @Test
+    void aThrottledProviderIsRetriedByTheStateMachineAndTheRunCompletes() throws Exception {
+        Store store = RuntimeFixture.freshStore();
+        String wf = Files.readString(RuntimeFixture.projectFile("examples/sms-lead-followup.workflow.json"));
+        RunRecord run = StateMachineRunTest.newRun(store, wf, "sms-lead-followup", List.of("eager-eddie"));
+        var offline = new OfflinePersonaEngine();
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        dev.rehearsal.engine.llm.PersonaResponder throttledTwice = new dev.rehearsal.engine.llm.PersonaResponder() {
+            @Override
+            public dev.rehearsal.engine.llm.PersonaReply respond(dev.rehearsal.engine.llm.ReplyRequest r) {
+                return calls.incrementAndGet() <= 2
+                        ? dev.rehearsal.engine.llm.PersonaReply.providerFailure("bedrock m: HTTP 429 ThrottlingException",
+                        dev.rehearsal.engine.llm.Usage.NONE, true)
+                        : offline.respond(r);
+            }
+
+            @Override
+            public String name() {
+                return "throttled-twice";
+            }
+        };
+        StepServices services = new StepServices(store, offline, 1,
+                account -> new dev.rehearsal.functions.llm.LlmJobs(throttledTwice, null, null));
+        Execution ex;
+        try (LocalRuntime rt = new LocalRuntime(SamTemplate.load(RuntimeFixture.projectFile("template.yaml")), services)) {
+            ex = rt.start(new RunRef(StateMachineRunTest.ACCOUNT, run.runId(), run.workflowId(), run.workflowVersion()))
+                    .await(60, TimeUnit.SECONDS);
+        }
+        assertEquals(ExecutionStatus.SUCCEEDED, ex.status(), ex.toString());
+        long throttled = ex.history().events().stream().filter(e -> e.details() != null
+                && "dev.rehearsal.functions.steps.ProviderThrottledException".equals(e.details().path("error").asText())).count();
+        assertTrue(throttled >= 2, "the Retry on the class name Lambda reports caught both throttles: " + throttled);
+        JsonNode report = Json.mapper().readTree(store.runs().report(StateMachineRunTest.ACCOUNT, run.runId())
+                .orElseThrow().document());
+        JsonNode first = report.at("/personas/0/transcript/0/reply");
+        assertFalse(first.has("provider_error"), "the step was retried, not recorded as failed: " + first);
+    }
 }

@@ -5,7 +5,8 @@ import java.util.Random;
 
 /**
  * Bounded exponential backoff with jitter: attempt n waits a random time in [d/2, d] where
- * d = min(base * 2^(n-1), max); a server's Retry-After wins (capped at {@code maxDelay}).
+ * d = min(base * 2^(n-1), max); a server's Retry-After wins ({@link RetryingChatModel} gives up,
+ * retryably, when it asks for more than {@code maxDelay}).
  */
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Sleeper sleeper, Random random) {
     public RetryPolicy {

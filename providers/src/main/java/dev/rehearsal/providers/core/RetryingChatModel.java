@@ -18,10 +18,15 @@ public final class RetryingChatModel implements ChatModel {
             try {
                 return delegate.complete(prompt);
             } catch (ProviderException e) {
-                if (!e.retryable() || attempt >= policy.maxAttempts()) {
-                    if (attempt > 1) {
-                        throw new ProviderException(e.provider(), e.model(), e.status(), false, e.retryAfter(),
-                                stripPrefix(e) + " (after " + attempt + " attempts)", e);
+                // A server asking for a longer pause than we may sleep: give up now, still retryable, so the
+                // caller (the state machine's step retry) can wait that long instead of retrying too early.
+                boolean waitTooLong = e.retryAfter() != null && e.retryAfter().compareTo(policy.maxDelay()) > 0;
+                if (!e.retryable() || attempt >= policy.maxAttempts() || waitTooLong) {
+                    if (attempt > 1 || waitTooLong) {
+                        String why = waitTooLong ? " (Retry-After " + e.retryAfter().toSeconds() + " s exceeds the "
+                                + policy.maxDelay().toSeconds() + " s this call may wait)" : "";
+                        throw new ProviderException(e.provider(), e.model(), e.status(), e.retryable(), e.retryAfter(),
+                                stripPrefix(e) + " (after " + attempt + " attempt" + (attempt == 1 ? "" : "s") + ")" + why, e);
                     }
                     throw e;
                 }

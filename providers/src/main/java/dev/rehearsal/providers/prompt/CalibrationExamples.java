@@ -200,7 +200,7 @@ public final class CalibrationExamples {
         o.put("intent", r.intent().wire());
         o.put("sentiment", r.sentiment().wire());
         ArrayNode actions = o.putArray("actions");
-        for (Action a : Action.values()) if (r.has(a)) actions.add(a.wire()); // Set.copyOf order is not stable
+        for (Action a : r.actions()) actions.add(a.wire());
         o.put("likely_to_convert", r.likelyToConvert());
         if (r.replyLatencyMinutes() == null) o.putNull("reply_latency_minutes");
         else o.put("reply_latency_minutes", r.replyLatencyMinutes());
