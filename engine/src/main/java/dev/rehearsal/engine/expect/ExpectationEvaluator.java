@@ -4,12 +4,50 @@ import dev.rehearsal.engine.sim.Interaction;
 import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
 import dev.rehearsal.engine.sim.Simulator;
 
+import dev.rehearsal.engine.json.Problem;
+import dev.rehearsal.engine.workflow.Step;
+import dev.rehearsal.engine.workflow.StepType;
+import dev.rehearsal.engine.workflow.Workflow;
+
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /** Judges expectations against persona runs: pure code over paths and interaction flags. */
 public final class ExpectationEvaluator {
     private ExpectationEvaluator() {
+    }
+
+    /**
+     * Expectations that name a step the workflow lacks, a goal no goal step sets, or a persona not in
+     * the run: each would pass (or judge nobody) without testing anything, so they are bad input.
+     * Pointers are relative to the expectations array ("/2/step").
+     */
+    public static List<Problem> problems(List<Expectation> expectations, Workflow wf, Set<String> personaIds) {
+        List<Problem> out = new ArrayList<>();
+        Set<String> goals = new HashSet<>();
+        for (Step s : wf.steps()) if (s.type() == StepType.GOAL) goals.add(s.text("goal"));
+        for (int i = 0; i < expectations.size(); i++) {
+            Expectation e = expectations.get(i);
+            if (e.step() != null && wf.step(e.step()) == null) {
+                out.add(new Problem("/" + i + "/step", 0, 0, "unknown_step",
+                        "expectation names step '" + e.step() + "', which the workflow does not have"));
+            }
+            if (e.goal() != null && !goals.contains(e.goal())) {
+                out.add(new Problem("/" + i + "/goal", 0, 0, "unknown_goal",
+                        "expectation names goal '" + e.goal() + "', which no goal step of the workflow sets"));
+            }
+            if (e.personas() != null) {
+                for (int j = 0; j < e.personas().size(); j++) {
+                    if (!personaIds.contains(e.personas().get(j))) {
+                        out.add(new Problem("/" + i + "/personas/" + j, 0, 0, "unknown_persona",
+                                "expectation names persona '" + e.personas().get(j) + "', who is not in this run"));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     public static List<ExpectationResult> evaluate(List<Expectation> expectations, List<PersonaRun> runs) {

@@ -118,7 +118,9 @@ public final class LocatedJson {
                 return a;
             }
             case VALUE_STRING: return f.textNode(p.getText());
-            case VALUE_NUMBER_INT: return f.numberNode(p.getLongValue());
+            case VALUE_NUMBER_INT: // big integers are valid JSON; the schema judges their range
+                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? f.numberNode(p.getBigIntegerValue())
+                        : f.numberNode(p.getLongValue());
             case VALUE_NUMBER_FLOAT: return f.numberNode(p.getDecimalValue());
             case VALUE_TRUE: return f.booleanNode(true);
             case VALUE_FALSE: return f.booleanNode(false);

@@ -58,6 +58,10 @@ public final class SchemaChecker {
             String pointer = m.getInstanceLocation().toString();
             if (pointer.equals("/")) pointer = "";
             pointer = prefix + pointer;
+            // An unknown field is reported at its parent object: point at the field itself.
+            if (m.getType().equals("additionalProperties") && m.getProperty() != null) {
+                pointer = pointer + "/" + LocatedJson.escape(m.getProperty());
+            }
             String text = humanise(m);
             if (text == null) continue;
             out.add(Problem.at(doc, pointer, "schema." + m.getType(), text));

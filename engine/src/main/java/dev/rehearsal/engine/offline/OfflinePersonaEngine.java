@@ -7,7 +7,6 @@ import dev.rehearsal.engine.llm.PersonaReply;
 import dev.rehearsal.engine.llm.PersonaResponder;
 import dev.rehearsal.engine.llm.ReplyRequest;
 import dev.rehearsal.engine.llm.Sentiment;
-import dev.rehearsal.engine.llm.Turn;
 import dev.rehearsal.engine.llm.Usage;
 
 import java.util.ArrayList;
@@ -36,8 +35,7 @@ public final class OfflinePersonaEngine implements PersonaResponder {
         MessageFeatures f = MessageFeatures.of(req.message());
         boolean email = req.message().channel() == Channel.EMAIL;
         int received = (int) req.history().stream().filter(t -> !t.fromLead()).count();
-        int repliedBefore = (int) req.history().stream().filter(Turn::fromLead).count();
-        Draft d = decide(p, f, email, received, repliedBefore, rnd);
+        Draft d = decide(p, f, email, received, rnd);
         return d.toReply(p, f, email, rnd);
     }
 
@@ -75,8 +73,7 @@ public final class OfflinePersonaEngine implements PersonaResponder {
         }
     }
 
-    private static Draft decide(BehaviorProfile p, MessageFeatures f, boolean email, int received, int repliedBefore,
-                                SplittableRandom rnd) {
+    private static Draft decide(BehaviorProfile p, MessageFeatures f, boolean email, int received, SplittableRandom rnd) {
         Draft d = new Draft();
         if (p.optsOut() || (p.unsubscribes() && email)) {
             if (!email) {

@@ -33,7 +33,18 @@ public final class PersonaParser {
     }
 
     private static Persona parse(JsonNode tree, LocatedJson doc) {
-        List<Problem> problems = CHECKER.check(tree, doc).stream().sorted().toList();
+        List<Problem> problems = new java.util.ArrayList<>(CHECKER.check(tree, doc));
+        for (String where : List.of("/contact/timezone", "/demographics/timezone")) {
+            JsonNode tz = tree.at(where);
+            if (!tz.isTextual()) continue;
+            try {
+                java.time.ZoneId.of(tz.asText());
+            } catch (RuntimeException e) {
+                problems.add(Problem.at(doc, where, "bad_timezone",
+                        "unknown time zone '" + tz.asText() + "' (use an IANA name such as America/Chicago)"));
+            }
+        }
+        problems.sort(null);
         if (!problems.isEmpty()) throw new InvalidInputException("persona", problems);
         return Json.convert(tree, Persona.class);
     }

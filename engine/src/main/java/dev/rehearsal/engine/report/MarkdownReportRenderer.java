@@ -41,7 +41,7 @@ public final class MarkdownReportRenderer {
         b.append("## Findings (").append(r.issues().size()).append(")\n\n");
         if (r.issues().isEmpty()) b.append("None.\n");
         for (Issue i : r.issues()) {
-            b.append("- **").append(i.severity().wire().toUpperCase()).append("** `").append(i.type()).append('`');
+            b.append("- **").append(i.severity().wire().toUpperCase(java.util.Locale.ROOT)).append("** `").append(i.type()).append('`');
             if (i.stepId() != null) b.append(" at `").append(i.stepId()).append('`');
             b.append(": ").append(i.message());
             if (i.suggestion() != null) b.append("\n  Fix: ").append(i.suggestion());

@@ -69,7 +69,7 @@ public final class ReportBuilder {
         long warnings = issues.stream().filter(i -> i.severity() == Severity.WARNING).count();
         long failed = results.stream().filter(r -> !r.passed()).count();
         long goals = runs.stream().filter(r -> !r.session().contact.goals.isEmpty()).count();
-        return String.format("%s '%s': score %d/100. %d persona(s) walked it; %d reached a goal. %d critical, %d error, "
+        return String.format(java.util.Locale.ROOT, "%s '%s': score %d/100. %d persona(s) walked it; %d reached a goal. %d critical, %d error, "
                         + "%d warning finding(s). %d of %d expectation check(s) passed. %d%% of transitions covered.",
                 passed ? "PASSED" : "FAILED", wf.name(), score, runs.size(), goals, critical, errors, warnings,
                 results.size() - failed, results.size(), coverage.percent());

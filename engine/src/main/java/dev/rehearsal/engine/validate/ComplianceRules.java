@@ -21,12 +21,13 @@ final class ComplianceRules {
     static final Pattern UNSUBSCRIBE = Pattern.compile(
             "unsubscribe|opt[\\s-]?out|email\\s+preferences|manage\\s+(?:your\\s+)?(?:subscription|preferences)"
                     + "|\\{\\{\\s*account\\.(?:unsubscribe_url|preferences_url)", CI);
-    /** A US-style street line, a PO box, or "ST 12345" ZIP line: good enough to see an address is there. */
+    /** A US-style street line or a PO box (or a STATE_ZIP line): good enough to see an address is there. */
     static final Pattern POSTAL = Pattern.compile(
             "\\b\\d{1,6}\\s+(?:[A-Za-z0-9.'-]+\\s+){1,5}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|court|ct|place|pl|parkway|pkwy|highway|hwy|suite|ste|square|sq|terrace|ter)\\b\\.?"
                     + "|\\bp\\.?\\s?o\\.?\\s+box\\s+\\d+"
-                    + "|\\b[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?\\b"
                     + "|\\{\\{\\s*account\\.postal_address", CI);
+    /** "TX 78701": case-sensitive, or "to 10000" would pass for a state and ZIP code. */
+    static final Pattern STATE_ZIP = Pattern.compile("\\b[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?\\b");
 
     private ComplianceRules() {
     }
@@ -84,7 +85,7 @@ final class ComplianceRules {
                     "Add a footer line such as \"Unsubscribe: {{account.unsubscribe_url}}\"."));
         }
         String address = w.settings().postalAddress();
-        if ((address == null || address.isBlank()) && !POSTAL.matcher(body).find()) {
+        if ((address == null || address.isBlank()) && !POSTAL.matcher(body).find() && !STATE_ZIP.matcher(body).find()) {
             out.add(Issue.of(Severity.ERROR, "missing_postal_address", s.id(), pointer,
                     "marketing email '" + s.id() + "' shows no physical postal address and settings.postal_address is not set (required by CAN-SPAM)",
                     "Set settings.postal_address, or add {{account.postal_address}} to the email footer."));

@@ -101,7 +101,7 @@ public final class SmsEncoding {
         int cp = c.codePointAt(0);
         if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT
                 || Character.isISOControl(cp)) {
-            return String.format("U+%04X", cp);
+            return String.format(java.util.Locale.ROOT, "U+%04X", cp);
         }
         return c;
     }

@@ -43,9 +43,9 @@ public final class TimingValidator implements WorkflowValidator {
         }
     }
 
-    /** Steps during which no simulated time passes and nothing is sent: tags, conditions, field updates. */
+    /** Steps during which no simulated time passes and nothing is sent: tags, conditions, field updates, goals. */
     private static boolean instant(StepType t) {
-        return !t.sendsMessage() && !StepGraph.passesTime(t) && !t.terminal();
+        return !t.sendsMessage() && !StepGraph.passesTime(t) && t != StepType.END;
     }
 
     /**

@@ -21,9 +21,9 @@ public final class Durations {
         Duration d;
         if (s.startsWith("P")) {
             try {
-                d = s.contains("W") ? Duration.ofDays(7L * Long.parseLong(s.substring(1, s.length() - 1)))
+                d = s.contains("W") ? Duration.ofDays(7L * Math.min(Long.parseLong(s.substring(1, s.length() - 1)), 10_000_000L))
                         : Duration.parse(s);
-            } catch (DateTimeParseException | NumberFormatException e) {
+            } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
                 throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 duration");
             }
         } else {
@@ -31,7 +31,9 @@ public final class Durations {
             if (!m.matches()) throw new IllegalArgumentException("'" + text + "' is not a duration (use e.g. 30m, 2h, 1d, 1w)");
             long n;
             try {
-                n = Long.parseLong(m.group(1));
+                // Anything past ten million units is far beyond MAX in every unit; capping keeps the
+                // arithmetic below from overflowing ("99999999999999999h").
+                n = Math.min(Long.parseLong(m.group(1)), 10_000_000L);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("'" + text + "' is too large");
             }
@@ -39,8 +41,8 @@ public final class Durations {
                 case "s", "sec", "secs", "second", "seconds" -> Duration.ofSeconds(n);
                 case "m", "min", "mins", "minute", "minutes" -> Duration.ofMinutes(n);
                 case "h", "hour", "hours" -> Duration.ofHours(n);
-                case "d", "day", "days" -> Duration.ofDays(Math.min(n, 100_000));
-                case "w", "week", "weeks" -> Duration.ofDays(7 * Math.min(n, 100_000));
+                case "d", "day", "days" -> Duration.ofDays(n);
+                case "w", "week", "weeks" -> Duration.ofDays(7 * n);
                 default -> throw new IllegalArgumentException("'" + text + "' has an unknown unit '" + m.group(2) + "'");
             };
         }

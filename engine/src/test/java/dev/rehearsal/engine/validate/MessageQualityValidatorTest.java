@@ -141,6 +141,12 @@ class MessageQualityValidatorTest {
         assertEquals("/steps/0/config/body", ofType(i, "missing_unsubscribe").get(0).pointer());
     }
 
+    @Test
+    void aLowerCaseWordBeforeANumberIsNoStateAndZip() {
+        List<Issue> i = emailIssues("Big news", "We now serve up to 10000 customers a day. Unsubscribe any time.", "{}");
+        assertEquals(1, ofType(i, "missing_postal_address").size(), i::toString);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "Hi.\nUnsubscribe: {{account.unsubscribe_url}}\n{{account.postal_address}}",

@@ -65,6 +65,13 @@ class TimingValidatorTest {
     }
 
     @Test
+    void aGoalTakesNoTimeSoSendGoalSendIsABurst() {
+        Workflow w = workflow("a", String.join(",", sms("a", "g"), step("g", "goal", "{\"goal\": \"booked\"}", "b"),
+                sms("b", "z"), END));
+        assertEquals(1, ofType(v.validate(w), "burst").size());
+    }
+
+    @Test
     void delayOrWaitBetweenMessagesIsNoBurst() {
         String wait = "{\"id\": \"w\", \"type\": \"wait_for_reply\", \"config\": {\"timeout\": \"1d\"}, \"on_reply\": \"c\", \"on_timeout\": \"c\"}";
         Workflow w = workflow("a", String.join(",", sms("a", "d"), step("d", "delay", "{\"duration\": \"1h\"}", "b"),

@@ -93,4 +93,24 @@ class WorkflowParserTest {
         assertFalse(r.ok());
         assertTrue(r.problems().get(0).message().contains("'stepz'"), r.problems().toString());
     }
+
+    @Test
+    void absurdNumbersAreReportedWhereTheyAreNotAsMalformedJsonOrACrash() {
+        String wf = VALID.replace("\"timeout\": \"1d\"", "\"timeout\": \"99999999999999999h\"")
+                .replace("\"name\": \"Lead follow-up\",", "\"name\": \"Lead follow-up\", \"version\": 99999999999999999999,");
+        var r = WorkflowParser.parse(wf);
+        assertFalse(r.ok());
+        List<String> codes = r.problems().stream().map(p -> p.code() + "@" + p.pointer()).toList();
+        assertTrue(codes.contains("bad_duration@/steps/1/config/timeout"), codes::toString);
+        assertTrue(codes.stream().noneMatch(c -> c.startsWith("malformed_json")),
+                "a 20-digit integer is valid JSON, so the rest of the document is still checked: " + codes);
+    }
+
+    @Test
+    void anUnknownFieldIsPointedAtItself() {
+        var r = WorkflowParser.parse(VALID.replace("\"start\": \"hello\",", "\"start\": \"hello\", \"owner\": \"me\","));
+        Problem p = r.problems().get(0);
+        assertEquals("/owner", p.pointer());
+        assertEquals(4, p.line());
+    }
 }

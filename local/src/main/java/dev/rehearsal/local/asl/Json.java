@@ -125,6 +125,6 @@ public final class Json {
         if (n.isTextual()) return "string";
         if (n.isBoolean()) return "boolean";
         if (n.isNumber()) return "number";
-        return n.getNodeType().name().toLowerCase();
+        return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 }

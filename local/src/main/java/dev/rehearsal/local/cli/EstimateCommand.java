@@ -44,6 +44,15 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json")
     String format;
 
+    @Option(names = "--seed", description = "random seed of the offline rehearsal that picks the paths (default: the suite's, else 42)")
+    Long seed;
+
+    @Option(names = "--start", description = "contact-local start, e.g. 2026-03-02T10:00")
+    String start;
+
+    @Option(names = "--max-steps", description = "max steps per persona (default: the workflow's, else 50)")
+    Integer maxSteps;
+
     @ArgGroup(exclusive = false, heading = "LLM provider%n")
     ProviderOptions provider = new ProviderOptions();
 
@@ -71,9 +80,13 @@ final class EstimateCommand implements Callable<Integer> {
             err.println("rehearse: the offline engine costs nothing; pick --provider bedrock|openai|ollama to estimate");
             return Main.BAD_INPUT;
         }
-        long seed = loaded.suite() != null && loaded.suite().seed() != null ? loaded.suite().seed() : TestCommand.DEFAULT_SEED;
-        SimulationOptions options = SimulationOptions.defaults(seed)
-                .withStart(loaded.suite() == null ? null : loaded.suite().startAt());
+        SimulationOptions options;
+        try {
+            options = TestCommand.options(loaded, seed, start, maxSteps);
+        } catch (java.time.format.DateTimeParseException e) {
+            err.println("rehearse: --start '" + start + "' is not a local date-time like 2026-03-02T10:00");
+            return Main.BAD_INPUT;
+        }
         OfflinePersonaEngine offline = new OfflinePersonaEngine();
         Map<Persona, List<OutboundMessage>> paths = new LinkedHashMap<>();
         for (Persona p : people) {
@@ -90,13 +103,13 @@ final class EstimateCommand implements Callable<Integer> {
         }
         if (format.equals("json")) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("provider", config.provider().name().toLowerCase());
+            doc.put("provider", config.provider().wire());
             doc.put("model", config.model());
             doc.put("personas", rows);
             doc.put("estimate", e);
             out.println(Json.pretty(doc));
         } else {
-            out.printf("Estimate for '%s' on %s %s%n", loaded.workflow().name(), config.provider().name().toLowerCase(), config.model());
+            out.printf("Estimate for '%s' on %s %s%n", loaded.workflow().name(), config.provider().wire(), config.model());
             for (var r : rows) out.printf("  %-22s %d message(s) on its offline path%n", r.get("persona"), r.get("messages"));
             out.printf("%d calls, %d input tokens (%d cached, %d cache writes), %d output tokens: $%.4f%s%n", e.calls(),
                     e.inputTokens(), e.cachedInputTokens(), e.cacheWriteTokens(), e.outputTokens(), e.dollars(),

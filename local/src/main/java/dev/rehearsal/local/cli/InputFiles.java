@@ -27,7 +27,7 @@ final class InputFiles {
     }
 
     /** A workflow file or a suite file, resolved to what a run needs. */
-    record Loaded(Workflow workflow, Suite suite, Path workflowPath) {
+    record Loaded(Workflow workflow, Suite suite, Path workflowPath, LocatedJson suiteDocument) {
     }
 
     static String read(Path p) {
@@ -57,13 +57,19 @@ final class InputFiles {
                 wfPath = parent.resolve(suite.workflowRef()).normalize();
                 wf = workflow(wfPath);
             } else {
-                wf = WorkflowParser.parse(suite.workflowInline()).orThrow();
+                WorkflowParser.Result r = WorkflowParser.parse(suite.workflowInline());
+                if (!r.ok()) {
+                    // Problems of the inline workflow, located in the suite file it sits in.
+                    throw new InvalidInputException(file.toString(), r.problems().stream()
+                            .map(p -> Problem.at(doc, "/workflow" + p.pointer(), p.code(), p.message())).toList());
+                }
+                wf = r.workflow();
             }
-            return new Loaded(wf, suite, wfPath);
+            return new Loaded(wf, suite, wfPath, doc);
         }
         WorkflowParser.Result r = WorkflowParser.parse(doc);
         if (!r.ok()) throw new InvalidInputException(file.toString(), r.problems());
-        return new Loaded(r.workflow(), null, file);
+        return new Loaded(r.workflow(), null, file, null);
     }
 
     static Workflow workflow(Path file) {
@@ -73,11 +79,15 @@ final class InputFiles {
     }
 
     /** "all", a comma-separated list of ids, or persona files (*.json). */
+    /**
+     * Personas named on the command line ({@code selector}: files relative to the current directory),
+     * else the suite's (files relative to the suite), else the seven built-ins.
+     */
     static List<Persona> personas(String selector, Suite suite, Path base) {
         if (selector != null && !selector.isBlank()) {
             if (selector.equals("all")) return PersonaCatalog.builtIns();
             List<Persona> out = new ArrayList<>();
-            for (String id : selector.split(",")) out.add(persona(id.trim(), base));
+            for (String id : selector.split(",")) out.add(persona(id.trim(), null));
             return out;
         }
         if (suite == null || suite.personaRefs().isEmpty()) return PersonaCatalog.builtIns();
@@ -95,7 +105,12 @@ final class InputFiles {
     private static Persona persona(String ref, Path base) {
         if (ref.endsWith(".json")) {
             Path p = base == null ? Path.of(ref) : base.resolve(ref);
-            Persona persona = PersonaParser.parse(read(p));
+            Persona persona;
+            try {
+                persona = PersonaParser.parse(read(p));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(p.toString(), e.problems()); // name the persona file, not the workflow
+            }
             return persona.id() != null ? persona : persona.withId(slug(persona.name()), false);
         }
         return PersonaCatalog.builtIn(ref).orElseThrow(() -> new InvalidInputException("personas", List.of(

@@ -10,7 +10,9 @@ final class ProblemPrinter {
     private ProblemPrinter() {
     }
 
-    static int print(PrintWriter err, String file, InvalidInputException e) {
+    static int print(PrintWriter err, String fileArgument, InvalidInputException e) {
+        // A persona or workflow file the argument refers to is named itself, not the argument.
+        String file = e.what() != null && e.what().endsWith(".json") ? e.what() : fileArgument;
         err.println("rehearse: " + file + " is invalid (" + e.problems().size() + " problem"
                 + (e.problems().size() == 1 ? "" : "s") + "):");
         for (Problem p : e.problems()) {

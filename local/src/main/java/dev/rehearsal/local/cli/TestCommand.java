@@ -2,6 +2,9 @@ package dev.rehearsal.local.cli;
 
 import dev.rehearsal.engine.Rehearsal;
 import dev.rehearsal.engine.expect.Expectation;
+import dev.rehearsal.engine.expect.ExpectationEvaluator;
+import dev.rehearsal.engine.json.LocatedJson;
+import dev.rehearsal.engine.json.Problem;
 import dev.rehearsal.engine.json.InvalidInputException;
 import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.report.JUnitXmlRenderer;
@@ -80,11 +83,7 @@ final class TestCommand implements Callable<Integer> {
             loaded = InputFiles.load(file);
             Path base = file.toAbsolutePath().getParent();
             people = InputFiles.personas(personas, loaded.suite(), base);
-            long s = seed != null ? seed : loaded.suite() != null && loaded.suite().seed() != null ? loaded.suite().seed() : DEFAULT_SEED;
-            LocalDateTime startAt = start != null ? LocalDateTime.parse(start)
-                    : loaded.suite() != null ? loaded.suite().startAt() : null;
-            Integer max = maxSteps != null ? maxSteps : loaded.suite() != null ? loaded.suite().maxSteps() : null;
-            options = SimulationOptions.defaults(s).withStart(startAt).withMaxSteps(max);
+            options = options(loaded, seed, start, maxSteps);
         } catch (InvalidInputException e) {
             return ProblemPrinter.print(err, file.toString(), e);
         } catch (DateTimeParseException e) {
@@ -92,6 +91,13 @@ final class TestCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         List<Expectation> expectations = loaded.suite() == null ? List.of() : loaded.suite().expectations();
+        List<Problem> wrong = ExpectationEvaluator.problems(expectations, loaded.workflow(),
+                people.stream().map(Persona::id).collect(java.util.stream.Collectors.toSet()));
+        if (!wrong.isEmpty()) {
+            LocatedJson doc = loaded.suiteDocument();
+            return ProblemPrinter.print(err, file.toString(), new InvalidInputException(file.toString(), wrong.stream()
+                    .map(p -> Problem.at(doc, "/expectations" + p.pointer(), p.code(), p.message())).toList()));
+        }
         ProviderOptions.Jobs jobs;
         try {
             jobs = ProviderOptions.jobs(provider.config());
@@ -130,6 +136,15 @@ final class TestCommand implements Callable<Integer> {
         }
         err.flush();
         return report.passed() ? Main.OK : Main.FAILED;
+    }
+
+    /** Flags win over the suite's settings, which win over the defaults; `estimate` uses the same rule. */
+    static SimulationOptions options(InputFiles.Loaded loaded, Long seed, String start, Integer maxSteps) {
+        var suite = loaded.suite();
+        long s = seed != null ? seed : suite != null && suite.seed() != null ? suite.seed() : DEFAULT_SEED;
+        LocalDateTime startAt = start != null ? LocalDateTime.parse(start) : suite != null ? suite.startAt() : null;
+        Integer max = maxSteps != null ? maxSteps : suite != null ? suite.maxSteps() : null;
+        return SimulationOptions.defaults(s).withStart(startAt).withMaxSteps(max);
     }
 
     private void progress(PrintWriter err, PersonaRun run) {

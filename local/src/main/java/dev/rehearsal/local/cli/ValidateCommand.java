@@ -45,7 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
             out.println(loaded.workflow().name() + ": " + loaded.workflow().steps().size() + " steps, "
                     + issues.size() + " finding(s)" + (failed ? " — FAILED" : " — OK"));
             for (Issue i : issues) {
-                out.println("  " + i.severity().wire().toUpperCase() + " " + i.type()
+                out.println("  " + i.severity().wire().toUpperCase(java.util.Locale.ROOT) + " " + i.type()
                         + (i.stepId() == null ? "" : " at " + i.stepId()) + ": " + i.message());
                 if (i.suggestion() != null) out.println("      fix: " + i.suggestion());
             }

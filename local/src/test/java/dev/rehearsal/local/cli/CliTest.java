@@ -8,6 +8,7 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -118,5 +119,65 @@ class CliTest {
         } catch (Exception e) {
             throw new AssertionError("not JSON: " + s, e);
         }
+    }
+
+    /** Invariant 5 across processes: hash-ordered collections would differ between two JVMs, not within one. */
+    @Test
+    void twoSeparateJvmsWriteTheSameReportByteForByte() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String suite = examples().resolve("email-nurture.suite.json").toString();
+        String[] outputs = new String[2];
+        for (int i = 0; i < 2; i++) {
+            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "test", suite, "--format", "json", "--quiet").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            outputs[i] = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), outputs[i]);
+        }
+        assertTrue(outputs[0].contains("\"actions\""), "the report has action sets to order");
+        assertEquals(outputs[0], outputs[1]);
+    }
+
+    @Test
+    void expectationsNamingStepsOrPersonasThatDoNotExistAreBadInput(@TempDir Path dir) throws Exception {
+        Path suite = dir.resolve("typo.suite.json");
+        Files.writeString(suite, """
+                {"name": "typos", "workflow": "%s",
+                 "expectations": [
+                   {"type": "never_reaches_step", "step": "bookng_sms"},
+                   {"type": "reaches_step", "step": "booking_sms", "personas": ["cold-karl"]}
+                 ]}
+                """.formatted(examples().resolve("sms-lead-followup.workflow.json").toString().replace("\\", "/")));
+        Result r = run("test", suite.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("'bookng_sms'") && r.err().contains("[/expectations/0/step]"), r.err());
+        assertTrue(r.err().contains("'cold-karl'") && r.err().contains("[/expectations/1/personas/0]"), r.err());
+        assertTrue(r.err().contains("typo.suite.json:4:"), "located in the suite file: " + r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void anInlineWorkflowsProblemsAreLocatedInTheSuiteFile(@TempDir Path dir) throws Exception {
+        Path suite = dir.resolve("inline.suite.json");
+        Files.writeString(suite, """
+                {"name": "inline",
+                 "workflow": {"id": "w", "name": "w", "start": "a", "steps": [
+                     {"id": "a", "type": "send_fax", "next": "a"}]}}
+                """);
+        Result r = run("test", suite.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("inline.suite.json:3:") && r.err().contains("[/workflow/steps/0/type]"), r.err());
+    }
+
+    @Test
+    void aPersonaFileWithAnUnknownTimeZoneIsNamedWithItsProblem(@TempDir Path dir) throws Exception {
+        Path persona = dir.resolve("dana.json");
+        Files.writeString(persona, """
+                {"name": "Dana", "description": "Decides fast.",
+                 "personality": {"tone": "direct", "response_length": "short", "decision_speed": "fast", "objection_likelihood": "low"},
+                 "contact": {"first_name": "Dana", "timezone": "Mars/Olympus_Mons"}}
+                """);
+        Result r = run("test", examples().resolve("sms-lead-followup.workflow.json").toString(), "--personas", persona.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("dana.json:3:") && r.err().contains("Mars/Olympus_Mons"), r.err());
     }
 }

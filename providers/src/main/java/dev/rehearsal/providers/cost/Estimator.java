@@ -73,7 +73,8 @@ public final class Estimator {
             return new CostEstimate("offline", "offline", 0, 0, 0, 0, 0, 0, true, assumptions);
         }
         TokenCounter tokens = TokenCounter.o200k();
-        int minCache = prices.price(config.model()).map(ModelPrice::minCacheTokens).orElse(1024);
+        // Same default as Providers.personaPrompts: a model missing from the price table gets no cache minimum.
+        int minCache = prices.price(config.model()).map(ModelPrice::minCacheTokens).orElse(0);
         boolean writesCache = config.provider() == ProviderKind.BEDROCK; // Bedrock bills cache writes; OpenAI does not
         Usage total = Usage.NONE;
 

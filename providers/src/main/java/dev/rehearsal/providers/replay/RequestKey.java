@@ -21,6 +21,8 @@ public final class RequestKey {
         n.put("provider", provider);
         n.put("model", model);
         n.put("schema", p.schema().name());
+        // The schema's content too: after a schema edit, old recordings must miss, not replay stale shapes.
+        n.put("schema_sha256", sha256(Json.write(p.schema().schema())));
         n.put("system", p.system());
         ArrayNode messages = n.putArray("messages");
         for (ChatMessage m : p.messages()) {

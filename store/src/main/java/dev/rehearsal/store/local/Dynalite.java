@@ -176,7 +176,7 @@ public final class Dynalite implements AutoCloseable {
 
     private static synchronized void ensureInstalled(Path dir) {
         if (Files.isRegularFile(dir.resolve("node_modules/dynalite/package.json"))) return;
-        boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
+        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
         ProcessBuilder pb = new ProcessBuilder(windows ? "npm.cmd" : "npm", "ci", "--no-audit", "--no-fund")
                 .directory(dir.toFile()).redirectErrorStream(true);
         try {
