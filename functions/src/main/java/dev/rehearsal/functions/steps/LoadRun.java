@@ -48,8 +48,8 @@ public class LoadRun extends StepHandler {
         out.put("workflowId", run.workflowId());
         out.put("workflowVersion", run.workflowVersion());
         out.set("personaIds", Json.tree(run.personaIds()));
-        int requested = input.path("maxConcurrency").asInt(0);
-        out.put("maxConcurrency", requested > 0 ? requested : services.maxConcurrency());
+        // The Map's MaxConcurrencyPath reads this: the function's MAX_CONCURRENCY (template parameter).
+        out.put("maxConcurrency", services.maxConcurrency());
         return out;
     }
 }
