@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
 public record SimulationOptions(long seed, LocalDateTime start, Integer maxSteps, int loopLimit) {
     public static final LocalDateTime DEFAULT_START = LocalDateTime.of(2026, 3, 2, 10, 0);
     public static final int DEFAULT_LOOP_LIMIT = 10;
+    /** The seed when none is given, the same for the CLI and the API. */
+    public static final long DEFAULT_SEED = 42;
 
     public static SimulationOptions defaults(long seed) {
         return new SimulationOptions(seed, DEFAULT_START, null, DEFAULT_LOOP_LIMIT);

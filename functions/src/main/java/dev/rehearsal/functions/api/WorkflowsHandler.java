@@ -45,7 +45,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
     private static final Logger LOG = Logger.getLogger(WorkflowsHandler.class.getName());
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_.:-]{1,128}$");
     private static final Set<String> TEST_FIELDS = Set.of("personas", "seed", "version");
-    public static final long DEFAULT_SEED = 1;
+    public static final long DEFAULT_SEED = dev.rehearsal.engine.sim.SimulationOptions.DEFAULT_SEED;
 
     private final WorkflowRepository workflows;
     private final PersonaRepository personas;

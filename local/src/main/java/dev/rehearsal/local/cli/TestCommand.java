@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Simulate personas through a workflow (or a suite) and report.")
 final class TestCommand implements Callable<Integer> {
-    static final long DEFAULT_SEED = 42;
+    static final long DEFAULT_SEED = SimulationOptions.DEFAULT_SEED;
 
     @Parameters(paramLabel = "FILE", description = "workflow or suite JSON file")
     Path file;
