@@ -150,12 +150,14 @@ public final class SevenPersonaBenchmark {
             for (String logicalId : sm.substitutions().values()) {
                 StepHandler step = (StepHandler) rt.handler(logicalId);
                 rt.registry().register(LocalRuntime.functionArn(logicalId), (in, ctx) -> {
-                    String who = in.hasNonNull("personaId") ? in.get("personaId").asText() : "(run)";
+                    // ExecuteStep gets {cursor, retryCount} (the state machine's Parameters); the others the cursor itself.
+                    JsonNode c = in.has("cursor") ? in.get("cursor") : in;
+                    String who = c.hasNonNull("personaId") ? c.get("personaId").asText() : "(run)";
                     long t = System.nanoTime();
                     try {
                         return step.handle(in);
                     } catch (RuntimeException e) {
-                        throw new TaskFailure(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+                        throw new TaskFailure(e.getClass().getName(), String.valueOf(e.getMessage()));
                     } finally {
                         nanos.computeIfAbsent(who, k -> new AtomicLong()).addAndGet(System.nanoTime() - t);
                         tasks.computeIfAbsent(who, k -> new AtomicInteger()).incrementAndGet();
