@@ -20,11 +20,17 @@ class RetryingChatModelTest {
 
     /** Always throttled, with the given Retry-After. */
     static ChatModel throttled(Duration retryAfter, int[] calls) {
+        return failing(429, retryAfter, calls);
+    }
+
+    /** Always fails with the given HTTP status. */
+    static ChatModel failing(int status, Duration retryAfter, int[] calls) {
         return new ChatModel() {
             @Override
             public ChatAnswer complete(ChatPrompt prompt) throws ProviderException {
                 calls[0]++;
-                throw ProviderException.http("bedrock", "m", 429, retryAfter, "ThrottlingException");
+                throw ProviderException.http("bedrock", "m", status, retryAfter, status == 429 ? "ThrottlingException"
+                        : "ValidationException");
             }
 
             @Override
@@ -78,23 +84,7 @@ class RetryingChatModelTest {
     @Test
     void clientErrorsAreNeitherRetriedNorRetryable() {
         int[] calls = {0};
-        ChatModel bad = new ChatModel() {
-            @Override
-            public ChatAnswer complete(ChatPrompt prompt) throws ProviderException {
-                calls[0]++;
-                throw ProviderException.http("openai", "m", 400, null, "invalid_request_error");
-            }
-
-            @Override
-            public String provider() {
-                return "openai";
-            }
-
-            @Override
-            public String model() {
-                return "m";
-            }
-        };
+        ChatModel bad = failing(400, null, calls);
         PersonaReply r = reply(new RetryingChatModel(bad, policy(4)));
         assertEquals(1, calls[0]);
         assertNotNull(r.providerError());
