@@ -16,10 +16,20 @@ public final class SimulationRunner {
         public List<String> path() {
             return interactions.stream().map(Interaction::stepId).toList();
         }
+
+        public int walk() {
+            return session.walk;
+        }
     }
 
     public static PersonaRun run(Workflow wf, Persona persona, PersonaResponder responder, SimulationOptions options) {
-        SimulationSession s = Simulator.start(wf, persona, options);
+        return run(wf, persona, responder, options, 0);
+    }
+
+    /** Walk {@code walk} of the run: its draws differ from every other walk's, and repeat exactly for the same walk. */
+    public static PersonaRun run(Workflow wf, Persona persona, PersonaResponder responder, SimulationOptions options,
+                                 int walk) {
+        SimulationSession s = Simulator.start(wf, persona, options, walk);
         List<Interaction> out = new ArrayList<>();
         while (!s.done()) out.add(Simulator.step(wf, persona, s, responder, options));
         return new PersonaRun(persona, s, out);

@@ -22,6 +22,8 @@ public final class SimulationSession {
     /** The persona as it was when the run started: a later edit or delete cannot change a run in flight. */
     public Persona persona;
     public long seed;
+    /** Which of the run's walks this is (0-based); with the seed it keys every random draw. */
+    public int walk;
     /** Current step to execute; null once the simulation has finished. */
     @JsonProperty("step_id")
     public String stepId;

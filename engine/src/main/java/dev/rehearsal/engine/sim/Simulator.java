@@ -50,9 +50,15 @@ public final class Simulator {
     private Simulator() {
     }
 
-    /** A fresh session positioned on the workflow's start step. */
+    /** A fresh session positioned on the workflow's start step (walk 0). */
     public static SimulationSession start(Workflow wf, Persona persona, SimulationOptions options) {
+        return start(wf, persona, options, 0);
+    }
+
+    /** A fresh session for walk {@code walk} of the run. */
+    public static SimulationSession start(Workflow wf, Persona persona, SimulationOptions options, int walk) {
         SimulationSession s = new SimulationSession();
+        s.walk = walk;
         s.workflowId = wf.id();
         s.personaId = persona.id();
         s.persona = persona;
@@ -293,7 +299,7 @@ public final class Simulator {
             return;
         }
         PersonaReply reply = responder.respond(new ReplyRequest(persona, msg, history, s.seed, s.stepIndex, now,
-                LOCAL.format(local)));
+                LOCAL.format(local), s.walk, s.visits.getOrDefault(step.id(), 1)));
         e.reply = reply;
         s.usage = s.usage.plus(reply.usage());
         if (reply.likelyToConvert() > 0 || reply.providerError() == null) s.likelyToConvert = reply.likelyToConvert();
