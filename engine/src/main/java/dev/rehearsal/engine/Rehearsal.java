@@ -13,8 +13,9 @@ import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.report.Report;
 import dev.rehearsal.engine.report.ReportBuilder;
 import dev.rehearsal.engine.sim.SimulationOptions;
-import dev.rehearsal.engine.sim.SimulationRunner;
 import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
+import dev.rehearsal.engine.stats.Runs;
+import dev.rehearsal.engine.stats.Verdict;
 import dev.rehearsal.engine.validate.Issue;
 import dev.rehearsal.engine.validate.Severity;
 import dev.rehearsal.engine.validate.Validators;
@@ -36,28 +37,74 @@ public final class Rehearsal {
     /** LLM-analysis thresholds mirror the rule-based spam checker's (docs/VALIDATION.md). */
     static final int LLM_SPAM_WARNING = 70;
 
+    /**
+     * {@code runs}: walks per persona (null: one); {@code concurrency}: walks in flight at once (the
+     * responder must be thread-safe when it is above 1); {@code progress} hears of each persona once its
+     * walks of the current look are done.
+     */
     public record Spec(Workflow workflow, List<Persona> personas, PersonaResponder responder, SimulationOptions options,
                        List<Expectation> expectations, MessageAnalyst analyst, Recommender recommender,
-                       Consumer<PersonaRun> progress) {
+                       Progress progress, Runs runs, int concurrency) {
+        public Spec(Workflow workflow, List<Persona> personas, PersonaResponder responder, SimulationOptions options,
+                    List<Expectation> expectations, MessageAnalyst analyst, Recommender recommender,
+                    Consumer<PersonaRun> progress) {
+            this(workflow, personas, responder, options, expectations, analyst, recommender,
+                    progress == null ? null : (p, walks, planned) -> walks.forEach(progress), null, 1);
+        }
+    }
+
+    /** Called when a persona has finished its walks so far (from a worker thread; calls are serialised). */
+    @FunctionalInterface
+    public interface Progress {
+        void personaWalked(Persona persona, List<PersonaRun> walks, int planned);
     }
 
     private Rehearsal() {
     }
 
     public static Report run(Spec spec) {
+        Walked w = walk(spec);
+        return report(spec.workflow(), w.info(), w.runs(), w.expectations(), w.results(), w.analyses(), spec.recommender());
+    }
+
+    /** Everything the walks produced, before the report is built. */
+    public record Walked(Report.RunInfo info, List<PersonaRun> runs, List<Expectation> expectations,
+                         List<ExpectationResult> results, List<MessageAnalysis> analyses) {
+    }
+
+    /** Analyses the messages and walks the personas (in looks, for {@code runs: auto}) without building the report. */
+    public static Walked walk(Spec spec) {
         Workflow wf = spec.workflow();
         List<MessageAnalysis> analyses = spec.analyst() == null ? List.of() : analyse(wf, spec.analyst());
-        List<PersonaRun> runs = new ArrayList<>();
-        for (Persona p : spec.personas()) {
-            PersonaRun r = SimulationRunner.run(wf, p, spec.responder(), spec.options());
-            runs.add(r);
-            if (spec.progress() != null) spec.progress().accept(r);
+        List<Expectation> expectations = spec.expectations() == null ? List.of() : spec.expectations();
+        Runs runs = spec.runs() == null ? Runs.of(1) : spec.runs();
+        WalkPool pool = new WalkPool(wf, spec.personas(), spec.responder(), spec.options(), spec.concurrency(), spec.progress());
+        List<ExpectationResult> results = List.of();
+        int walked = 0;
+        for (int look : runs.looks()) {
+            pool.walk(walked, look);
+            walked = look;
+            results = ExpectationEvaluator.evaluate(expectations, pool.runs(), runs.confidence(), spec.responder().name());
+            boolean open = results.stream().anyMatch(r -> r.verdict() == Verdict.UNDECIDED);
+            if (!open) break;
         }
-        List<ExpectationResult> results = ExpectationEvaluator.evaluate(
-                spec.expectations() == null ? List.of() : spec.expectations(), runs);
         Report.RunInfo info = new Report.RunInfo(spec.options().seed(), spec.options().start().toString(),
                 spec.responder().name(), spec.personas().stream().map(Persona::id).toList());
-        return report(wf, info, runs, results, analyses, spec.recommender());
+        if (runs.isAuto() || walked > 1) info = info.withWalks(walked, runs.toString(), runs.confidence(), stopping(runs, walked));
+        return new Walked(info, pool.runs(), expectations, results, analyses);
+    }
+
+    static String stopping(Runs runs, int walked) {
+        if (!runs.isAuto()) return "fixed: " + walked + " walks per persona, intervals at 95%";
+        return "sequential: looks at " + runs.looks() + " walks, each at " + Math.round(runs.confidence() * 1000) / 10.0
+                + "% (Bonferroni over " + runs.looks().size() + " looks, family error at most 5%); stopped after "
+                + walked + (walked < Runs.AUTO_LOOKS[Runs.AUTO_LOOKS.length - 1] ? " with every expectation decided"
+                : " (the cap)");
+    }
+
+    public static Report report(Workflow wf, Report.RunInfo info, List<PersonaRun> runs, List<ExpectationResult> results,
+                                List<MessageAnalysis> analyses, Recommender recommender) {
+        return report(wf, info, runs, List.of(), results, analyses, recommender);
     }
 
     /**
@@ -65,15 +112,15 @@ public final class Rehearsal {
      * GenerateReport): static checks, findings from the LLM analyses, and the recommender's items
      * appended to the rule-based ones when one is configured.
      */
-    public static Report report(Workflow wf, Report.RunInfo info, List<PersonaRun> runs, List<ExpectationResult> results,
-                                List<MessageAnalysis> analyses, Recommender recommender) {
+    public static Report report(Workflow wf, Report.RunInfo info, List<PersonaRun> runs, List<Expectation> expectations,
+                                List<ExpectationResult> results, List<MessageAnalysis> analyses, Recommender recommender) {
         List<Issue> issues = new ArrayList<>(Validators.validate(wf));
         issues.addAll(issuesFrom(wf, analyses));
-        Report draft = ReportBuilder.build(wf, info, issues, runs, results, null, analyses);
+        Report draft = ReportBuilder.build(wf, info, issues, runs, expectations, results, null, analyses);
         if (recommender == null) return draft;
         Recommender.Recommendations llm = recommender.recommend(wf.name(), digest(draft));
         if (llm == null || llm.items() == null || llm.items().isEmpty()) return draft;
-        return ReportBuilder.build(wf, info, issues, runs, results, llm.items(), analyses);
+        return ReportBuilder.build(wf, info, issues, runs, expectations, results, llm.items(), analyses);
     }
 
     /** Every message as its first recipient would see it (merge-field fallbacks rendered). */

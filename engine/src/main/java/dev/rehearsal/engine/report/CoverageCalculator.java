@@ -7,7 +7,10 @@ import dev.rehearsal.engine.workflow.Transition;
 import dev.rehearsal.engine.workflow.Workflow;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -16,29 +19,36 @@ public final class CoverageCalculator {
     private CoverageCalculator() {
     }
 
+    /** The union over every walk; with more than one walk, each transition's count of walks that took it. */
     public static Report.Coverage of(Workflow wf, List<PersonaRun> runs) {
-        Set<String> taken = new HashSet<>();
+        Map<String, Integer> taken = new HashMap<>();
         Set<String> visited = new HashSet<>();
         for (PersonaRun r : runs) {
+            Set<String> inWalk = new HashSet<>();
             for (Interaction i : r.interactions()) {
                 visited.add(i.stepId());
                 if (i.transition() != null && i.next() != null) {
-                    taken.add(new Transition(i.stepId(), i.transition(), i.next()).key());
+                    inWalk.add(new Transition(i.stepId(), i.transition(), i.next()).key());
                 }
             }
+            for (String k : inWalk) taken.merge(k, 1, Integer::sum);
         }
         int total = 0, covered = 0;
         List<String> uncovered = new ArrayList<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         for (Step s : wf.steps()) {
             for (Transition t : s.transitions()) {
                 total++;
-                if (taken.contains(t.key())) covered++;
+                int n = taken.getOrDefault(t.key(), 0);
+                counts.put(t.key(), n);
+                if (n > 0) covered++;
                 else uncovered.add(t.key());
             }
         }
         List<String> unvisited = wf.steps().stream().map(Step::id).filter(id -> !visited.contains(id)).toList();
         int percent = total == 0 ? 100 : (int) Math.floor(100.0 * covered / total);
+        boolean many = runs.stream().anyMatch(r -> r.walk() > 0);
         return new Report.Coverage(total, covered, percent, uncovered, wf.steps().size(),
-                wf.steps().size() - unvisited.size(), unvisited);
+                wf.steps().size() - unvisited.size(), unvisited, many ? counts : null);
     }
 }

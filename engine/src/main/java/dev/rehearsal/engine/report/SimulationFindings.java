@@ -9,13 +9,50 @@ import dev.rehearsal.engine.validate.Severity;
 import dev.rehearsal.engine.workflow.Workflow;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** Issues only a simulation can reveal: opt-outs ignored, quiet hours, frequency, runtime dead ends. */
+/**
+ * Issues only a simulation can reveal: opt-outs ignored, quiet hours, frequency, runtime dead ends.
+ * Over many walks each finding is listed once per (rule, step, persona), with how many of the
+ * persona's walks showed it ("message_after_opt_out in 30 of 30 walks of Cold Carl").
+ */
 public final class SimulationFindings {
     private SimulationFindings() {
     }
 
+    public static List<Issue> of(Workflow wf, Map<String, List<PersonaRun>> byPersona) {
+        List<Issue> out = new ArrayList<>();
+        for (List<PersonaRun> walks : byPersona.values()) {
+            Map<String, Issue> first = new LinkedHashMap<>();
+            Map<String, Set<Integer>> seen = new LinkedHashMap<>();
+            for (PersonaRun w : walks) {
+                for (Issue i : of(wf, List.of(w))) {
+                    String key = i.type() + "@" + i.stepId();
+                    first.putIfAbsent(key, i);
+                    seen.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(w.walk());
+                }
+            }
+            for (Map.Entry<String, Issue> e : first.entrySet()) {
+                Issue i = e.getValue();
+                if (walks.size() == 1) {
+                    out.add(i);
+                    continue;
+                }
+                int n = seen.get(e.getKey()).size();
+                String who = walks.get(0).persona().name();
+                out.add(new Issue(i.severity(), i.type(), i.stepId(), i.pointer(),
+                        i.message() + " (in " + n + " of " + walks.size() + " walks of " + who + ")", i.suggestion(),
+                        i.persona()).inWalks(n, walks.size()));
+            }
+        }
+        return out;
+    }
+
+    /** The findings of each walk on its own. */
     public static List<Issue> of(Workflow wf, List<PersonaRun> runs) {
         List<Issue> out = new ArrayList<>();
         for (PersonaRun run : runs) {
