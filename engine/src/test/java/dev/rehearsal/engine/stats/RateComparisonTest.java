@@ -11,8 +11,8 @@ class RateComparisonTest {
     void fisherMatchesPublishedValues() {
         // The tea-tasting table (3 of 4 vs 1 of 4): two-sided p = 0.4857.
         assertEquals(0.4857, RateComparison.fisher(3, 4, 1, 4), 1e-4);
-        // 30/30 vs 20/30: p ≈ 0.00094 (R: fisher.test(matrix(c(30,0,20,10),2))).
-        assertEquals(0.000944, RateComparison.fisher(30, 30, 20, 30), 2e-5);
+        // 30/30 vs 20/30: C(50,30)/C(60,30) plus every table as unlikely = 0.000797 (summed by hand in Python).
+        assertEquals(0.000797, RateComparison.fisher(30, 30, 20, 30), 1e-6);
         assertEquals(1.0, RateComparison.fisher(15, 30, 15, 30), 1e-9);
         assertEquals(1.0, RateComparison.fisher(0, 30, 0, 30), 1e-9);
     }
