@@ -154,8 +154,9 @@ class OllamaChatModelTest {
 
     @Test
     void aTimedOutCallIsRetried() {
-        server.thenSlowly(1500, 200, ok(Fixtures.VALID_REPLY)).then(200, ok(Fixtures.VALID_REPLY));
-        PersonaReply reply = responder(3, Duration.ofMillis(300)).respond(Fixtures.request());
+        // Wide margins: the first answer stalls 5 s, the timeout is 1.5 s, so a loaded machine still sees one timeout.
+        server.thenSlowly(5000, 200, ok(Fixtures.VALID_REPLY)).then(200, ok(Fixtures.VALID_REPLY));
+        PersonaReply reply = responder(3, Duration.ofMillis(1500)).respond(Fixtures.request());
 
         assertNull(reply.providerError());
         assertEquals(1, sleeper.slept.size());
