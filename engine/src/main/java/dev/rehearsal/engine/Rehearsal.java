@@ -75,7 +75,11 @@ public final class Rehearsal {
     /** Analyses the messages and walks the personas (in looks, for {@code runs: auto}) without building the report. */
     public static Walked walk(Spec spec) {
         Workflow wf = spec.workflow();
-        List<MessageAnalysis> analyses = spec.analyst() == null ? List.of() : analyse(wf, spec.analyst());
+        // Message analysis is independent of the walks: with a provider it runs beside them, not before them.
+        java.util.concurrent.CompletableFuture<List<MessageAnalysis>> analysing = spec.analyst() == null
+                ? java.util.concurrent.CompletableFuture.completedFuture(List.of())
+                : spec.concurrency() > 1 ? java.util.concurrent.CompletableFuture.supplyAsync(() -> analyse(wf, spec.analyst()))
+                : java.util.concurrent.CompletableFuture.completedFuture(analyse(wf, spec.analyst()));
         List<Expectation> expectations = spec.expectations() == null ? List.of() : spec.expectations();
         Runs runs = spec.runs() == null ? Runs.of(1) : spec.runs();
         WalkPool pool = new WalkPool(wf, spec.personas(), spec.responder(), spec.options(), spec.concurrency(), spec.progress());
@@ -91,7 +95,7 @@ public final class Rehearsal {
         Report.RunInfo info = new Report.RunInfo(spec.options().seed(), spec.options().start().toString(),
                 spec.responder().name(), spec.personas().stream().map(Persona::id).toList());
         if (runs.isAuto() || walked > 1) info = info.withWalks(walked, runs.toString(), runs.confidence(), stopping(runs, walked));
-        return new Walked(info, pool.runs(), expectations, results, analyses);
+        return new Walked(info, pool.runs(), expectations, results, analysing.join());
     }
 
     static String stopping(Runs runs, int walked) {

@@ -22,22 +22,41 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class OpenAiFaultStub implements AutoCloseable {
     private final HttpServer server;
     private final double faultShare;
+    private final long delayMs;
     public final AtomicInteger calls = new AtomicInteger(), faults = new AtomicInteger();
 
     public OpenAiFaultStub(double faultShare) {
+        this(faultShare, 0);
+    }
+
+    /** Every answer takes {@code delayMs}, as a model's would; requests are served concurrently. */
+    public OpenAiFaultStub(double faultShare, long delayMs) {
         this.faultShare = faultShare;
+        this.delayMs = delayMs;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.createContext("/v1/chat/completions", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "openai-stub");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
     private void handle(HttpExchange ex) throws IOException {
         JsonNode body = Json.mapper().readTree(ex.getRequestBody());
         int n = calls.incrementAndGet();
+        if (delayMs > 0) {
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (Math.floor(n * faultShare) > Math.floor((n - 1) * faultShare)) {
             faults.incrementAndGet();
             send(ex, 500, Json.write(Map.of("error", Map.of("message",
