@@ -6,6 +6,7 @@ import dev.rehearsal.engine.llm.OutboundMessage;
 import dev.rehearsal.engine.llm.PersonaReply;
 import dev.rehearsal.engine.llm.PersonaResponder;
 import dev.rehearsal.engine.llm.ReplyRequest;
+import dev.rehearsal.engine.llm.Situation;
 import dev.rehearsal.engine.llm.Turn;
 import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.reading.ReplyClassifier;
@@ -329,8 +330,9 @@ public final class Simulator {
             return;
         }
         PersonaReply reply = responder.respond(new ReplyRequest(persona, msg, history, s.seed, s.stepIndex, now,
-                LOCAL.format(local)));
+                LOCAL.format(local), situation(wf, s)));
         e.reply = reply;
+        recordActions(s, now, reply);
         s.usage = s.usage.plus(reply.usage());
         if (reply.likelyToConvert() > 0 || reply.providerError() == null) s.likelyToConvert = reply.likelyToConvert();
         long latencyMin = reply.replyLatencyMinutes() != null ? Math.max(0, reply.replyLatencyMinutes()) : DEFAULT_ACTION_LATENCY_MIN;
@@ -374,8 +376,32 @@ public final class Simulator {
         return LOCAL.format(Instant.ofEpochMilli(s.clock).atZone(ZoneId.of(s.timezone)));
     }
 
+    /** The code-built situation a responder writes in: business, campaign, who wrote first, time zone. */
+    static Situation situation(Workflow wf, SimulationSession s) {
+        String sender = wf.settings().senderName();
+        Step first = wf.step(wf.start());
+        boolean leadFirst = first != null && (first.type() == dev.rehearsal.engine.workflow.StepType.WAIT_FOR_REPLY
+                || (first.type() == dev.rehearsal.engine.workflow.StepType.CONDITION
+                && first.branches().stream().anyMatch(b -> b.when().readsReplies())));
+        return new Situation(sender == null || sender.isBlank() ? wf.name() : sender, null, wf.name(), leadFirst, s.timezone);
+    }
+
+    /** What the lead did with the message just sent (opened, clicked, booked...), kept on its turn for later prompts. */
+    private static void recordActions(SimulationSession s, long sentAt, PersonaReply reply) {
+        java.util.Set<Action> done = java.util.EnumSet.noneOf(Action.class);
+        for (Action a : reply.actions()) if (a != Action.REPLIED) done.add(a);
+        if (done.isEmpty()) return;
+        for (int i = s.transcript.size() - 1; i >= 0; i--) {
+            Turn t = s.transcript.get(i);
+            if (!t.fromLead() && t.at() == sentAt) {
+                s.transcript.set(i, t.withActions(done));
+                return;
+            }
+        }
+    }
+
     private static void remember(SimulationSession s, Turn t) {
-        s.transcript.add(new Turn(t.fromLead(), t.channel(), t.subject(), cut(t.text()), t.at()));
+        s.transcript.add(new Turn(t.fromLead(), t.channel(), t.subject(), cut(t.text()), t.at(), t.actions()));
         if (s.transcript.size() > MAX_TURNS) s.transcript.remove(0);
     }
 

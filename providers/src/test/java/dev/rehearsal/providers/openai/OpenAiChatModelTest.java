@@ -16,6 +16,7 @@ import dev.rehearsal.providers.cost.UsageMeter;
 import dev.rehearsal.providers.jobs.LlmMessageAnalyst;
 import dev.rehearsal.providers.jobs.LlmPersonaResponder;
 import dev.rehearsal.providers.jobs.LlmRecommender;
+import dev.rehearsal.providers.prompt.PersonaCard;
 import dev.rehearsal.providers.prompt.PersonaPromptBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,13 +82,17 @@ class OpenAiChatModelTest {
         assertFalse(format.get("json_schema").get("schema").toString().contains("maximum"),
                 "strict mode rejects numeric bounds; they are checked locally");
         JsonNode messages = body.get("messages");
-        assertEquals(4, messages.size());
+        assertEquals(5, messages.size());
         assertEquals("system", messages.get(0).get("role").asText());
-        assertTrue(messages.get(0).get("content").asText().contains("You are Skeptical Sarah"));
+        assertEquals(PersonaCard.systemPrompt(Fixtures.sarah(), Fixtures.SITUATION), messages.get(0).get("content").asText(),
+                "the same persona prompt as every other provider gets");
         assertEquals("user", messages.get(1).get("role").asText());
+        assertTrue(messages.get(1).get("content").asText().startsWith("⟦message 1 · sms · reached you Wed 1969-12-31 19:00⟧\n"));
         assertEquals("assistant", messages.get(2).get("role").asText());
-        assertEquals("What does it cost?", messages.get(2).get("content").asText());
+        assertEquals("⟦your reply · sms · Wed 1969-12-31 19:01⟧\nWhat does it cost?", messages.get(2).get("content").asText());
         assertEquals("user", messages.get(3).get("role").asText());
+        assertEquals("system", messages.get(4).get("role").asText(), "the state line comes last, in the system position");
+        assertTrue(messages.get(4).get("content").asText().startsWith("⟦state⟧ Now: Wed 1969-12-31 19:03"));
         assertEquals(42, body.get("seed").asLong());
 
         assertNull(reply.providerError());
