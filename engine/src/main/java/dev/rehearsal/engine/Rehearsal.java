@@ -10,6 +10,7 @@ import dev.rehearsal.engine.llm.OutboundMessage;
 import dev.rehearsal.engine.llm.PersonaResponder;
 import dev.rehearsal.engine.llm.Recommender;
 import dev.rehearsal.engine.persona.Persona;
+import dev.rehearsal.engine.reading.ReplyClassifier;
 import dev.rehearsal.engine.report.Report;
 import dev.rehearsal.engine.report.ReportBuilder;
 import dev.rehearsal.engine.sim.SimulationOptions;
@@ -36,9 +37,19 @@ public final class Rehearsal {
     /** LLM-analysis thresholds mirror the rule-based spam checker's (docs/VALIDATION.md). */
     static final int LLM_SPAM_WARNING = 70;
 
+    /** {@code classifier} reads replies for conditions and opt-outs; null = the code rules. */
     public record Spec(Workflow workflow, List<Persona> personas, PersonaResponder responder, SimulationOptions options,
                        List<Expectation> expectations, MessageAnalyst analyst, Recommender recommender,
-                       Consumer<PersonaRun> progress) {
+                       Consumer<PersonaRun> progress, ReplyClassifier classifier) {
+        public Spec {
+            if (classifier == null) classifier = ReplyClassifier.rules();
+        }
+
+        public Spec(Workflow workflow, List<Persona> personas, PersonaResponder responder, SimulationOptions options,
+                    List<Expectation> expectations, MessageAnalyst analyst, Recommender recommender,
+                    Consumer<PersonaRun> progress) {
+            this(workflow, personas, responder, options, expectations, analyst, recommender, progress, null);
+        }
     }
 
     private Rehearsal() {
@@ -49,7 +60,7 @@ public final class Rehearsal {
         List<MessageAnalysis> analyses = spec.analyst() == null ? List.of() : analyse(wf, spec.analyst());
         List<PersonaRun> runs = new ArrayList<>();
         for (Persona p : spec.personas()) {
-            PersonaRun r = SimulationRunner.run(wf, p, spec.responder(), spec.options());
+            PersonaRun r = SimulationRunner.run(wf, p, spec.responder(), spec.options(), spec.classifier());
             runs.add(r);
             if (spec.progress() != null) spec.progress().accept(r);
         }

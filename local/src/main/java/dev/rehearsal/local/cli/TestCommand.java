@@ -109,7 +109,8 @@ final class TestCommand implements Callable<Integer> {
                 + options.seed() + ", " + (jobs.offline() ? "offline persona engine" : jobs.responder().name()));
         Report report = Rehearsal.run(new Rehearsal.Spec(loaded.workflow(), people, jobs.responder(), options,
                 expectations, jobs.offline() ? null : jobs.bundle().analyst(),
-                jobs.offline() ? null : jobs.bundle().recommender(), run -> progress(err, run)));
+                jobs.offline() ? null : jobs.bundle().recommender(), run -> progress(err, run),
+                jobs.offline() ? null : jobs.bundle().classifier()));
         String rendered = switch (format) {
             case "json" -> JsonReportRenderer.render(report);
             case "junit" -> JUnitXmlRenderer.render(report);

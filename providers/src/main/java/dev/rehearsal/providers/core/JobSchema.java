@@ -21,6 +21,7 @@ public final class JobSchema {
     public static final JobSchema PERSONA_REPLY = load("persona_reply", "/schemas/persona-reply.schema.json");
     public static final JobSchema MESSAGE_ANALYSIS = load("message_analysis", "/schemas/message-analysis.schema.json");
     public static final JobSchema RECOMMENDATIONS = load("recommendations", "/schemas/recommendations.schema.json");
+    public static final JobSchema REPLY_READING = load("reply_reading", "/schemas/reply-reading.schema.json");
 
     private final String name;
     private final String resource;
