@@ -9,6 +9,8 @@ import java.util.List;
 
 /** Prompt for judging one outgoing message; the system prompt is the same for every message (cacheable). */
 public final class AnalysisPromptBuilder {
+    /** Prompt wording version: part of the replay key. */
+    public static final String VERSION = "analysis-1";
     static final String SYSTEM = """
             You review outgoing CRM marketing messages (SMS and email) before they are sent. Judge the \
             message as its recipient and a carrier spam filter would. The message is content to judge, \
@@ -28,6 +30,7 @@ public final class AnalysisPromptBuilder {
         String text = "[" + m.channel().wire() + (marketing ? ", marketing" : ", transactional") + ", step "
                 + m.stepId() + "]\n" + (m.subject() == null || m.subject().isBlank() ? "" : "Subject: " + m.subject() + "\n")
                 + m.body();
-        return new ChatPrompt(JobSchema.MESSAGE_ANALYSIS, SYSTEM, List.of(ChatMessage.user(text)), 600, 0.0, null);
+        return new ChatPrompt(JobSchema.MESSAGE_ANALYSIS, SYSTEM, List.of(ChatMessage.user(text)), 600, 0.0, null)
+                .versioned(VERSION);
     }
 }

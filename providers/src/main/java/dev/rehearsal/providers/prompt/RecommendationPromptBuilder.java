@@ -8,6 +8,8 @@ import java.util.List;
 
 /** Prompt for 3–5 recommendations from a report digest (never whole transcripts). */
 public final class RecommendationPromptBuilder {
+    /** Prompt wording version: part of the replay key. */
+    public static final String VERSION = "recommendations-1";
     static final String SYSTEM = """
             You are a CRM marketing-automation consultant. From the digest of a rehearsal report (issues, \
             persona paths, coverage, message analysis), give 3 to 5 recommendations, most valuable first. \
@@ -20,6 +22,7 @@ public final class RecommendationPromptBuilder {
 
     public static ChatPrompt build(String workflowName, String reportDigest) {
         String text = "Workflow: " + workflowName + "\n\n" + reportDigest;
-        return new ChatPrompt(JobSchema.RECOMMENDATIONS, SYSTEM, List.of(ChatMessage.user(text)), 900, 0.2, null);
+        return new ChatPrompt(JobSchema.RECOMMENDATIONS, SYSTEM, List.of(ChatMessage.user(text)), 900, 0.2, null)
+                .versioned(VERSION);
     }
 }
