@@ -21,6 +21,13 @@ public final class ReportBuilder {
     public static Report build(Workflow wf, Report.RunInfo run, List<Issue> staticIssues, List<PersonaRun> runs,
                                List<ExpectationResult> results, List<String> extraRecommendations,
                                List<MessageAnalysis> analyses) {
+        return build(wf, run, staticIssues, runs, results, extraRecommendations, analyses, null);
+    }
+
+    /** As above; {@code extraUsage} is what calls outside the walks and analyses cost (the recommender's). */
+    public static Report build(Workflow wf, Report.RunInfo run, List<Issue> staticIssues, List<PersonaRun> runs,
+                               List<ExpectationResult> results, List<String> extraRecommendations,
+                               List<MessageAnalysis> analyses, Usage extraUsage) {
         List<Issue> issues = new ArrayList<>(staticIssues);
         issues.addAll(SimulationFindings.of(wf, runs));
         issues.sort(Comparator.comparing(Issue::severity)
@@ -41,6 +48,7 @@ public final class ReportBuilder {
                 && issues.stream().noneMatch(i -> i.severity().failsRun());
         Usage usage = runs.stream().map(r -> r.session().usage).reduce(Usage.NONE, Usage::plus);
         if (analyses != null) for (MessageAnalysis a : analyses) usage = usage.plus(a.usage());
+        usage = usage.plus(extraUsage);
         String summary = summary(wf, runs, issues, results, coverage, score, passed);
         return new Report(Report.SCHEMA_VERSION,
                 new Report.WorkflowInfo(wf.id(), wf.name(), wf.steps().size(),
