@@ -105,6 +105,10 @@ final class TestCommand implements Callable<Integer> {
             err.println("rehearse: " + e.getMessage());
             return Main.BAD_INPUT;
         }
+        if (!jobs.offline()) {
+            for (String w : jobs.bundle().prices().warnings(jobs.bundle().config().model(),
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC))) err.println("rehearse: warning: " + w);
+        }
         if (!quiet) err.println("Rehearsing '" + loaded.workflow().name() + "' with " + people.size() + " persona(s), seed "
                 + options.seed() + ", " + (jobs.offline() ? "offline persona engine" : jobs.responder().name()));
         Report report = Rehearsal.run(new Rehearsal.Spec(loaded.workflow(), people, jobs.responder(), options,

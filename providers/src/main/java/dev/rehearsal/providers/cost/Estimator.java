@@ -106,7 +106,8 @@ public final class Estimator {
 
         return new CostEstimate(config.provider().wire(), config.model(), total.calls(), total.inputTokens(),
                 total.cachedInputTokens(), total.cacheWriteTokens(), total.outputTokens(),
-                prices.cost(config.model(), total), prices.price(config.model()).isPresent(), assumptions);
+                prices.cost(config.model(), total), prices.price(config.model()).isPresent(), assumptions,
+                prices.warnings(config.model(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
     }
 
     /**
