@@ -165,8 +165,9 @@ class OllamaChatModelTest {
 
     @Test
     void aTimedOutCallIsRetried() {
-        server.thenSlowly(1500, 200, ok(Fixtures.VALID_REPLY)).then(200, ok(Fixtures.VALID_REPLY));
-        PersonaReply reply = responder(3, Duration.ofMillis(300)).respond(Fixtures.request());
+        // Generous margins: on a loaded CI machine a fast answer can take a few hundred milliseconds.
+        server.thenSlowly(6000, 200, ok(Fixtures.VALID_REPLY)).then(200, ok(Fixtures.VALID_REPLY));
+        PersonaReply reply = responder(3, Duration.ofMillis(1500)).respond(Fixtures.request());
 
         assertNull(reply.providerError());
         assertEquals(1, sleeper.slept.size());
