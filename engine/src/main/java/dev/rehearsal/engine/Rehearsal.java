@@ -9,7 +9,9 @@ import dev.rehearsal.engine.llm.MessageAnalyst;
 import dev.rehearsal.engine.llm.OutboundMessage;
 import dev.rehearsal.engine.llm.PersonaResponder;
 import dev.rehearsal.engine.llm.Recommender;
+import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.persona.Persona;
+import dev.rehearsal.engine.reading.ReplyClassifier;
 import dev.rehearsal.engine.report.Report;
 import dev.rehearsal.engine.report.ReportBuilder;
 import dev.rehearsal.engine.sim.SimulationOptions;
@@ -18,6 +20,7 @@ import dev.rehearsal.engine.stats.Runs;
 import dev.rehearsal.engine.stats.Verdict;
 import dev.rehearsal.engine.validate.Issue;
 import dev.rehearsal.engine.validate.Severity;
+import dev.rehearsal.engine.validate.SpamScorer;
 import dev.rehearsal.engine.validate.Validators;
 import dev.rehearsal.engine.workflow.MergeFields;
 import dev.rehearsal.engine.workflow.Step;
@@ -34,22 +37,39 @@ import java.util.function.Consumer;
  * same stages as separate state-machine steps.
  */
 public final class Rehearsal {
-    /** LLM-analysis thresholds mirror the rule-based spam checker's (docs/VALIDATION.md). */
-    static final int LLM_SPAM_WARNING = 70;
+    /** LLM-analysis bands are the rule-based spam scorer's (docs/VALIDATION.md): warning from 40, error from 70. */
+    static final int LLM_SPAM_WARNING = SpamScorer.WARNING_AT, LLM_SPAM_ERROR = SpamScorer.ERROR_AT;
 
     /**
      * {@code runs}: walks per persona (null: one); {@code concurrency}: walks in flight at once (the
      * responder must be thread-safe when it is above 1); {@code progress} hears of each persona once its
-     * walks of the current look are done.
+     * walks of the current look are done; {@code classifier} reads replies for conditions and opt-outs
+     * (null: the code rules).
      */
     public record Spec(Workflow workflow, List<Persona> personas, PersonaResponder responder, SimulationOptions options,
                        List<Expectation> expectations, MessageAnalyst analyst, Recommender recommender,
-                       Progress progress, Runs runs, int concurrency) {
+                       Progress progress, Runs runs, int concurrency, ReplyClassifier classifier) {
+        public Spec {
+            if (classifier == null) classifier = ReplyClassifier.rules();
+        }
+
+        public Spec(Workflow workflow, List<Persona> personas, PersonaResponder responder, SimulationOptions options,
+                    List<Expectation> expectations, MessageAnalyst analyst, Recommender recommender,
+                    Progress progress, Runs runs, int concurrency) {
+            this(workflow, personas, responder, options, expectations, analyst, recommender, progress, runs, concurrency, null);
+        }
+
+        public Spec(Workflow workflow, List<Persona> personas, PersonaResponder responder, SimulationOptions options,
+                    List<Expectation> expectations, MessageAnalyst analyst, Recommender recommender,
+                    Consumer<PersonaRun> progress, ReplyClassifier classifier) {
+            this(workflow, personas, responder, options, expectations, analyst, recommender,
+                    progress == null ? null : (p, walks, planned) -> walks.forEach(progress), null, 1, classifier);
+        }
+
         public Spec(Workflow workflow, List<Persona> personas, PersonaResponder responder, SimulationOptions options,
                     List<Expectation> expectations, MessageAnalyst analyst, Recommender recommender,
                     Consumer<PersonaRun> progress) {
-            this(workflow, personas, responder, options, expectations, analyst, recommender,
-                    progress == null ? null : (p, walks, planned) -> walks.forEach(progress), null, 1);
+            this(workflow, personas, responder, options, expectations, analyst, recommender, progress, null);
         }
     }
 
@@ -82,7 +102,8 @@ public final class Rehearsal {
                 : java.util.concurrent.CompletableFuture.completedFuture(analyse(wf, spec.analyst()));
         List<Expectation> expectations = spec.expectations() == null ? List.of() : spec.expectations();
         Runs runs = spec.runs() == null ? Runs.of(1) : spec.runs();
-        WalkPool pool = new WalkPool(wf, spec.personas(), spec.responder(), spec.options(), spec.concurrency(), spec.progress());
+        WalkPool pool = new WalkPool(wf, spec.personas(), spec.responder(), spec.options(), spec.concurrency(), spec.progress(),
+                spec.classifier());
         List<ExpectationResult> results = List.of();
         int walked = 0;
         for (int look : runs.looks()) {
@@ -120,11 +141,15 @@ public final class Rehearsal {
                                 List<ExpectationResult> results, List<MessageAnalysis> analyses, Recommender recommender) {
         List<Issue> issues = new ArrayList<>(Validators.validate(wf));
         issues.addAll(issuesFrom(wf, analyses));
-        Report draft = ReportBuilder.build(wf, info, issues, runs, expectations, results, null, analyses);
+        Report draft = ReportBuilder.build(wf, info, issues, runs, expectations, results, null, analyses, null);
         if (recommender == null) return draft;
-        Recommender.Recommendations llm = recommender.recommend(wf.name(), digest(draft));
-        if (llm == null || llm.items() == null || llm.items().isEmpty()) return draft;
-        return ReportBuilder.build(wf, info, issues, runs, expectations, results, llm.items(), analyses);
+        Recommender.Recommendations llm = recommender.recommend(wf.name(), digest(draft, wf));
+        if (llm == null) return draft;
+        // Items the rule-based recommendations already make are dropped: the model was told not to repeat them.
+        List<String> fresh = llm.items() == null ? List.of() : llm.items().stream()
+                .filter(i -> draft.recommendations().stream().noneMatch(r -> r.equalsIgnoreCase(i.strip()))).toList();
+        return ReportBuilder.build(wf, info, issues, runs, expectations, results, fresh.isEmpty() ? null : fresh, analyses,
+                llm.usage());
     }
 
     /** Every message as its first recipient would see it (merge-field fallbacks rendered). */
@@ -156,27 +181,47 @@ public final class Rehearsal {
                 continue;
             }
             if (a.spamRisk() >= LLM_SPAM_WARNING) {
-                out.add(Issue.of(Severity.WARNING, "llm_spam_risk", a.stepId(), wf.pointerOf(a.stepId()),
-                        "LLM rates spam risk " + a.spamRisk() + "/100: " + String.join("; ", a.reasons()),
+                out.add(Issue.of(a.spamRisk() >= LLM_SPAM_ERROR ? Severity.ERROR : Severity.WARNING, "llm_spam_risk", a.stepId(),
+                        wf.pointerOf(a.stepId()), "LLM rates spam risk " + a.spamRisk() + "/100 ("
+                                + (a.spamRisk() >= LLM_SPAM_ERROR ? "high" : "elevated") + "): " + String.join("; ", a.reasons()),
                         a.suggestions() == null || a.suggestions().isEmpty() ? "Rewrite the message in a plainer, personal tone."
                                 : a.suggestions().get(0)));
             }
-            if ("aggressive".equalsIgnoreCase(a.tone())) {
-                out.add(Issue.of(Severity.WARNING, "tone_issue", a.stepId(), wf.pointerOf(a.stepId()),
-                        "LLM reads the tone of '" + a.stepId() + "' as aggressive",
-                        "Soften the wording: drop pressure phrases and all-caps, lead with the benefit."));
+            // Tone bands (the analysis rubric): aggressive and pushy warn, urgent informs, the rest pass.
+            String tone = a.tone() == null ? "" : a.tone().toLowerCase(java.util.Locale.ROOT);
+            if (tone.equals("aggressive") || tone.equals("pushy") || tone.equals("urgent")) {
+                out.add(Issue.of(tone.equals("urgent") ? Severity.INFO : Severity.WARNING, "tone_issue", a.stepId(),
+                        wf.pointerOf(a.stepId()), "LLM reads the tone of '" + a.stepId() + "' as " + tone,
+                        "Soften the wording: drop pressure phrases and all-caps, give the reader room to say no, lead with the benefit."));
             }
         }
         return out;
     }
 
-    /** A compact digest for the recommender: findings, paths and coverage, never whole transcripts. */
-    static String digest(Report r) {
+    /**
+     * A compact digest for the recommender: every step with its settings and message (outside text quoted as
+     * JSON strings, so no message or reply can pose as the digest's own structure), findings, failed
+     * expectations with their evidence, paths, coverage, and the rule-based recommendations it must not repeat.
+     * Never whole transcripts.
+     */
+    static String digest(Report r, Workflow wf) {
         StringBuilder b = new StringBuilder();
-        b.append("Score ").append(r.score()).append("/100. ").append(r.summary()).append('\n');
+        b.append("Score ").append(r.score()).append("/100. ").append(Json.write(r.summary())).append('\n');
+        b.append("Steps (id, type, settings as JSON, next):\n");
+        for (Step s : wf.steps()) {
+            b.append("- ").append(s.id()).append(" (").append(s.type().wireName()).append(") ")
+                    .append(s.config() == null ? "{}" : Json.write(s.config()));
+            if (s.next() != null) b.append(" next=").append(s.next());
+            b.append('\n');
+        }
         b.append("Findings:\n");
         r.issues().stream().limit(25).forEach(i -> b.append("- [").append(i.severity().wire()).append("] ")
-                .append(i.type()).append(" at ").append(i.stepId()).append(": ").append(i.message()).append('\n'));
+                .append(i.type()).append(" at ").append(i.stepId()).append(": ").append(Json.write(i.message())).append('\n'));
+        b.append("Failed expectations:\n");
+        r.expectations().stream().filter(e -> !e.passed()).limit(25).forEach(e -> b.append("- ").append(e.expectation())
+                .append(e.persona() == null ? "" : " for " + e.persona()).append(": ").append(Json.write(e.evidence())).append('\n'));
+        b.append("Already recommended by the rules (do not repeat):\n");
+        r.recommendations().forEach(x -> b.append("- ").append(Json.write(x)).append('\n'));
         b.append("Persona paths:\n");
         for (Report.PersonaResult p : r.personas()) {
             b.append("- ").append(p.name()).append(": ").append(String.join(" > ", p.path())).append(" (")

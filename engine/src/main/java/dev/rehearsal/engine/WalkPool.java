@@ -2,6 +2,7 @@ package dev.rehearsal.engine;
 
 import dev.rehearsal.engine.llm.PersonaResponder;
 import dev.rehearsal.engine.persona.Persona;
+import dev.rehearsal.engine.reading.ReplyClassifier;
 import dev.rehearsal.engine.sim.SimulationOptions;
 import dev.rehearsal.engine.sim.SimulationRunner;
 import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
@@ -29,10 +30,12 @@ final class WalkPool {
     private final SimulationOptions options;
     private final int concurrency;
     private final Rehearsal.Progress progress;
+    private final ReplyClassifier classifier;
     private final List<List<PersonaRun>> walks = new ArrayList<>();
 
     WalkPool(Workflow wf, List<Persona> personas, PersonaResponder responder, SimulationOptions options, int concurrency,
-             Rehearsal.Progress progress) {
+             Rehearsal.Progress progress, ReplyClassifier classifier) {
+        this.classifier = classifier;
         this.wf = wf;
         this.personas = personas;
         this.responder = responder;
@@ -46,7 +49,7 @@ final class WalkPool {
     void walk(int from, int to) {
         if (concurrency == 1) {
             for (int p = 0; p < personas.size(); p++) {
-                for (int w = from; w < to; w++) walks.get(p).add(SimulationRunner.run(wf, personas.get(p), responder, options, w));
+                for (int w = from; w < to; w++) walks.get(p).add(SimulationRunner.run(wf, personas.get(p), responder, options, classifier, w));
                 report(p, to);
             }
             return;
@@ -69,7 +72,7 @@ final class WalkPool {
                 for (int w = from; w < to; w++) {
                     final int wi = w;
                     fs.add(exec.submit(() -> {
-                        PersonaRun r = SimulationRunner.run(wf, personas.get(pi), responder, options, wi);
+                        PersonaRun r = SimulationRunner.run(wf, personas.get(pi), responder, options, classifier, wi);
                         finished.add(r);
                         if (left.decrementAndGet() == 0) done(pi, before.get(pi), finished, to);
                         return r;

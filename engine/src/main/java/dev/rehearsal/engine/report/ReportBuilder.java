@@ -32,12 +32,14 @@ public final class ReportBuilder {
     public static Report build(Workflow wf, Report.RunInfo run, List<Issue> staticIssues, List<PersonaRun> runs,
                                List<ExpectationResult> results, List<String> extraRecommendations,
                                List<MessageAnalysis> analyses) {
-        return build(wf, run, staticIssues, runs, List.of(), results, extraRecommendations, analyses);
+        return build(wf, run, staticIssues, runs, List.of(), results, extraRecommendations, analyses, null);
     }
 
+    /** As above with the expectations (for failure clusters and worst walks); {@code extraUsage} is what calls
+     * outside the walks and analyses cost (the recommender's). */
     public static Report build(Workflow wf, Report.RunInfo run, List<Issue> staticIssues, List<PersonaRun> runs,
                                List<Expectation> expectations, List<ExpectationResult> results,
-                               List<String> extraRecommendations, List<MessageAnalysis> analyses) {
+                               List<String> extraRecommendations, List<MessageAnalysis> analyses, Usage extraUsage) {
         Map<String, List<PersonaRun>> byPersona = Walks.byPersona(runs);
         List<Issue> issues = new ArrayList<>(staticIssues);
         issues.addAll(SimulationFindings.of(wf, byPersona));
@@ -63,6 +65,7 @@ public final class ReportBuilder {
         Verdict verdict = verdict(runs, issues, results);
         Usage usage = runs.stream().map(r -> r.session().usage).reduce(Usage.NONE, Usage::plus);
         if (analyses != null) for (MessageAnalysis a : analyses) usage = usage.plus(a.usage());
+        usage = usage.plus(extraUsage);
         String summary = summary(wf, byPersona, issues, results, coverage, score, verdict);
         return new Report(Report.REPORT_VERSION, Report.SCHEMA_VERSION,
                 new Report.WorkflowInfo(wf.id(), wf.name(), wf.steps().size(),

@@ -129,6 +129,10 @@ final class TestCommand implements Callable<Integer> {
             err.println("rehearse: --concurrency must be between 1 and 64, not " + concurrency);
             return Main.BAD_INPUT;
         }
+        if (!jobs.offline()) {
+            for (String w : jobs.bundle().prices().warnings(jobs.bundle().config().model(),
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC))) err.println("rehearse: warning: " + w);
+        }
         int parallel = concurrency != null ? concurrency : jobs.offline() ? Runtime.getRuntime().availableProcessors() : 8;
         if (!quiet) {
             err.println("Rehearsing '" + loaded.workflow().name() + "' with " + people.size() + " persona(s), seed "
@@ -141,7 +145,8 @@ final class TestCommand implements Callable<Integer> {
         Report report = Rehearsal.run(new Rehearsal.Spec(loaded.workflow(), people, jobs.responder(), options,
                 expectations, jobs.offline() ? null : jobs.bundle().analyst(),
                 jobs.offline() ? null : jobs.bundle().recommender(),
-                (persona, walks, planned) -> progress(err, persona, walks, planned, expectations), plan, parallel));
+                (persona, walks, planned) -> progress(err, persona, walks, planned, expectations), plan, parallel,
+                jobs.offline() ? null : jobs.bundle().classifier()));
         String rendered = switch (format) {
             case "json" -> JsonReportRenderer.render(report);
             case "junit" -> JUnitXmlRenderer.render(report);
