@@ -1,0 +1,63 @@
+package dev.rehearsal.engine.flow;
+
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * What the contact may have done, or had done to them, on some path to a step ("may" facts: true
+ * when at least one path allows it). Bits for the conversation, a set for the tags that may be set,
+ * a set for the fields an update_contact step may have filled.
+ */
+public final class ContactFacts {
+    public static final int SENT_SMS = 1, SENT_EMAIL = 2;
+    /** A reply may be visible to reply conditions (it arrived, and time passed after a send). */
+    public static final int REPLY = 4;
+    /** A reply may have been taken by an earlier wait_for_reply's on_reply (it stays visible). */
+    public static final int REPLY_TAKEN = 8;
+    public static final int SMS_OPTED_OUT = 16, EMAIL_UNSUBSCRIBED = 32;
+    /** The last email sent may have been opened or clicked (a new email resets this until time passes). */
+    public static final int EMAIL_ENGAGED = 64;
+
+    final int bits;
+    final BitSet tags;
+    final BitSet fields;
+    private final Vocabulary names;
+
+    ContactFacts(int bits, BitSet tags, BitSet fields, Vocabulary names) {
+        this.bits = bits;
+        this.tags = tags;
+        this.fields = fields;
+        this.names = names;
+    }
+
+    public boolean may(int bit) {
+        return (bits & bit) != 0;
+    }
+
+    public boolean mayHaveTag(String tag) {
+        int i = names.tag(tag);
+        return i >= 0 && tags.get(i);
+    }
+
+    /** Whether an update_contact step on some path to here may have set this contact field. */
+    public boolean mayHaveSetField(String field) {
+        int i = names.field(field);
+        return i >= 0 && fields.get(i);
+    }
+
+    public List<String> tags() {
+        return tags.stream().mapToObj(names.tags::get).toList();
+    }
+
+    public List<String> fieldsSet() {
+        return fields.stream().mapToObj(names.fields::get).toList();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        String[] names = {"sent_sms", "sent_email", "reply", "reply_taken", "sms_opted_out", "email_unsubscribed", "email_engaged"};
+        for (int i = 0; i < names.length; i++) if ((bits & (1 << i)) != 0) b.append(b.length() == 0 ? "" : ",").append(names[i]);
+        return "{" + b + " tags=" + tags() + " fields=" + fieldsSet() + "}";
+    }
+}
