@@ -73,7 +73,7 @@ final class DroppedConversations {
             for (int e = g.offsets[v]; e < g.offsets[v + 1]; e++) {
                 if (g.kind[e] != FlowGraph.BRANCH || !facts.enabled[e] || via[g.target[e]] == -1) continue;
                 Condition c = s.branches().get(g.branch[e]).when();
-                if (!(ConditionReasoner.readsReply(c) || c instanceof Condition.Replied r && r.expected())) continue;
+                if (!(ConditionReasoner.readsReply(c) || c instanceof Condition.Replied r && r.expected()) || aboutOptOut(c)) continue;
                 out.add(issue(g, s, "a reply matching branch '" + s.branchLabel(g.branch[e]) + "' of condition '" + s.id() + "'",
                         g.target[e], via, explained));
                 break;
