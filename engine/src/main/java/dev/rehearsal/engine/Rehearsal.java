@@ -3,6 +3,11 @@ package dev.rehearsal.engine;
 import dev.rehearsal.engine.expect.Expectation;
 import dev.rehearsal.engine.expect.ExpectationEvaluator;
 import dev.rehearsal.engine.expect.ExpectationResult;
+import dev.rehearsal.engine.flow.FlowAnalysis;
+import dev.rehearsal.engine.flow.FlowFacts;
+import dev.rehearsal.engine.hunt.BranchHunter;
+import dev.rehearsal.engine.hunt.HuntResult;
+import dev.rehearsal.engine.hunt.Hunting;
 import dev.rehearsal.engine.llm.Channel;
 import dev.rehearsal.engine.llm.MessageAnalysis;
 import dev.rehearsal.engine.llm.MessageAnalyst;
@@ -12,6 +17,7 @@ import dev.rehearsal.engine.llm.Recommender;
 import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.report.Report;
 import dev.rehearsal.engine.report.ReportBuilder;
+import dev.rehearsal.engine.report.SimulationFindings;
 import dev.rehearsal.engine.sim.SimulationOptions;
 import dev.rehearsal.engine.sim.SimulationRunner;
 import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
@@ -36,9 +42,15 @@ public final class Rehearsal {
     /** LLM-analysis thresholds mirror the rule-based spam checker's (docs/VALIDATION.md). */
     static final int LLM_SPAM_WARNING = 70;
 
+    /** {@code hunt}: search scripted leads for the transitions no walk took (no LLM calls; on by default). */
     public record Spec(Workflow workflow, List<Persona> personas, PersonaResponder responder, SimulationOptions options,
                        List<Expectation> expectations, MessageAnalyst analyst, Recommender recommender,
-                       Consumer<PersonaRun> progress) {
+                       Consumer<PersonaRun> progress, boolean hunt) {
+        public Spec(Workflow workflow, List<Persona> personas, PersonaResponder responder, SimulationOptions options,
+                    List<Expectation> expectations, MessageAnalyst analyst, Recommender recommender,
+                    Consumer<PersonaRun> progress) {
+            this(workflow, personas, responder, options, expectations, analyst, recommender, progress, true);
+        }
     }
 
     private Rehearsal() {
@@ -57,7 +69,7 @@ public final class Rehearsal {
                 spec.expectations() == null ? List.of() : spec.expectations(), runs);
         Report.RunInfo info = new Report.RunInfo(spec.options().seed(), spec.options().start().toString(),
                 spec.responder().name(), spec.personas().stream().map(Persona::id).toList());
-        return report(wf, info, runs, results, analyses, spec.recommender());
+        return report(wf, info, runs, results, analyses, spec.recommender(), spec.options(), spec.hunt());
     }
 
     /**
@@ -67,13 +79,26 @@ public final class Rehearsal {
      */
     public static Report report(Workflow wf, Report.RunInfo info, List<PersonaRun> runs, List<ExpectationResult> results,
                                 List<MessageAnalysis> analyses, Recommender recommender) {
+        SimulationOptions options = SimulationOptions.defaults(info.seed()).withStart(java.time.LocalDateTime.parse(info.startAt()));
+        return report(wf, info, runs, results, analyses, recommender, options, true);
+    }
+
+    /** As above; {@code hunt} runs the branch hunt (scripted leads, no LLM) with the walks' simulation options. */
+    public static Report report(Workflow wf, Report.RunInfo info, List<PersonaRun> runs, List<ExpectationResult> results,
+                                List<MessageAnalysis> analyses, Recommender recommender, SimulationOptions options,
+                                boolean hunt) {
         List<Issue> issues = new ArrayList<>(Validators.validate(wf));
         issues.addAll(issuesFrom(wf, analyses));
-        Report draft = ReportBuilder.build(wf, info, issues, runs, results, null, analyses);
+        FlowFacts facts = FlowAnalysis.of(wf);
+        List<Issue> known = new ArrayList<>(issues);
+        known.addAll(SimulationFindings.of(wf, runs));
+        HuntResult found = Hunting.run(wf, facts, runs, options, known, hunt, BranchHunter.DEFAULT_BUDGET);
+        ReportBuilder.Branches branches = new ReportBuilder.Branches(facts, found);
+        Report draft = ReportBuilder.build(wf, info, issues, runs, results, null, analyses, branches);
         if (recommender == null) return draft;
         Recommender.Recommendations llm = recommender.recommend(wf.name(), digest(draft));
         if (llm == null || llm.items() == null || llm.items().isEmpty()) return draft;
-        return ReportBuilder.build(wf, info, issues, runs, results, llm.items(), analyses);
+        return ReportBuilder.build(wf, info, issues, runs, results, llm.items(), analyses, branches);
     }
 
     /** Every message as its first recipient would see it (merge-field fallbacks rendered). */

@@ -1,6 +1,8 @@
 package dev.rehearsal.engine.report;
 
 import dev.rehearsal.engine.expect.ExpectationResult;
+import dev.rehearsal.engine.flow.FlowFacts;
+import dev.rehearsal.engine.hunt.HuntResult;
 import dev.rehearsal.engine.llm.MessageAnalysis;
 import dev.rehearsal.engine.llm.Usage;
 import dev.rehearsal.engine.sim.Interaction;
@@ -21,13 +23,25 @@ public final class ReportBuilder {
     public static Report build(Workflow wf, Report.RunInfo run, List<Issue> staticIssues, List<PersonaRun> runs,
                                List<ExpectationResult> results, List<String> extraRecommendations,
                                List<MessageAnalysis> analyses) {
+        return build(wf, run, staticIssues, runs, results, extraRecommendations, analyses, null);
+    }
+
+    /**
+     * As above, with the branch hunt's outcome: every transition gets a status in the coverage section,
+     * and the witnesses' error-level findings count in the score and verdict like any other finding.
+     */
+    public static Report build(Workflow wf, Report.RunInfo run, List<Issue> staticIssues, List<PersonaRun> runs,
+                               List<ExpectationResult> results, List<String> extraRecommendations,
+                               List<MessageAnalysis> analyses, Branches branches) {
         List<Issue> issues = new ArrayList<>(staticIssues);
         issues.addAll(SimulationFindings.of(wf, runs));
+        if (branches != null) issues.addAll(branches.hunt().findings());
         issues.sort(Comparator.comparing(Issue::severity)
                 .thenComparing(i -> i.stepId() == null ? -1 : wf.indexOf(i.stepId()))
                 .thenComparing(Issue::type)
                 .thenComparing(i -> i.persona() == null ? "" : i.persona()));
         Report.Coverage coverage = CoverageCalculator.of(wf, runs);
+        if (branches != null) coverage = coverage.withStatuses(CoverageCalculator.statuses(wf, runs, branches.facts(), branches.hunt()));
         Report.ScoreBreakdown breakdown = ScoreCalculator.breakdown(issues, results, coverage);
         int score = ScoreCalculator.score(breakdown);
         List<String> recs = new ArrayList<>(RuleRecommendations.of(wf, runs, issues, coverage));
@@ -48,6 +62,10 @@ public final class ReportBuilder {
                 run, passed, score, breakdown, summary, issues, results, coverage, conversion, personas, recs,
                 analyses == null || analyses.isEmpty() ? null : analyses,
                 usage.calls() == 0 ? null : usage);
+    }
+
+    /** The data-flow facts and the hunt's outcome, for transition statuses. */
+    public record Branches(FlowFacts facts, HuntResult hunt) {
     }
 
     static Report.PersonaResult personaResult(PersonaRun r) {
