@@ -63,6 +63,10 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
+    @Option(names = "--hunt", description = "on or off: search scripted leads for transitions no persona took "
+            + "(no LLM calls; default: on with the offline engine, off with an LLM provider)")
+    String hunt;
+
     @picocli.CommandLine.ArgGroup(exclusive = false, heading = "LLM provider (default: the offline persona engine)%n")
     ProviderOptions provider = new ProviderOptions();
 
@@ -105,11 +109,16 @@ final class TestCommand implements Callable<Integer> {
             err.println("rehearse: " + e.getMessage());
             return Main.BAD_INPUT;
         }
+        if (hunt != null && !List.of("on", "off").contains(hunt)) {
+            err.println("rehearse: unknown --hunt '" + hunt + "' (on, off)");
+            return Main.BAD_INPUT;
+        }
+        boolean hunting = hunt == null ? jobs.offline() : hunt.equals("on");
         if (!quiet) err.println("Rehearsing '" + loaded.workflow().name() + "' with " + people.size() + " persona(s), seed "
                 + options.seed() + ", " + (jobs.offline() ? "offline persona engine" : jobs.responder().name()));
         Report report = Rehearsal.run(new Rehearsal.Spec(loaded.workflow(), people, jobs.responder(), options,
                 expectations, jobs.offline() ? null : jobs.bundle().analyst(),
-                jobs.offline() ? null : jobs.bundle().recommender(), run -> progress(err, run)));
+                jobs.offline() ? null : jobs.bundle().recommender(), run -> progress(err, run), hunting));
         String rendered = switch (format) {
             case "json" -> JsonReportRenderer.render(report);
             case "junit" -> JUnitXmlRenderer.render(report);
