@@ -2,6 +2,7 @@ package dev.rehearsal.engine.sim;
 
 import dev.rehearsal.engine.llm.PersonaResponder;
 import dev.rehearsal.engine.persona.Persona;
+import dev.rehearsal.engine.reading.ReplyClassifier;
 import dev.rehearsal.engine.workflow.Workflow;
 
 import java.util.ArrayList;
@@ -19,9 +20,15 @@ public final class SimulationRunner {
     }
 
     public static PersonaRun run(Workflow wf, Persona persona, PersonaResponder responder, SimulationOptions options) {
+        return run(wf, persona, responder, options, ReplyClassifier.rules());
+    }
+
+    /** As above, with the classifier that reads replies for the workflow's conditions. */
+    public static PersonaRun run(Workflow wf, Persona persona, PersonaResponder responder, SimulationOptions options,
+                                 ReplyClassifier classifier) {
         SimulationSession s = Simulator.start(wf, persona, options);
         List<Interaction> out = new ArrayList<>();
-        while (!s.done()) out.add(Simulator.step(wf, persona, s, responder, options));
+        while (!s.done()) out.add(Simulator.step(wf, persona, s, responder, options, classifier));
         return new PersonaRun(persona, s, out);
     }
 }
