@@ -25,6 +25,22 @@ final class ChoiceMenu {
     /** How long after a wait's timeout a "late" reply lands. */
     static final int LATE_MARGIN_MINUTES = 30;
 
+    /**
+     * What the scripted lead writes for each intent: conditions read the CRM's reading of the text
+     * (the reply classifier), so the text must say what the choice means, not just carry a label.
+     */
+    static final java.util.Map<Intent, String> TEXT = java.util.Map.of(
+            Intent.INTERESTED, "Yes, I'm interested. Tell me more.",
+            Intent.READY_TO_BUY, "Let's book it. When can you start?",
+            Intent.QUESTION, "How does it work?",
+            Intent.PRICE_OBJECTION, "That's too expensive for me.",
+            Intent.OBJECTION, "I don't trust these offers.",
+            Intent.NOT_INTERESTED, "No thanks, not interested.",
+            Intent.NEUTRAL, "Ok.",
+            Intent.OPT_OUT, "STOP");
+    private static final java.util.Map<Sentiment, String> SENTIMENT_TEXT = java.util.Map.of(
+            Sentiment.POSITIVE, "Sounds good!", Sentiment.NEUTRAL, "Ok.", Sentiment.NEGATIVE, "That's too expensive for me.");
+
     final List<Choice> sms = new ArrayList<>();
     final List<Choice> email = new ArrayList<>();
 
@@ -43,16 +59,16 @@ final class ChoiceMenu {
         List<Choice> replies = new ArrayList<>();
         for (Intent i : intents) {
             if (i == Intent.OPT_OUT) continue;
-            replies.add(reply("replies (" + i.wire() + ")", "Scripted reply.", i, Sentiment.NEUTRAL, QUICK_MINUTES));
+            replies.add(reply("replies (" + i.wire() + ")", TEXT.get(i), i, Sentiment.NEUTRAL, QUICK_MINUTES));
         }
-        for (Sentiment s : sentiments) replies.add(reply("replies (" + s.wire() + " sentiment)", "Scripted reply.", Intent.NEUTRAL, s, QUICK_MINUTES));
+        for (Sentiment s : sentiments) replies.add(reply("replies (" + s.wire() + " sentiment)", SENTIMENT_TEXT.get(s), Intent.NEUTRAL, s, QUICK_MINUTES));
         for (String k : keywords) replies.add(reply("replies \"" + k + "\"", k, Intent.NEUTRAL, Sentiment.NEUTRAL, QUICK_MINUTES));
         List<Choice> lateReplies = new ArrayList<>();
         for (int minutes : late) {
             for (Intent i : intents) {
                 if (i == Intent.OPT_OUT) continue;
                 lateReplies.add(reply("replies (" + i.wire() + ") " + human(minutes) + " later, after the wait timed out",
-                        "Scripted reply.", i, Sentiment.NEUTRAL, minutes));
+                        TEXT.get(i), i, Sentiment.NEUTRAL, minutes));
             }
         }
         for (List<Choice> channel : List.of(sms, email)) {
