@@ -35,6 +35,7 @@ public final class ReportBuilder {
                                List<MessageAnalysis> analyses, Branches branches) {
         List<Issue> issues = new ArrayList<>(staticIssues);
         issues.addAll(SimulationFindings.of(wf, runs));
+        issues.addAll(ReplyDrops.of(wf, runs));
         if (branches != null) issues.addAll(branches.hunt().findings());
         issues.sort(Comparator.comparing(Issue::severity)
                 .thenComparing(i -> i.stepId() == null ? -1 : wf.indexOf(i.stepId()))
