@@ -36,6 +36,7 @@ class ValidatorsTest {
                 "warning:burst@a",
                 "warning:merge_field_without_fallback@a",
                 "warning:sms_unicode@a",
+                "warning:missing_one_click_unsubscribe@b",
                 "warning:conversation_dropped@w",
                 "warning:wait_without_timeout_branch@w",
                 "warning:orphan_step@lost"), got);
