@@ -1,6 +1,6 @@
 package dev.rehearsal.engine.flow;
 
-import java.util.BitSet;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,15 +19,22 @@ public final class ContactFacts {
     public static final int EMAIL_ENGAGED = 64;
 
     final int bits;
-    final BitSet tags;
-    final BitSet fields;
+    /** Tag and field sets as bit words: {@code tags[tagOffset .. tagOffset + names.tagWords())}. */
+    private final long[] tags, fields;
+    private final int tagOffset, fieldOffset;
     private final Vocabulary names;
 
-    ContactFacts(int bits, BitSet tags, BitSet fields, Vocabulary names) {
+    ContactFacts(int bits, long[] tags, int tagOffset, long[] fields, int fieldOffset, Vocabulary names) {
         this.bits = bits;
         this.tags = tags;
+        this.tagOffset = tagOffset;
         this.fields = fields;
+        this.fieldOffset = fieldOffset;
         this.names = names;
+    }
+
+    static ContactFacts none(Vocabulary names) {
+        return new ContactFacts(0, new long[names.tagWords()], 0, new long[names.fieldWords()], 0, names);
     }
 
     public boolean may(int bit) {
@@ -35,22 +42,28 @@ public final class ContactFacts {
     }
 
     public boolean mayHaveTag(String tag) {
-        int i = names.tag(tag);
-        return i >= 0 && tags.get(i);
+        return has(tags, tagOffset, names.tag(tag));
     }
 
     /** Whether an update_contact step on some path to here may have set this contact field. */
     public boolean mayHaveSetField(String field) {
-        int i = names.field(field);
-        return i >= 0 && fields.get(i);
+        return has(fields, fieldOffset, names.field(field));
+    }
+
+    private static boolean has(long[] words, int offset, int i) {
+        return i >= 0 && (words[offset + (i >> 6)] & (1L << i)) != 0;
     }
 
     public List<String> tags() {
-        return tags.stream().mapToObj(names.tags::get).toList();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < names.tags.size(); i++) if (has(tags, tagOffset, i)) out.add(names.tags.get(i));
+        return out;
     }
 
     public List<String> fieldsSet() {
-        return fields.stream().mapToObj(names.fields::get).toList();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < names.fields.size(); i++) if (has(fields, fieldOffset, i)) out.add(names.fields.get(i));
+        return out;
     }
 
     @Override

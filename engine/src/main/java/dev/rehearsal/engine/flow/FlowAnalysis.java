@@ -2,9 +2,10 @@ package dev.rehearsal.engine.flow;
 
 import dev.rehearsal.engine.workflow.Branch;
 import dev.rehearsal.engine.workflow.Step;
+import dev.rehearsal.engine.workflow.StepType;
 import dev.rehearsal.engine.workflow.Workflow;
 
-import java.util.BitSet;
+import java.util.Iterator;
 import java.util.List;
 
 import static dev.rehearsal.engine.flow.ContactFacts.EMAIL_ENGAGED;
@@ -19,8 +20,10 @@ import static dev.rehearsal.engine.flow.ContactFacts.SMS_OPTED_OUT;
  * The forward "may" data-flow pass: from the start step, what the contact may have done on some
  * path to each step, propagated only along edges that can be taken given those facts (so a branch
  * no path can make true passes nothing on). Facts only grow and each has a fixed number of values
- * (7 bits plus the workflow's tags and fields), so a worklist reaches the fixpoint after at most
- * that many updates per step: linear in steps + transitions for a fixed vocabulary.
+ * (7 bits plus the workflow's tags and fields), so the fixpoint comes after at most that many
+ * updates per step. Steps are visited in reverse postorder, round-robin: an acyclic workflow is
+ * done in one sweep, and each loop costs a few more. Tags and fields are bit words in flat arrays,
+ * so the pass allocates nothing per step.
  */
 public final class FlowAnalysis {
     private FlowAnalysis() {
@@ -29,77 +32,106 @@ public final class FlowAnalysis {
     public static FlowFacts of(Workflow workflow) {
         FlowGraph g = new FlowGraph(workflow);
         Vocabulary names = new Vocabulary(workflow);
-        int n = g.n;
+        int n = g.n, tw = names.tagWords(), fw = names.fieldWords();
         int[] bits = new int[n];
-        BitSet[] tags = new BitSet[n], fields = new BitSet[n];
+        long[] tags = new long[n * tw], fields = new long[n * fw];
+        long[] outTags = new long[tw], outFields = new long[fw];
         boolean[] reached = new boolean[n];
         boolean[] enabled = new boolean[g.edges()];
         if (g.start < 0) return new FlowFacts(g, names, reached, bits, tags, fields, enabled);
-        int[] queue = new int[n];
-        boolean[] queued = new boolean[n];
-        int head = 0, size = 0;
+        int[] order = reversePostorder(g);
+        int[] position = new int[n];
+        java.util.Arrays.fill(position, -1);
+        for (int i = 0; i < order.length; i++) position[order[i]] = i;
+        boolean[] dirty = new boolean[order.length];
         reached[g.start] = true;
-        tags[g.start] = new BitSet();
-        fields[g.start] = new BitSet();
-        queue[size++] = g.start;
-        queued[g.start] = true;
-        while (size > 0) {
-            int v = queue[head];
-            head = (head + 1) % n;
-            size--;
-            queued[v] = false;
+        dirty[position[g.start]] = true;
+        int cursor = position[g.start];
+        while (cursor < order.length) {
+            if (!dirty[cursor]) {
+                cursor++;
+                continue;
+            }
+            dirty[cursor] = false;
+            int v = order[cursor];
+            int restart = order.length;
             Step s = g.steps[v];
-            ContactFacts in = new ContactFacts(bits[v], tags[v], fields[v], names);
-            BitSet outTags = tags[v], outFields = fields[v];
-            switch (s.type()) {
-                case ADD_TAG -> outTags = with(outTags, names.tag(s.text("tag")));
-                case UPDATE_CONTACT -> {
-                    outFields = (BitSet) outFields.clone();
-                    for (var it = s.config().path("fields").fieldNames(); it.hasNext(); ) outFields.set(names.field(it.next()));
-                }
-                default -> { }
+            ContactFacts in = new ContactFacts(bits[v], tags, v * tw, fields, v * fw, names);
+            System.arraycopy(tags, v * tw, outTags, 0, tw);
+            System.arraycopy(fields, v * fw, outFields, 0, fw);
+            if (s.type() == StepType.ADD_TAG) set(outTags, names.tag(s.text("tag")));
+            if (s.type() == StepType.UPDATE_CONTACT) {
+                for (Iterator<String> it = s.config().path("fields").fieldNames(); it.hasNext(); ) set(outFields, names.field(it.next()));
             }
             for (int e = g.offsets[v]; e < g.offsets[v + 1]; e++) {
                 if (!takeable(g, s, e, in)) continue;
                 enabled[e] = true;
                 int out = transfer(s, g.kind[e], bits[v]);
                 int w = g.target[e];
-                boolean changed = false;
-                if (!reached[w]) {
-                    reached[w] = true;
-                    tags[w] = new BitSet();
-                    fields[w] = new BitSet();
-                    changed = true;
-                }
+                boolean changed = !reached[w];
+                reached[w] = true;
                 if ((bits[w] | out) != bits[w]) {
                     bits[w] |= out;
                     changed = true;
                 }
-                changed |= union(tags[w], outTags);
-                changed |= union(fields[w], outFields);
-                if (changed && !queued[w]) {
-                    queued[w] = true;
-                    queue[(head + size) % n] = w;
-                    size++;
+                changed |= union(tags, w * tw, outTags);
+                changed |= union(fields, w * fw, outFields);
+                if (changed) {
+                    int p = position[w];
+                    dirty[p] = true;
+                    if (p <= cursor) restart = Math.min(restart, p); // a back edge: sweep again from there
                 }
             }
+            cursor = restart < order.length ? restart : cursor + 1;
         }
         return new FlowFacts(g, names, reached, bits, tags, fields, enabled);
     }
 
-    private static BitSet with(BitSet set, int bit) {
-        if (bit < 0 || set.get(bit)) return set;
-        BitSet copy = (BitSet) set.clone();
-        copy.set(bit);
-        return copy;
+    /** Steps reachable from start in reverse postorder of a depth-first search (iterative). */
+    private static int[] reversePostorder(FlowGraph g) {
+        int n = g.n;
+        int[] post = new int[n];
+        int count = 0;
+        boolean[] seen = new boolean[n];
+        int[] stack = new int[n], cursor = new int[n];
+        int sp = 0;
+        stack[sp++] = g.start;
+        seen[g.start] = true;
+        cursor[g.start] = g.offsets[g.start];
+        while (sp > 0) {
+            int v = stack[sp - 1];
+            if (cursor[v] < g.offsets[v + 1]) {
+                int w = g.target[cursor[v]++];
+                if (!seen[w]) {
+                    seen[w] = true;
+                    cursor[w] = g.offsets[w];
+                    stack[sp++] = w;
+                }
+                continue;
+            }
+            sp--;
+            post[count++] = v;
+        }
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) order[i] = post[count - 1 - i];
+        return order;
     }
 
-    /** Adds {@code from} into {@code into}; true when that changed it. */
-    private static boolean union(BitSet into, BitSet from) {
-        if (from.isEmpty()) return false;
-        int before = into.cardinality();
-        into.or(from);
-        return into.cardinality() != before;
+    private static void set(long[] words, int bit) {
+        if (bit >= 0) words[bit >> 6] |= 1L << bit;
+    }
+
+    /** ORs {@code from} into {@code into[offset..]}; true when that changed it. */
+    private static boolean union(long[] into, int offset, long[] from) {
+        boolean changed = false;
+        for (int i = 0; i < from.length; i++) {
+            long before = into[offset + i], after = before | from[i];
+            if (after != before) {
+                into[offset + i] = after;
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     /** Whether edge {@code e} of step {@code s} can be taken by some contact with facts {@code in}. */
@@ -113,7 +145,10 @@ public final class FlowAnalysis {
                 for (int j = 0; j < i; j++) if (!ConditionReasoner.canFail(bs.get(j).when(), in)) yield false;
                 yield true;
             }
-            case FlowGraph.DEFAULT -> s.branches().stream().allMatch(b -> ConditionReasoner.canFail(b.when(), in));
+            case FlowGraph.DEFAULT -> {
+                for (Branch b : s.branches()) if (!ConditionReasoner.canFail(b.when(), in)) yield false;
+                yield true;
+            }
             default -> true;
         };
     }

@@ -4,7 +4,6 @@ import dev.rehearsal.engine.workflow.Branch;
 import dev.rehearsal.engine.workflow.Step;
 import dev.rehearsal.engine.workflow.Transition;
 
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,11 +17,11 @@ public final class FlowFacts {
     final Vocabulary names;
     private final boolean[] reached;
     private final int[] bits;
-    private final BitSet[] tags, fields;
+    private final long[] tags, fields;
     final boolean[] enabled;
     private Map<String, Integer> edgeByKey;
 
-    FlowFacts(FlowGraph graph, Vocabulary names, boolean[] reached, int[] bits, BitSet[] tags, BitSet[] fields,
+    FlowFacts(FlowGraph graph, Vocabulary names, boolean[] reached, int[] bits, long[] tags, long[] fields,
               boolean[] enabled) {
         this.graph = graph;
         this.names = names;
@@ -46,8 +45,8 @@ public final class FlowFacts {
     }
 
     ContactFacts at(int v) {
-        if (v < 0 || !reached[v]) return new ContactFacts(0, new BitSet(), new BitSet(), names);
-        return new ContactFacts(bits[v], tags[v], fields[v], names);
+        if (v < 0 || !reached[v]) return ContactFacts.none(names);
+        return new ContactFacts(bits[v], tags, v * names.tagWords(), fields, v * names.fieldWords(), names);
     }
 
     boolean reached(int v) {

@@ -36,6 +36,14 @@ final class Vocabulary {
         if (index.putIfAbsent(name, list.size()) == null) list.add(name);
     }
 
+    int tagWords() {
+        return (tags.size() + 63) >> 6;
+    }
+
+    int fieldWords() {
+        return (fields.size() + 63) >> 6;
+    }
+
     int tag(String name) {
         return tagIndex.getOrDefault(name, -1);
     }

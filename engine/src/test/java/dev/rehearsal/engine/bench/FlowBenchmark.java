@@ -41,6 +41,9 @@ public final class FlowBenchmark {
             Workflow w = WorkflowParser.parseOrThrow(ValidationBenchmark.generate("ladder", n));
             timed("data-flow pass + findings, diamond ladder", w.steps().size(), runs,
                     () -> new FlowValidator().validate(w).size() + " findings");
+            // the same run's structural validator, as a yardstick on a machine whose load varies
+            timed("(reference) StructuralValidator, same ladder", w.steps().size(), runs,
+                    () -> new dev.rehearsal.engine.validate.StructuralValidator().validate(w).size() + " findings");
         }
     }
 
@@ -69,7 +72,7 @@ public final class FlowBenchmark {
      * the hour takes a check's "late" branch.
      */
     static Workflow huntWorkflow(int rungs) {
-        StringBuilder b = new StringBuilder("{\"id\": \"hunt\", \"name\": \"Hunt\", \"start\": \"m0\", \"steps\": [");
+        StringBuilder b = new StringBuilder("{\"id\": \"hunt\", \"name\": \"Hunt\", \"start\": \"m0\", \"settings\": {\"max_steps\": 200}, \"steps\": [");
         for (int r = 0; r < rungs; r++) {
             String next = r + 1 < rungs ? "m" + (r + 1) : "done";
             b.append("{\"id\": \"m").append(r).append("\", \"type\": \"send_sms\", \"config\": {\"body\": \"Question ").append(r)
