@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import static dev.rehearsal.engine.flow.ContactFacts.EMAIL_ENGAGED;
 import static dev.rehearsal.engine.flow.ContactFacts.EMAIL_UNSUBSCRIBED;
+import static dev.rehearsal.engine.flow.ContactFacts.REPLIED_ON_EVERY_PATH;
 import static dev.rehearsal.engine.flow.ContactFacts.REPLY;
 import static dev.rehearsal.engine.flow.ContactFacts.SENT_EMAIL;
 import static dev.rehearsal.engine.flow.ContactFacts.SENT_SMS;
@@ -25,7 +26,7 @@ public final class ConditionReasoner {
 
     public static boolean canHold(Condition c, ContactFacts f) {
         if (readsReply(c)) return f.may(REPLY);
-        if (c instanceof Condition.Replied r) return !r.expected() || f.may(REPLY);
+        if (c instanceof Condition.Replied r) return r.expected() ? f.may(REPLY) : !f.may(REPLIED_ON_EVERY_PATH);
         if (c instanceof Condition.OptedOut o) return !o.expected() || optOutPossible(o.channel(), f);
         if (c instanceof Condition.HasTag t) return f.mayHaveTag(t.tag());
         if (c instanceof Condition.EmailOpened e) return !e.expected() || f.may(EMAIL_ENGAGED);
@@ -37,7 +38,7 @@ public final class ConditionReasoner {
     }
 
     public static boolean canFail(Condition c, ContactFacts f) {
-        if (c instanceof Condition.Replied r) return r.expected() || f.may(REPLY);
+        if (c instanceof Condition.Replied r) return r.expected() ? !f.may(REPLIED_ON_EVERY_PATH) : f.may(REPLY);
         if (c instanceof Condition.OptedOut o) return o.expected() || optOutPossible(o.channel(), f);
         if (c instanceof Condition.EmailOpened e) return e.expected() || f.may(EMAIL_ENGAGED);
         if (c instanceof Condition.EmailClicked e) return e.expected() || f.may(EMAIL_ENGAGED);
@@ -59,6 +60,7 @@ public final class ConditionReasoner {
 
     /** Why {@code c} never holds here, in words; call only when {@link #canHold} is false. */
     public static String whyNever(Condition c, ContactFacts f) {
+        if (c instanceof Condition.Replied r && !r.expected() && f.may(REPLIED_ON_EVERY_PATH)) return alwaysReplied();
         if (readsReply(c) || c instanceof Condition.Replied) return noReply(f);
         if (c instanceof Condition.OptedOut o) {
             String ch = o.channel() == null ? "sms or email" : o.channel();
@@ -88,9 +90,14 @@ public final class ConditionReasoner {
 
     /** Why {@code c} always holds here (never fails), in words; call only when {@link #canFail} is false. */
     public static String whyAlways(Condition c, ContactFacts f) {
-        if (c instanceof Condition.Replied || c instanceof Condition.Not n && n.not() instanceof Condition.Replied) return noReply(f);
+        if (c instanceof Condition.Replied r && r.expected()) return alwaysReplied();
+        if (c instanceof Condition.Replied) return noReply(f);
         if (c instanceof Condition.Not n) return whyNever(n.not(), f);
         return describe(c) + " holds for every contact who gets here";
+    }
+
+    private static String alwaysReplied() {
+        return "every path to it goes through a wait_for_reply's on_reply, so the contact has always replied by then";
     }
 
     private static String noReply(ContactFacts f) {

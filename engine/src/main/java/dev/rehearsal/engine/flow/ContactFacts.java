@@ -17,6 +17,8 @@ public final class ContactFacts {
     public static final int SMS_OPTED_OUT = 16, EMAIL_UNSUBSCRIBED = 32;
     /** The last email sent may have been opened or clicked (a new email resets this until time passes). */
     public static final int EMAIL_ENGAGED = 64;
+    /** A "must" fact: on every path to here some wait took a reply, so {@code replied} is true. */
+    public static final int REPLIED_ON_EVERY_PATH = 128;
 
     final int bits;
     /** Tag and field sets as bit words: {@code tags[tagOffset .. tagOffset + names.tagWords())}. */
@@ -69,7 +71,8 @@ public final class ContactFacts {
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
-        String[] names = {"sent_sms", "sent_email", "reply", "reply_taken", "sms_opted_out", "email_unsubscribed", "email_engaged"};
+        String[] names = {"sent_sms", "sent_email", "reply", "reply_taken", "sms_opted_out", "email_unsubscribed", "email_engaged",
+                "replied_on_every_path"};
         for (int i = 0; i < names.length; i++) if ((bits & (1 << i)) != 0) b.append(b.length() == 0 ? "" : ",").append(names[i]);
         return "{" + b + " tags=" + tags() + " fields=" + fieldsSet() + "}";
     }

@@ -32,13 +32,50 @@ public final class FlowAnalysis {
     public static FlowFacts of(Workflow workflow) {
         FlowGraph g = new FlowGraph(workflow);
         Vocabulary names = new Vocabulary(workflow);
+        if (g.start < 0) return may(g, names, new int[g.n]);
+        // May-facts first, then what holds on every path along the transitions found takeable, then the
+        // may-facts again using both (must-facts from more paths are weaker, so this stays sound).
+        FlowFacts first = may(g, names, new int[g.n]);
+        return may(g, names, must(g, first.enabled, first.reachedSteps()));
+    }
+
+    /**
+     * The "must" pass: {@link ContactFacts#REPLIED_ON_EVERY_PATH} where every path from start took a
+     * reply at some wait's on_reply (replies stay visible to reply tests afterwards). Intersection at
+     * joins over the given takeable transitions; round-robin in reverse postorder.
+     */
+    private static int[] must(FlowGraph g, boolean[] enabled, boolean[] reached) {
+        int n = g.n;
+        int[] must = new int[n];
+        for (int v = 0; v < n; v++) must[v] = reached[v] ? ContactFacts.REPLIED_ON_EVERY_PATH : 0;
+        must[g.start] = 0;
+        int[] order = reversePostorder(g);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int v : order) {
+                for (int e = g.offsets[v]; e < g.offsets[v + 1]; e++) {
+                    if (!enabled[e]) continue;
+                    int out = must[v] | (g.kind[e] == FlowGraph.ON_REPLY ? ContactFacts.REPLIED_ON_EVERY_PATH : 0);
+                    int w = g.target[e];
+                    if ((must[w] & out) != must[w]) {
+                        must[w] &= out;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return must;
+    }
+
+    private static FlowFacts may(FlowGraph g, Vocabulary names, int[] must) {
         int n = g.n, tw = names.tagWords(), fw = names.fieldWords();
         int[] bits = new int[n];
         long[] tags = new long[n * tw], fields = new long[n * fw];
         long[] outTags = new long[tw], outFields = new long[fw];
         boolean[] reached = new boolean[n];
         boolean[] enabled = new boolean[g.edges()];
-        if (g.start < 0) return new FlowFacts(g, names, reached, bits, tags, fields, enabled);
+        if (g.start < 0) return new FlowFacts(g, names, reached, bits, must, tags, fields, enabled);
         int[] order = reversePostorder(g);
         int[] position = new int[n];
         java.util.Arrays.fill(position, -1);
@@ -56,7 +93,7 @@ public final class FlowAnalysis {
             int v = order[cursor];
             int restart = order.length;
             Step s = g.steps[v];
-            ContactFacts in = new ContactFacts(bits[v], tags, v * tw, fields, v * fw, names);
+            ContactFacts in = new ContactFacts(bits[v] | must[v], tags, v * tw, fields, v * fw, names);
             System.arraycopy(tags, v * tw, outTags, 0, tw);
             System.arraycopy(fields, v * fw, outFields, 0, fw);
             if (s.type() == StepType.ADD_TAG) set(outTags, names.tag(s.text("tag")));
@@ -84,7 +121,7 @@ public final class FlowAnalysis {
             }
             cursor = restart < order.length ? restart : cursor + 1;
         }
-        return new FlowFacts(g, names, reached, bits, tags, fields, enabled);
+        return new FlowFacts(g, names, reached, bits, must, tags, fields, enabled);
     }
 
     /** Steps reachable from start in reverse postorder of a depth-first search (iterative). */

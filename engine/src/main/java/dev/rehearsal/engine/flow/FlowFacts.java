@@ -16,13 +16,14 @@ public final class FlowFacts {
     final FlowGraph graph;
     final Vocabulary names;
     private final boolean[] reached;
-    private final int[] bits;
+    private final int[] bits, must;
     private final long[] tags, fields;
     final boolean[] enabled;
     private Map<String, Integer> edgeByKey;
 
-    FlowFacts(FlowGraph graph, Vocabulary names, boolean[] reached, int[] bits, long[] tags, long[] fields,
+    FlowFacts(FlowGraph graph, Vocabulary names, boolean[] reached, int[] bits, int[] must, long[] tags, long[] fields,
               boolean[] enabled) {
+        this.must = must;
         this.graph = graph;
         this.names = names;
         this.reached = reached;
@@ -46,7 +47,11 @@ public final class FlowFacts {
 
     ContactFacts at(int v) {
         if (v < 0 || !reached[v]) return ContactFacts.none(names);
-        return new ContactFacts(bits[v], tags, v * names.tagWords(), fields, v * names.fieldWords(), names);
+        return new ContactFacts(bits[v] | must[v], tags, v * names.tagWords(), fields, v * names.fieldWords(), names);
+    }
+
+    boolean[] reachedSteps() {
+        return reached;
     }
 
     boolean reached(int v) {

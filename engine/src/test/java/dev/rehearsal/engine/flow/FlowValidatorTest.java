@@ -89,6 +89,21 @@ class FlowValidatorTest {
     }
 
     @Test
+    void aDefaultBehindARepliedTestThatEveryPathSatisfiesIsShadowed() {
+        // every path to 'c' took a reply at 'w' (earlier), so replied: true always holds at 'c'
+        Workflow broken = workflow("s", sms("s", "w"), await("w", "q", "x"), sms("q", "w2"), await("w2", "c", "c"),
+                condition("c", "y", "{\"replied\": true}", "x"), sms("y", "x"), end("x"));
+        List<Issue> found = findings(broken, "shadowed_branch");
+        assertEquals(1, found.size(), found::toString);
+        assertTrue(found.get(0).pointer().endsWith("/default"));
+        assertTrue(found.get(0).message().contains("always replied"), found.get(0).message());
+        // twin: one path reaches 'c' without any reply, so the default is live
+        Workflow fixed = workflow("s", sms("s", "w"), await("w", "q", "q"), sms("q", "w2"), await("w2", "c", "c"),
+                condition("c", "y", "{\"replied\": true}", "x"), sms("y", "x"), end("x"));
+        assertEquals(List.of(), findings(fixed, "shadowed_branch"));
+    }
+
+    @Test
     void aNudgeLoopThatOnlyAReplyLeavesIsUnbounded() {
         Workflow broken = workflow("s", sms("s", "w"), await("w", "x", "s"), end("x"));
         List<Issue> found = findings(broken, "unbounded_send_loop");
