@@ -130,6 +130,23 @@ class BranchHunterTest {
     }
 
     @Test
+    void everyShippedExampleEndsWithNoTransitionUnknown() throws Exception {
+        try (var files = java.nio.file.Files.list(dev.rehearsal.engine.TestWorkflows.examples())) {
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".workflow.json"))
+                    .map(n -> n.substring(0, n.length() - ".workflow.json".length())).sorted().toList();
+            assertTrue(names.size() >= 4, names::toString);
+            for (String name : names) {
+                Workflow w = dev.rehearsal.engine.TestWorkflows.example(name);
+                Report r = Rehearsal.run(new Rehearsal.Spec(w, PersonaCatalog.builtIns(), new OfflinePersonaEngine(), OPTIONS,
+                        List.of(), null, null, null));
+                List<String> unknown = r.coverage().statuses().stream()
+                        .filter(t -> t.status() == TransitionStatus.Status.UNKNOWN).map(TransitionStatus::transition).toList();
+                assertEquals(List.of(), unknown, name);
+            }
+        }
+    }
+
+    @Test
     void huntingDoesNotChangeThePersonaWalks() {
         Workflow w = workflow(LATE);
         List<Persona> people = PersonaCatalog.builtIns();
