@@ -36,7 +36,9 @@ public final class FlowAnalysis {
         // May-facts first, then what holds on every path along the transitions found takeable, then the
         // may-facts again using both (must-facts from more paths are weaker, so this stays sound).
         FlowFacts first = may(g, names, new int[g.n]);
-        return may(g, names, must(g, first.enabled, first.reachedSteps()));
+        int[] must = must(g, first.enabled, first.reachedSteps());
+        for (int m : must) if (m != 0) return may(g, names, must);
+        return first; // no must-fact anywhere: the second pass would find the same
     }
 
     /**

@@ -4,10 +4,7 @@ import dev.rehearsal.engine.workflow.Step;
 import dev.rehearsal.engine.workflow.Transition;
 import dev.rehearsal.engine.workflow.Workflow;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The workflow's transitions as int-indexed, labelled edges (CSR), one per {@link Transition} in
@@ -34,37 +31,37 @@ final class FlowGraph {
         this.workflow = workflow;
         this.steps = workflow.steps().toArray(new Step[0]);
         this.n = steps.length;
-        Map<String, Integer> index = new HashMap<>(n * 2);
-        for (int i = 0; i < n; i++) index.putIfAbsent(steps[i].id(), i);
-        Integer s = workflow.start() == null ? null : index.get(workflow.start());
-        this.start = s == null ? -1 : s;
+        this.start = workflow.start() == null ? -1 : workflow.indexOf(workflow.start());
         offsets = new int[n + 1];
-        List<int[]> edges = new ArrayList<>(n * 2);
-        List<Transition> ts = new ArrayList<>(n * 2);
+        int cap = Math.max(4, n * 2);
+        int[] tg = new int[cap], kd = new int[cap], br = new int[cap];
+        Transition[] ts = new Transition[cap];
+        int m = 0;
         for (int v = 0; v < n; v++) {
-            offsets[v] = edges.size();
+            offsets[v] = m;
             int b = 0;
             for (Transition t : steps[v].transitions()) {
                 int k = kindOf(t.label());
                 int bi = k == BRANCH ? b++ : -1;
-                Integer w = index.get(t.to());
-                if (w == null) continue;
-                edges.add(new int[]{w, k, bi});
-                ts.add(t);
+                int w = workflow.indexOf(t.to());
+                if (w < 0) continue;
+                if (m == tg.length) {
+                    tg = Arrays.copyOf(tg, m * 2);
+                    kd = Arrays.copyOf(kd, m * 2);
+                    br = Arrays.copyOf(br, m * 2);
+                    ts = Arrays.copyOf(ts, m * 2);
+                }
+                tg[m] = w;
+                kd[m] = k;
+                br[m] = bi;
+                ts[m++] = t;
             }
         }
-        offsets[n] = edges.size();
-        int m = edges.size();
-        target = new int[m];
-        kind = new int[m];
-        branch = new int[m];
-        transition = ts.toArray(new Transition[0]);
-        for (int e = 0; e < m; e++) {
-            int[] x = edges.get(e);
-            target[e] = x[0];
-            kind[e] = x[1];
-            branch[e] = x[2];
-        }
+        offsets[n] = m;
+        target = Arrays.copyOf(tg, m);
+        kind = Arrays.copyOf(kd, m);
+        branch = Arrays.copyOf(br, m);
+        transition = Arrays.copyOf(ts, m);
     }
 
     private static int kindOf(String label) {
