@@ -79,7 +79,13 @@ public final class Rehearsal {
      */
     public static Report report(Workflow wf, Report.RunInfo info, List<PersonaRun> runs, List<ExpectationResult> results,
                                 List<MessageAnalysis> analyses, Recommender recommender) {
-        SimulationOptions options = SimulationOptions.defaults(info.seed()).withStart(java.time.LocalDateTime.parse(info.startAt()));
+        java.time.LocalDateTime start;
+        try {
+            start = java.time.LocalDateTime.parse(info.startAt());
+        } catch (RuntimeException e) {
+            start = SimulationOptions.DEFAULT_START; // a run info without a parseable start: hunt from the default
+        }
+        SimulationOptions options = SimulationOptions.defaults(info.seed()).withStart(start);
         return report(wf, info, runs, results, analyses, recommender, options, true);
     }
 
