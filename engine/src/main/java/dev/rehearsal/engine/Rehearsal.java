@@ -3,6 +3,11 @@ package dev.rehearsal.engine;
 import dev.rehearsal.engine.expect.Expectation;
 import dev.rehearsal.engine.expect.ExpectationEvaluator;
 import dev.rehearsal.engine.expect.ExpectationResult;
+import dev.rehearsal.engine.flow.FlowAnalysis;
+import dev.rehearsal.engine.flow.FlowFacts;
+import dev.rehearsal.engine.hunt.BranchHunter;
+import dev.rehearsal.engine.hunt.HuntResult;
+import dev.rehearsal.engine.hunt.Hunting;
 import dev.rehearsal.engine.llm.Channel;
 import dev.rehearsal.engine.llm.MessageAnalysis;
 import dev.rehearsal.engine.llm.MessageAnalyst;
@@ -14,6 +19,7 @@ import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.reading.ReplyClassifier;
 import dev.rehearsal.engine.report.Report;
 import dev.rehearsal.engine.report.ReportBuilder;
+import dev.rehearsal.engine.report.SimulationFindings;
 import dev.rehearsal.engine.sim.SimulationOptions;
 import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
 import dev.rehearsal.engine.stats.Runs;
@@ -44,11 +50,12 @@ public final class Rehearsal {
      * {@code runs}: walks per persona (null: one); {@code concurrency}: walks in flight at once (the
      * responder must be thread-safe when it is above 1); {@code progress} hears of each persona once its
      * walks of the current look are done; {@code classifier} reads replies for conditions and opt-outs
-     * (null: the code rules).
+     * (null: the code rules); {@code hunt}: search scripted leads for the transitions no walk took (no LLM
+     * calls; on unless turned off).
      */
     public record Spec(Workflow workflow, List<Persona> personas, PersonaResponder responder, SimulationOptions options,
                        List<Expectation> expectations, MessageAnalyst analyst, Recommender recommender,
-                       Progress progress, Runs runs, int concurrency, ReplyClassifier classifier) {
+                       Progress progress, Runs runs, int concurrency, ReplyClassifier classifier, boolean hunt) {
         public Spec {
             if (classifier == null) classifier = ReplyClassifier.rules();
         }
@@ -56,14 +63,28 @@ public final class Rehearsal {
         public Spec(Workflow workflow, List<Persona> personas, PersonaResponder responder, SimulationOptions options,
                     List<Expectation> expectations, MessageAnalyst analyst, Recommender recommender,
                     Progress progress, Runs runs, int concurrency) {
-            this(workflow, personas, responder, options, expectations, analyst, recommender, progress, runs, concurrency, null);
+            this(workflow, personas, responder, options, expectations, analyst, recommender, progress, runs, concurrency, null, true);
+        }
+
+        public Spec(Workflow workflow, List<Persona> personas, PersonaResponder responder, SimulationOptions options,
+                    List<Expectation> expectations, MessageAnalyst analyst, Recommender recommender,
+                    Progress progress, Runs runs, int concurrency, ReplyClassifier classifier) {
+            this(workflow, personas, responder, options, expectations, analyst, recommender, progress, runs, concurrency,
+                    classifier, true);
+        }
+
+        public Spec(Workflow workflow, List<Persona> personas, PersonaResponder responder, SimulationOptions options,
+                    List<Expectation> expectations, MessageAnalyst analyst, Recommender recommender,
+                    Consumer<PersonaRun> progress, boolean hunt) {
+            this(workflow, personas, responder, options, expectations, analyst, recommender,
+                    progress == null ? null : (p, walks, planned) -> walks.forEach(progress), null, 1, null, hunt);
         }
 
         public Spec(Workflow workflow, List<Persona> personas, PersonaResponder responder, SimulationOptions options,
                     List<Expectation> expectations, MessageAnalyst analyst, Recommender recommender,
                     Consumer<PersonaRun> progress, ReplyClassifier classifier) {
             this(workflow, personas, responder, options, expectations, analyst, recommender,
-                    progress == null ? null : (p, walks, planned) -> walks.forEach(progress), null, 1, classifier);
+                    progress == null ? null : (p, walks, planned) -> walks.forEach(progress), null, 1, classifier, true);
         }
 
         public Spec(Workflow workflow, List<Persona> personas, PersonaResponder responder, SimulationOptions options,
@@ -84,7 +105,8 @@ public final class Rehearsal {
 
     public static Report run(Spec spec) {
         Walked w = walk(spec);
-        return report(spec.workflow(), w.info(), w.runs(), w.expectations(), w.results(), w.analyses(), spec.recommender());
+        return report(spec.workflow(), w.info(), w.runs(), w.expectations(), w.results(), w.analyses(), spec.recommender(),
+                spec.options(), spec.hunt());
     }
 
     /** Everything the walks produced, before the report is built. */
@@ -132,6 +154,13 @@ public final class Rehearsal {
         return report(wf, info, runs, List.of(), results, analyses, recommender);
     }
 
+    /** As above; {@code hunt} runs the branch hunt (scripted leads, no LLM) with the walks' simulation options. */
+    public static Report report(Workflow wf, Report.RunInfo info, List<PersonaRun> runs, List<ExpectationResult> results,
+                                List<MessageAnalysis> analyses, Recommender recommender, SimulationOptions options,
+                                boolean hunt) {
+        return report(wf, info, runs, List.of(), results, analyses, recommender, options, hunt);
+    }
+
     /**
      * The report stage on its own, for callers that ran the personas elsewhere (the AWS run's
      * GenerateReport): static checks, findings from the LLM analyses, and the recommender's items
@@ -139,9 +168,28 @@ public final class Rehearsal {
      */
     public static Report report(Workflow wf, Report.RunInfo info, List<PersonaRun> runs, List<Expectation> expectations,
                                 List<ExpectationResult> results, List<MessageAnalysis> analyses, Recommender recommender) {
+        java.time.LocalDateTime start;
+        try {
+            start = java.time.LocalDateTime.parse(info.startAt());
+        } catch (RuntimeException e) {
+            start = SimulationOptions.DEFAULT_START; // a run info without a parseable start: hunt from the default
+        }
+        SimulationOptions options = SimulationOptions.defaults(info.seed()).withStart(start);
+        return report(wf, info, runs, expectations, results, analyses, recommender, options, true);
+    }
+
+    /** The report stage with the branch hunt's options; everything else delegates here. */
+    public static Report report(Workflow wf, Report.RunInfo info, List<PersonaRun> runs, List<Expectation> expectations,
+                                List<ExpectationResult> results, List<MessageAnalysis> analyses, Recommender recommender,
+                                SimulationOptions options, boolean hunt) {
         List<Issue> issues = new ArrayList<>(Validators.validate(wf));
         issues.addAll(issuesFrom(wf, analyses));
-        Report draft = ReportBuilder.build(wf, info, issues, runs, expectations, results, null, analyses, null);
+        FlowFacts facts = FlowAnalysis.of(wf);
+        List<Issue> known = new ArrayList<>(issues);
+        known.addAll(SimulationFindings.of(wf, runs));
+        HuntResult found = Hunting.run(wf, facts, runs, options, known, hunt, BranchHunter.DEFAULT_BUDGET);
+        ReportBuilder.Branches branches = new ReportBuilder.Branches(facts, found);
+        Report draft = ReportBuilder.build(wf, info, issues, runs, expectations, results, null, analyses, null, branches);
         if (recommender == null) return draft;
         Recommender.Recommendations llm = recommender.recommend(wf.name(), digest(draft, wf));
         if (llm == null) return draft;
@@ -149,7 +197,7 @@ public final class Rehearsal {
         List<String> fresh = llm.items() == null ? List.of() : llm.items().stream()
                 .filter(i -> draft.recommendations().stream().noneMatch(r -> r.equalsIgnoreCase(i.strip()))).toList();
         return ReportBuilder.build(wf, info, issues, runs, expectations, results, fresh.isEmpty() ? null : fresh, analyses,
-                llm.usage());
+                llm.usage(), branches);
     }
 
     /** Every message as its first recipient would see it (merge-field fallbacks rendered). */

@@ -1,5 +1,7 @@
 package dev.rehearsal.engine.report;
 
+import dev.rehearsal.engine.flow.FlowFacts;
+import dev.rehearsal.engine.hunt.HuntResult;
 import dev.rehearsal.engine.sim.Interaction;
 import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
 import dev.rehearsal.engine.workflow.Step;
@@ -12,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Which transitions and steps the persona set exercised, and which none did. */
@@ -50,5 +53,37 @@ public final class CoverageCalculator {
         boolean many = runs.stream().anyMatch(r -> r.walk() > 0);
         return new Report.Coverage(total, covered, percent, uncovered, wf.steps().size(),
                 wf.steps().size() - unvisited.size(), unvisited, many ? counts : null);
+    }
+
+    /**
+     * Every transition's status: covered (walks that took it), else unreachable (the data-flow
+     * reason), else witnessed (the hunt's witness), else unknown (hunt budget spent, or hunting off).
+     */
+    public static List<TransitionStatus> statuses(Workflow wf, List<PersonaRun> runs, FlowFacts facts, HuntResult hunt) {
+        Map<String, Integer> walks = new HashMap<>();
+        for (PersonaRun r : runs) {
+            Set<String> inThisWalk = new HashSet<>();
+            for (Interaction i : r.interactions()) {
+                if (i.transition() != null && i.next() != null) inThisWalk.add(new Transition(i.stepId(), i.transition(), i.next()).key());
+            }
+            for (String k : inThisWalk) walks.merge(k, 1, Integer::sum);
+        }
+        List<TransitionStatus> out = new ArrayList<>();
+        for (Step s : wf.steps()) {
+            for (Transition t : s.transitions()) {
+                String key = t.key();
+                Integer n = walks.get(key);
+                String dead = facts.deadReason(t);
+                if (n != null) out.add(new TransitionStatus(key, TransitionStatus.Status.COVERED, n, null, null, null));
+                else if (dead != null) out.add(new TransitionStatus(key, TransitionStatus.Status.UNREACHABLE, null, dead, null, null));
+                else if (hunt.witnesses().containsKey(key)) out.add(new TransitionStatus(key, TransitionStatus.Status.WITNESSED, null,
+                        "taken by a scripted lead, not by a simulated persona", null, hunt.witnesses().get(key)));
+                else out.add(new TransitionStatus(key, TransitionStatus.Status.UNKNOWN, null, hunt.budget() == 0
+                        ? "no persona walk took it and branch hunting was off"
+                        : "no persona walk took it and the branch hunt found no witness within its budget of " + hunt.budget() + " steps",
+                        hunt.budget(), null));
+            }
+        }
+        return out;
     }
 }

@@ -19,7 +19,7 @@ public final class JUnitXmlRenderer {
     public static String render(Report r) {
         List<ExpectationResult> exp = r.expectations();
         List<Issue> severe = r.issues().stream().filter(i -> i.failsRun()).toList();
-        int tests = exp.size() + severe.size() + 1;
+        int tests = exp.size() + severe.size() + 1 + (r.coverage().statuses() == null ? 0 : r.coverage().statuses().size());
         long failures = exp.stream().filter(e -> e.verdictOrPassed() == Verdict.FAIL).count() + severe.size();
         long errors = exp.stream().filter(e -> e.verdictOrPassed() == Verdict.UNDECIDED
                 || e.verdictOrPassed() == Verdict.INCONCLUSIVE).count();
@@ -27,8 +27,10 @@ public final class JUnitXmlRenderer {
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         b.append("<testsuites name=\"rehearsal\" tests=\"").append(tests).append("\" failures=\"").append(failures)
                 .append("\" errors=\"").append(errors).append("\">\n");
+        long skipped = r.coverage().count(TransitionStatus.Status.UNREACHABLE) + r.coverage().count(TransitionStatus.Status.UNKNOWN);
         b.append("  <testsuite name=\"").append(esc(suite)).append("\" tests=\"").append(tests)
-                .append("\" failures=\"").append(failures).append("\" errors=\"").append(errors).append("\" skipped=\"0\">\n");
+                .append("\" failures=\"").append(failures).append("\" errors=\"").append(errors).append("\" skipped=\"")
+                .append(skipped).append("\">\n");
         b.append("    <properties>\n      <property name=\"score\" value=\"").append(r.score()).append("\"/>\n")
                 .append("      <property name=\"seed\" value=\"").append(r.run().seed()).append("\"/>\n")
                 .append("      <property name=\"responder\" value=\"").append(esc(r.run().responder())).append("\"/>\n")
@@ -57,8 +59,27 @@ public final class JUnitXmlRenderer {
                     .append(esc(i.message())).append("\">").append(esc(i.suggestion() == null ? "" : i.suggestion()))
                     .append("</failure>\n    </testcase>\n");
         }
+        branches(b, suite, r.coverage());
         b.append("  </testsuite>\n</testsuites>\n");
         return b.toString();
+    }
+
+    /**
+     * One testcase per transition: covered and witnessed pass, unreachable is skipped with its reason,
+     * unknown is skipped with the budget (neither is a failure of the workflow by itself).
+     */
+    private static void branches(StringBuilder b, String suite, Report.Coverage c) {
+        if (c.statuses() == null) return;
+        for (TransitionStatus t : c.statuses()) {
+            b.append("    <testcase classname=\"").append(esc(suite + ".branches")).append("\" name=\"").append(esc(t.transition())).append('"');
+            switch (t.status()) {
+                case COVERED -> b.append("><system-out>covered by ").append(t.walks()).append(" walk(s)</system-out></testcase>\n");
+                case WITNESSED -> b.append("><system-out>").append(esc("witnessed by a scripted lead: " + String.join("; ", t.witness().script())))
+                        .append("</system-out></testcase>\n");
+                case UNREACHABLE, UNKNOWN -> b.append(">\n      <skipped message=\"").append(esc(t.status().wire() + ": " + t.reason()))
+                        .append("\"/>\n    </testcase>\n");
+            }
+        }
     }
 
     private static String safe(String s) {

@@ -79,8 +79,12 @@ public final class MarkdownReportRenderer {
         b.append("## Branch coverage: ").append(c.covered()).append('/').append(c.transitions())
                 .append(" transitions (").append(c.percent()).append("%), ").append(c.stepsVisited()).append('/')
                 .append(c.stepsTotal()).append(" steps visited\n\n");
-        for (String u : c.uncovered()) b.append("- not taken: `").append(u).append("`\n");
-        if (!c.uncovered().isEmpty()) b.append('\n');
+        if (c.statuses() == null) {
+            for (String u : c.uncovered()) b.append("- not taken: `").append(u).append("`\n");
+            if (!c.uncovered().isEmpty()) b.append('\n');
+        } else {
+            BranchStatusMarkdown.append(b, c);
+        }
 
         b.append("## Conversion\n\nAverage likelihood to convert ").append(r.conversion().averageLikelihood())
                 .append("%; ").append(r.conversion().goalsReached()).append(" of ").append(r.conversion().personas())

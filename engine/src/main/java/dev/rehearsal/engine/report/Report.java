@@ -86,14 +86,33 @@ public record Report(
                                  @JsonProperty("critical_cap") boolean criticalCap) {
     }
 
-    /** {@code counts}: for each transition, in step order, how many walks took it (the union over all walks). */
+    /**
+     * {@code counts}: for each transition, in step order, how many walks took it (the union over all walks).
+     * {@code statuses} (added with branch hunting; absent in older reports) gives every transition its
+     * status: covered by walks, witnessed by a scripted lead, unreachable, or unknown.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Coverage(int transitions, int covered, int percent, List<String> uncovered,
                            @JsonProperty("steps_total") int stepsTotal, @JsonProperty("steps_visited") int stepsVisited,
-                           @JsonProperty("unvisited_steps") List<String> unvisitedSteps, Map<String, Integer> counts) {
+                           @JsonProperty("unvisited_steps") List<String> unvisitedSteps, Map<String, Integer> counts,
+                           List<TransitionStatus> statuses) {
+        public Coverage(int transitions, int covered, int percent, List<String> uncovered, int stepsTotal,
+                        int stepsVisited, List<String> unvisitedSteps, Map<String, Integer> counts) {
+            this(transitions, covered, percent, uncovered, stepsTotal, stepsVisited, unvisitedSteps, counts, null);
+        }
+
         public Coverage(int transitions, int covered, int percent, List<String> uncovered, int stepsTotal,
                         int stepsVisited, List<String> unvisitedSteps) {
             this(transitions, covered, percent, uncovered, stepsTotal, stepsVisited, unvisitedSteps, null);
+        }
+
+        public Coverage withStatuses(List<TransitionStatus> s) {
+            return new Coverage(transitions, covered, percent, uncovered, stepsTotal, stepsVisited, unvisitedSteps, counts, s);
+        }
+
+        /** How many transitions have the given status (0 when statuses are absent). */
+        public long count(TransitionStatus.Status status) {
+            return statuses == null ? 0 : statuses.stream().filter(t -> t.status() == status).count();
         }
 
         public double ratio() {

@@ -2,6 +2,8 @@ package dev.rehearsal.engine.report;
 
 import dev.rehearsal.engine.expect.Expectation;
 import dev.rehearsal.engine.expect.ExpectationResult;
+import dev.rehearsal.engine.flow.FlowFacts;
+import dev.rehearsal.engine.hunt.HuntResult;
 import dev.rehearsal.engine.llm.MessageAnalysis;
 import dev.rehearsal.engine.llm.Usage;
 import dev.rehearsal.engine.sim.Interaction;
@@ -32,7 +34,7 @@ public final class ReportBuilder {
     public static Report build(Workflow wf, Report.RunInfo run, List<Issue> staticIssues, List<PersonaRun> runs,
                                List<ExpectationResult> results, List<String> extraRecommendations,
                                List<MessageAnalysis> analyses) {
-        return build(wf, run, staticIssues, runs, List.of(), results, extraRecommendations, analyses, null);
+        return build(wf, run, staticIssues, runs, List.of(), results, extraRecommendations, analyses, null, null);
     }
 
     /** As above with the expectations (for failure clusters and worst walks); {@code extraUsage} is what calls
@@ -40,15 +42,30 @@ public final class ReportBuilder {
     public static Report build(Workflow wf, Report.RunInfo run, List<Issue> staticIssues, List<PersonaRun> runs,
                                List<Expectation> expectations, List<ExpectationResult> results,
                                List<String> extraRecommendations, List<MessageAnalysis> analyses, Usage extraUsage) {
+        return build(wf, run, staticIssues, runs, expectations, results, extraRecommendations, analyses, extraUsage, null);
+    }
+
+    /**
+     * The whole report. With the branch hunt's outcome ({@code branches}), every transition gets a status in
+     * the coverage section, and the witnesses' error-level findings count in the score and verdict like any
+     * other finding.
+     */
+    public static Report build(Workflow wf, Report.RunInfo run, List<Issue> staticIssues, List<PersonaRun> runs,
+                               List<Expectation> expectations, List<ExpectationResult> results,
+                               List<String> extraRecommendations, List<MessageAnalysis> analyses, Usage extraUsage,
+                               Branches branches) {
         Map<String, List<PersonaRun>> byPersona = Walks.byPersona(runs);
         List<Issue> issues = new ArrayList<>(staticIssues);
         issues.addAll(SimulationFindings.of(wf, byPersona));
+        issues.addAll(ReplyDrops.of(wf, runs));
         issues.addAll(AttributionFindings.of(wf, byPersona, analyses));
+        if (branches != null) issues.addAll(branches.hunt().findings());
         issues.sort(Comparator.comparing(Issue::severity)
                 .thenComparing(i -> i.stepId() == null ? -1 : wf.indexOf(i.stepId()))
                 .thenComparing(Issue::type)
                 .thenComparing(i -> i.persona() == null ? "" : i.persona()));
         Report.Coverage coverage = CoverageCalculator.of(wf, runs);
+        if (branches != null) coverage = coverage.withStatuses(CoverageCalculator.statuses(wf, runs, branches.facts(), branches.hunt()));
         Report.ScoreBreakdown breakdown = ScoreCalculator.breakdown(issues, results, coverage);
         int score = ScoreCalculator.score(breakdown);
         WalkFailures failures = WalkFailures.of(expectations, byPersona);
@@ -94,6 +111,10 @@ public final class ReportBuilder {
                 .mapToInt(r -> r.session().likelyToConvert).average().orElse(0));
         int goals = (int) personas.stream().filter(p -> !p.goals().isEmpty()).count();
         return new Report.Conversion(avg, goals, personas.size());
+    }
+
+    /** The data-flow facts and the hunt's outcome, for transition statuses. */
+    public record Branches(FlowFacts facts, HuntResult hunt) {
     }
 
     static Report.PersonaResult personaResult(List<PersonaRun> walks, PathDistribution paths, WalkFailures failures) {

@@ -40,6 +40,10 @@ public final class Simulator {
     public static final String FLAG_AFTER_OPT_OUT = "sent_after_opt_out";
     public static final String FLAG_QUIET_HOURS = "quiet_hours";
     public static final String FLAG_FREQUENCY = "frequency_cap";
+    /** A state's cap on commercial texts per 24 hours (Florida, Oklahoma, Maryland: 3) was exceeded. */
+    public static final String FLAG_STATE_FREQUENCY = "state_frequency_cap";
+    /** The message answers the contact's own message (docs/VALIDATION.md, "unsolicited"): no quiet-hours or frequency flags. */
+    public static final String FLAG_ANSWER = "answers_contact";
     public static final String FLAG_REPLY_IGNORED = "reply_ignored";
     /** A condition took another branch than the lead's meaning would have: the CRM misread the reply. */
     public static final String FLAG_INTENT_MISREAD = "intent_misread";
@@ -309,10 +313,7 @@ public final class Simulator {
         boolean optedOut = sms ? c.smsOptedOut(now) : c.emailUnsubscribed(now);
         if (optedOut) e.flags.add(FLAG_AFTER_OPT_OUT);
         ZonedDateTime local = Instant.ofEpochMilli(now).atZone(ZoneId.of(s.timezone));
-        if (sms && wf.settings().inQuietHours(local.toLocalTime())) e.flags.add(FLAG_QUIET_HOURS);
-        long dayAgo = now - Duration.ofHours(24).toMillis();
-        long recent = c.sentAt.stream().filter(t -> t > dayAgo).count() + 1;
-        if (recent > wf.settings().maxMessagesPer24h()) e.flags.add(FLAG_FREQUENCY);
+        dev.rehearsal.engine.compliance.SendFlags.add(wf, s, step, sms, e.flags);
         ReplyRecord unhandled = c.unhandledReply(now);
         if (unhandled != null && !optedOut) {
             e.flags.add(FLAG_REPLY_IGNORED);

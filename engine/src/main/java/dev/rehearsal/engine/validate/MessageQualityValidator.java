@@ -25,6 +25,7 @@ public final class MessageQualityValidator implements WorkflowValidator {
             if (!s.type().sendsMessage()) continue;
             for (String[] part : MergeFieldRules.parts(s)) merge.check(workflow, s, part[0], part[1], out);
             spam(workflow, s, out);
+            UrgencyRules.check(workflow, s, rendered(s.subject()) + "\n" + rendered(s.body()), out);
             if (s.type() == StepType.SEND_SMS) sms(workflow, s, out);
             else subject(workflow, s, out);
         }

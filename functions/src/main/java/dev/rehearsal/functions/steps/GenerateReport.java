@@ -54,7 +54,9 @@ public class GenerateReport extends StepHandler {
                 "fixed: " + run.walks() + " walks per persona, intervals at 95%");
         List<MessageAnalysis> analyses = store.runs().analyses(accountId, run.runId())
                 .map(GenerateReport::analyses).orElse(List.of());
-        Report report = Rehearsal.report(wf, info, runs, List.of(), analyses, llm == null ? null : llm.recommender());
+        // Branch hunting is part of the report stage: scripted leads on the walks' options, no LLM calls.
+        Report report = Rehearsal.report(wf, info, runs, List.of(), analyses, llm == null ? null : llm.recommender(),
+                options, true);
         store.runs().putReport(accountId, run.runId(), Json.write(report));
         RunRecord done = store.runs().finish(accountId, run.runId(), RunStatus.COMPLETED, null,
                 report.verdictOrPassed().wire());

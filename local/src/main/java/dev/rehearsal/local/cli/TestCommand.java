@@ -71,6 +71,10 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--concurrency", description = "walks in flight at once (default: every core offline, 8 with an LLM provider)")
     Integer concurrency;
 
+    @Option(names = "--hunt", description = "on or off: search scripted leads for transitions no persona took "
+            + "(no LLM calls; default: on with the offline engine, off with an LLM provider)")
+    String hunt;
+
     @picocli.CommandLine.ArgGroup(exclusive = false, heading = "LLM provider (default: the offline persona engine)%n")
     ProviderOptions provider = new ProviderOptions();
 
@@ -113,6 +117,11 @@ final class TestCommand implements Callable<Integer> {
             err.println("rehearse: " + e.getMessage());
             return Main.BAD_INPUT;
         }
+        if (hunt != null && !List.of("on", "off").contains(hunt)) {
+            err.println("rehearse: unknown --hunt '" + hunt + "' (on, off)");
+            return Main.BAD_INPUT;
+        }
+        boolean hunting = hunt == null ? jobs.offline() : hunt.equals("on");
         Runs plan;
         try {
             plan = runs(runs, loaded, jobs.offline());
@@ -146,7 +155,7 @@ final class TestCommand implements Callable<Integer> {
                 expectations, jobs.offline() ? null : jobs.bundle().analyst(),
                 jobs.offline() ? null : jobs.bundle().recommender(),
                 (persona, walks, planned) -> progress(err, persona, walks, planned, expectations), plan, parallel,
-                jobs.offline() ? null : jobs.bundle().classifier()));
+                jobs.offline() ? null : jobs.bundle().classifier(), hunting));
         String rendered = switch (format) {
             case "json" -> JsonReportRenderer.render(report);
             case "junit" -> JUnitXmlRenderer.render(report);

@@ -43,6 +43,21 @@ class CliTest {
     }
 
     @Test
+    void huntGivesEveryTransitionAStatusAndOffLeavesTheUntakenUnknown() {
+        String suite = examples().resolve("sms-lead-followup.suite.json").toString();
+        JsonNode on = Json.mapper().valueToTree(Json.convert(parse(run("test", suite, "--format", "json", "--quiet").out()), Object.class));
+        JsonNode off = Json.mapper().valueToTree(Json.convert(parse(run("test", suite, "--format", "json", "--quiet", "--hunt", "off").out()), Object.class));
+        java.util.Map<String, Integer> onCounts = new java.util.TreeMap<>(), offCounts = new java.util.TreeMap<>();
+        on.get("coverage").get("statuses").forEach(t -> onCounts.merge(t.get("status").asText(), 1, Integer::sum));
+        off.get("coverage").get("statuses").forEach(t -> offCounts.merge(t.get("status").asText(), 1, Integer::sum));
+        assertEquals(on.get("coverage").get("transitions").asInt(), onCounts.values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(null, onCounts.get("unknown"), onCounts::toString);
+        assertTrue(onCounts.getOrDefault("witnessed", 0) > 0, onCounts::toString);
+        assertEquals(onCounts.get("witnessed"), offCounts.get("unknown"), offCounts::toString);
+        assertEquals(2, run("test", suite, "--hunt", "maybe").code());
+    }
+
+    @Test
     void brokenSuiteExitsOneAndJsonNamesTheCriticalFinding() {
         Result r = run("test", examples().resolve("broken-blast.suite.json").toString(), "--format", "json", "--quiet");
         assertEquals(1, r.code());
