@@ -48,6 +48,8 @@ public final class SpamFeatures {
     /** Opt-out and help keywords: "text STOP to 12345" is compliance, not a sign-up bait. */
     private static final String OPT_OUT_WORDS = "stop|stopall|help|end|quit|cancel|unsubscribe|info";
 
+    // "We are trying to contact you" is the premium-rate callback bait; "we tried to reach you by text" is
+    // an ordinary follow-up (examples/sms-lead-followup), so only the former counts as account bait.
     private static final List<Rule> PATTERN_RULES = List.of(
             // UK premium-rate (09, 087, 084, 070) and US 900 numbers: the charge is the point of the message.
             new Rule("premium_rate_number", Pattern.compile("(?<!\\d)0(?:9\\d|87|84|70)\\d\\s?\\d{3}\\s?\\d{3,4}(?!\\d)|(?<!\\d)1?[-. (]*900[-. )]+\\d{3}[-. ]?\\d{4}(?!\\d)"),
@@ -65,14 +67,14 @@ public final class SpamFeatures {
                     + "|\\bawarded\\b|\\bwin\\s+(?:a|an|\\$|£|€|\\d)\\b|\\bwon\\s+(?:a|an|\\$|£|€|\\d)\\b|\\bsweepstakes?\\b|\\blottery\\b|\\bjackpot\\b|\\blucky\\s+(?:winner|draw|number)\\b"
                     + "|\\bfree\\s+entry\\b|\\bhas\\s+ganado\\b|\\bganador(?:a|es)?\\b|\\bpremio\\b"),
                     "win", "won", "prize", "claim", "award", "selected", "chosen", "sweepstake", "lotter", "jackpot", "lucky", "entry", "ganad", "premio"),
-            new Rule("account_bait", Pattern.compile("\\b(?:trying|tried|attempt(?:ed|ing)?)\\s+to\\s+(?:contact|reach)\\s+you\\b|\\baccount\\s+statement\\b"
+            new Rule("account_bait", Pattern.compile("\\b(?:trying|attempt(?:ed|ing)?)\\s+to\\s+contact\\s+(?:you|u)\\b|\\baccount\\s+statement\\b"
                     + "|\\b(?:account|subscription|card|membership|service)\\s+(?:has\\s+been|is|was|will\\s+be)\\s+(?:temporarily\\s+)?(?:suspended|locked|closed|on\\s+hold|limited|frozen|compromised)\\b"
                     + "|\\b(?:attempted|unable|tried)\\s+to\\s+deliver\\b|\\bcould\\s+not\\s+be\\s+delivered\\b|\\bheld\\s+at\\s+customs\\b|\\bfee\\s+is\\s+required\\b"
                     + "|\\bimportant\\s+(?:customer\\s+service\\s+)?(?:announcement|information|message)\\s+(?:for|from|4)\\b|\\byou\\s+have\\s+(?:\\d+|a)\\s+new\\s+(?:message|voicemail)\\b"
                     + "|\\bverify\\s+(?:your\\s+)?(?:account|identity|details|information|info)\\b|\\bconfirm\\s+your\\s+identity\\b|\\bunusual\\s+(?:activity|sign-?in|log-?in)\\b"
                     + "|\\bsuspicious\\s+activity\\b|\\bun-?redeemed\\b|\\bunclaimed\\b|\\bfinal\\s+(?:attempt|notice)\\b|\\b(?:unpaid|outstanding)\\s+(?:\\w+\\s+)?(?:fee|amount|balance)\\b"
                     + "|\\bpending\\s+(?:transfer|payment|deposit)\\b"),
-                    "contact", "reach", "statement", "account", "subscription", "card", "membership", "service", "verify", "identity", "unusual",
+                    "contact", "statement", "account", "subscription", "card", "membership", "service", "verify", "identity", "unusual",
                     "suspicious", "redeem", "unclaimed", "final", "unpaid", "outstanding", "pending", "deliver", "customs", "fee", "important", "new"),
             // Premium-rate SMS services must state an age limit and terms; marketing to opted-in customers does not.
             new Rule("age_or_terms_gate", Pattern.compile("(?<![\\w+])1[68]\\s?\\+(?!\\d)|\\bt\\s?&\\s?c'?s?\\b|\\bt\\s?(?:and|n)\\s?c'?s?\\s+apply\\b|\\b(?:over|aged?)\\s+1[68]s?\\b|\\b1[68]\\s+only\\b|\\badult\\s+1[68]\\b"),
