@@ -90,7 +90,8 @@ public final class SpamBenchmark {
         root.put("method", "L2-regularised logistic regression (lambda " + SpamFit.LAMBDA + ", IRLS, weights >= 0) on the SMS Spam "
                 + "Collection training split and our marketing training set (each marketing message weighted " + SpamFit.MARKETING_SAMPLE_WEIGHT
                 + "); warning cut chosen to flag at most " + pct(SpamFit.MAX_SMS_HAM_FLAGGED) + " of SMS ham and "
-                + pct(SpamFit.MAX_MARKETING_HAM_FLAGGED) + " of legitimate marketing; points = log-odds x points_per_logit");
+                + pct(SpamFit.MAX_MARKETING_HAM_FLAGGED) + " of legitimate marketing; soft rules " + new java.util.TreeSet<>(SpamFit.SOFT_RULES)
+                + " held at " + SpamFit.SOFT_CAP + " x the cut; points = log-odds x points_per_logit");
         root.put("intercept", round(r.model().intercept()));
         root.put("cut_logit", round(r.cutLogit()));
         root.put("points_per_logit", round(r.weights().pointsPerLogit()));
@@ -184,8 +185,8 @@ public final class SpamBenchmark {
         double auc = Roc.auc(s, y);
         for (int cut : new int[]{SpamScorer.WARNING_AT, SpamScorer.ERROR_AT}) {
             Roc.AtCut at = Roc.at(s, y, cut);
-            System.out.printf(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s |%n", cut == SpamScorer.WARNING_AT ? name : "",
-                    cut == SpamScorer.WARNING_AT ? ms.size() : 0, cut == SpamScorer.WARNING_AT ? String.format(Locale.ROOT, "%.3f", auc) : "",
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", cut == SpamScorer.WARNING_AT ? name : "",
+                    cut == SpamScorer.WARNING_AT ? String.format(Locale.ROOT, "%,d", ms.size()) : "", cut == SpamScorer.WARNING_AT ? String.format(Locale.ROOT, "%.3f", auc) : "",
                     (cut == SpamScorer.WARNING_AT ? "warning (>= " : "error (>= ") + cut + ")",
                     pct(at.precision()), pct(at.recall()) + " (" + at.tp() + "/" + (at.tp() + at.fn()) + ")",
                     pct(at.falsePositiveRate()) + " (" + at.fp() + "/" + (at.fp() + at.tn()) + ")");
