@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -30,8 +31,17 @@ public final class SpamFeatures {
     /** Share of words in capitals (percent, headings excluded) from which a message shouts; at least 3 such words. */
     public static final int SHOUTING_PERCENT = 30;
 
-    private record Rule(String name, Pattern pattern, String... triggers) {
+    private record Rule(String name, Pattern pattern, Predicate<String> gate, String... triggers) {
+        Rule(String name, Pattern pattern, String... triggers) {
+            this(name, pattern, null, triggers);
+        }
+
         Matcher find(String lower) {
+            if (gate != null) {
+                if (!gate.test(lower)) return null;
+                Matcher m = pattern.matcher(lower);
+                return m.find() ? m : null;
+            }
             for (String t : triggers) {
                 if (lower.contains(t)) {
                     Matcher m = pattern.matcher(lower);
@@ -59,9 +69,9 @@ public final class SpamFeatures {
             new Rule("per_message_charge", Pattern.compile(MONEY + "\\s?(?:/|per|each|p)\\s?(?:msg|message|txt|text|sms|min|minute|call|week|wk|tone|alert)s?\\b"
                     + "|\\b\\d+(?:\\.\\d+)?\\s?p\\s?(?:pm|pw|msg|min)\\b|\\b\\d+ppm\\b|\\bstd\\.?\\s+(?:txt\\s+|text\\s+|network\\s+)?rates?\\b|\\bperweeksub\\b|\\b(?:cost|costs|costing|charged|billed)\\s+(?:\\w+\\s+)?" + MONEY
                     + "|(?<![\\w.£$€])\\d{1,3}p\\b(?!\\s?(?:m|x))|\\bgbp\\s?\\d|\\bstd\\s+(?:ntwk|network|txt|wap)\\s+(?:chg|charge)s?\\b"),
-                    "/", "per", "ppm", "std", "sub", "each", "cost", "charged", "billed", "p", "gbp"),
+                    SpamFeatures::moneyOrPence),
             new Rule("text_keyword_to_short_code", Pattern.compile("\\b(?:txt|text|txting|texting|send|sms|reply|rply)\\W+(?:the\\s+)?(?:word\\W+)?[\"']?(?!(?:" + OPT_OUT_WORDS
-                    + ")\\b)[a-z0-9]+[\"']?(?:\\W+[a-z0-9]+){0,3}?\\W+(?:to|2)\\W+(?:no\\W+)?\\d{4,6}\\b"), "txt", "text", "send", "sms", "reply", "rply"),
+                    + ")\\b)[a-z0-9]+[\"']?(?:\\W+[a-z0-9]+){0,3}?\\W+(?:to|2)\\W+(?:no\\W+)?\\d{4,6}\\b"), SpamFeatures::fourDigitsInARow),
             new Rule("prize_language", Pattern.compile("\\bwinners?\\b|\\byou(?:'ve|\\s+have|\\s+are|'re)?\\s+(?:won(?!')|been\\s+(?:selected|chosen)|a\\s+winner)\\b|\\blucky\\s+day\\b|\\bchance\\s+(?:to|2)\\s+win\\b"
                     + "|\\b(?:selected|chosen)\\s+to\\s+(?:receive|win|take|test)\\b|\\bprizes?\\b|\\bclaim\\s+(?:your|now|it|yours|the|a)\\b|\\bto\\s+claim\\b"
                     + "|\\bawarded\\b|\\bwin\\s+(?:a|an|\\$|£|€|\\d)\\b|\\bwon\\s+(?:a|an|\\$|£|€|\\d)\\b|\\bsweepstakes?\\b|\\blottery\\b|\\bjackpot\\b|\\blucky\\s+(?:winner|draw|number)\\b"
@@ -74,20 +84,21 @@ public final class SpamFeatures {
                     + "|\\bverify\\s+(?:your\\s+)?(?:account|identity|details|information|info)\\b|\\bconfirm\\s+your\\s+identity\\b|\\bunusual\\s+(?:activity|sign-?in|log-?in)\\b"
                     + "|\\bsuspicious\\s+activity\\b|\\bun-?redeemed\\b|\\bunclaimed\\b|\\bfinal\\s+(?:attempt|notice)\\b|\\b(?:unpaid|outstanding)\\s+(?:\\w+\\s+)?(?:fee|amount|balance)\\b"
                     + "|\\bpending\\s+(?:transfer|payment|deposit)\\b"),
-                    "contact", "statement", "account", "subscription", "card", "membership", "service", "verify", "identity", "unusual",
-                    "suspicious", "redeem", "unclaimed", "final", "unpaid", "outstanding", "pending", "deliver", "customs", "fee", "important", "new"),
+                    "contact", "statement", "suspended", "locked", "closed", "on hold", "limited", "frozen", "compromised", "verify", "identity",
+                    "unusual", "suspicious", "redeem", "unclaimed", "final", "unpaid", "outstanding", "pending", "deliver", "customs", "fee is",
+                    "important", "new message", "new voicemail"),
             // Premium-rate SMS services must state an age limit and terms; marketing to opted-in customers does not.
             new Rule("age_or_terms_gate", Pattern.compile("(?<![\\w+])1[68]\\s?\\+(?!\\d)|\\bt\\s?&\\s?c'?s?\\b|\\bt\\s?(?:and|n)\\s?c'?s?\\s+apply\\b|\\b(?:over|aged?)\\s+1[68]s?\\b|\\b1[68]\\s+only\\b|\\badult\\s+1[68]\\b"),
-                    "16", "18", "t&", "t &", "apply"),
+                    "16", "18", "t&", "t &", "t and c", "t n c"),
             // Content US carriers filter on sight (CTIA's SHAFT categories, minus alcohol, which restaurants legitimately mention).
             new Rule("restricted_content", Pattern.compile("\\b(?:viagra|cialis|levitra|tramadol|xanax|casino|slots?\\s+machines?|free\\s+spins|sports\\s+betting|betting\\s+tips|bitcoin|btc|crypto(?:currency)?"
                     + "|hot\\s+singles|singles\\s+(?:in|near)|(?:naughty|xxx|sexy|hot)\\s+(?:pics|photos|videos?|movies?|content|chat|singles|girls|babes|women)|adult\\s+content|cannabis|cbd|no\\s+prescription"
                     + "|(?:women|girls|singles|babes)\\s+(?:near\\s+you|in\\s+your\\s+area|are\\s+waiting)|dogging|get\\s+laid|flirt|dating\\s+service|local\\s+dates)\\b"),
-                    "viagra", "cialis", "levitra", "tramadol", "xanax", "casino", "slot", "spins", "betting", "bitcoin", "btc", "crypto", "singles", "naughty", "xxx", "sexy", "adult", "cannabis", "cbd", "prescription", "women", "girls", "babes", "dogging", "laid", "flirt", "dat"),
+                    "viagra", "cialis", "levitra", "tramadol", "xanax", "casino", "slot", "spins", "betting", "bitcoin", "btc", "crypto", "singles", "naughty", "xxx", "sexy", "adult", "cannabis", "cbd", "prescription", "women", "girls", "babes", "dogging", "laid", "flirt", "dating", "local dates", "hot "),
             new Rule("income_claims", Pattern.compile("\\b(?:earn|earning|make|making|made)\\s+(?:up\\s+to\\s+|over\\s+|an?\\s+extra\\s+|)" + MONEY
                     + "|\\bextra\\s+income\\b|\\bmake\\s+money\\b|\\bfree\\s+money\\b|\\b(?:work|working)\\s+(?:from|at)\\s+home\\b|\\$\\$+"
                     + "|" + BIG_MONEY + "\\+?\\s?(?:/|per|a|an)\\s?day\\b|" + BIG_MONEY + "\\+?\\s+(?:daily|weekly)\\b|\\b(?:turn|double)\\s+(?:your\\s+)?(?:money|" + MONEY + ")"),
-                    "earn", "make", "making", "made", "income", "money", "home", "$$", "day", "daily", "weekly", "turn", "double"),
+                    "earn", "make ", "making", "made ", "income", "money", "from home", "at home", "$$", "day", "daily", "weekly", "turn ", "double "),
             new Rule("cash", Pattern.compile("\\bcash\\b(?!\\s+(?:and|or|&)\\s+(?:card|credit))(?<!(?:card|credit)\\s(?:and|or)\\scash)"), "cash"),
             new Rule("too_good_to_be_true", Pattern.compile("\\bguarantee(?:d|s)?\\b|\\brisk[\\s-]?free\\b|\\b100\\s*%\\s*(?:free|natural|safe|guaranteed|automated)\\b|\\bno\\s+strings(?:\\s+attached)?\\b"
                     + "|\\bno\\s+credit\\s+check\\b|\\bmiracle\\b|\\bno\\s+catch\\b|\\bno\\s+experience\\b|\\bno\\s+risk\\b|\\bpre-?approved\\b|\\bone\\s+(?:weird\\s+)?trick\\b|\\bsecret\\b"),
@@ -98,15 +109,15 @@ public final class SpamFeatures {
                     + "|\\btoday\\s+only\\b|\\bonly\\s+today\\b|\\bdon'?t\\s+miss\\s+out\\b|\\bbefore\\s+it'?s\\s+too\\s+late\\b|\\bwithin\\s+(?:24|48|12)\\s+hours\\b"
                     + "|\\b(?:reply|order|apply|click|join|buy)\\s+now\\b|\\bonly\\s+\\d+\\s+(?:spots?|left|remain)|\\bwhile\\s+(?:supplies|stocks?)\\s+last\\b|\\bmust\\s+go\\b"
                     + "|\\b[uú]ltima\\s+oportunidad\\b|\\bsolo\\s+hoy\\b|\\bpor\\s+tiempo\\s+limitado\\b"),
-                    "now", "limited", "expire", "chance", "only", "miss", "late", "within", "while", "must", "ltima", "solo", "tiempo"),
+                    "act now", "limited", "expire", "chance", "only", "miss out", "too late", "within", " now", "while", "must go", "ltima", "solo", "tiempo"),
             // alarm words that personal texts use too ("hurry home"), so fitted apart from marketing pressure
             new Rule("alarm_words", Pattern.compile("\\burgent(?:ly)?\\b|\\bimmediately\\b|\\bhurry\\b|\\bcall\\s+now\\b|\\burgente\\b|\\binmediatamente\\b"),
-                    "urgent", "immediately", "hurry", "now", "inmediatamente"),
+                    "urgent", "immediately", "hurry", "call now", "inmediatamente"),
             new Rule("generic_greeting", Pattern.compile("\\b(?:dear|hello|hi|estimad[oa])\\s+(?:valued\\s+)?(?:customer|winner|lucky\\s+winner|sir|madam|sir/madam|user|applicant|account\\s+holder|voucher\\s+holder|beneficiary|member|cliente|usuario)\\b"),
-                    "dear", "hello", "hi", "estimado"),
+                    "customer", "winner", "sir", "madam", "user", "applicant", "holder", "beneficiary", "member", "cliente", "usuario"),
             new Rule("asks_for_personal_details", Pattern.compile("\\breply\\s+with\\s+your\\s+(?:full\\s+)?(?:name|address|details|bank|date\\s+of\\s+birth|phone)"
                     + "|\\bbank\\s+(?:details|account\\s+number)\\b|\\bwire\\s+(?:transfer|instructions)\\b|\\bgift\\s+cards?\\s+to\\b|\\bcopy\\s+of\\s+your\\s+id\\b|\\bdate\\s+of\\s+birth\\b|\\bsocial\\s+security\\s+number\\b"),
-                    "reply", "bank", "wire", "gift", "copy", "birth", "social"),
+                    "reply with", "bank", "wire", "gift card", "copy of", "birth", "social security"),
             new Rule("excessive_punctuation", Pattern.compile("[!?]{2,}|\\${2,}|(?:![^!]*){4,}"), "!", "??", "$$"));
 
     /** Public short-link hosts: carriers filter these hard because phishing hides behind them. */
@@ -138,6 +149,26 @@ public final class SpamFeatures {
         links(lower, unordered);
         for (String rule : RULES) if (unordered.containsKey(rule)) found.put(rule, unordered.get(rule));
         return found;
+    }
+
+    /** Gate of per_message_charge: a currency sign, a digit followed by "p" (pence), or "std"/"gbp"/"cost"/"charged"/"billed". */
+    private static boolean moneyOrPence(String lower) {
+        for (int i = 0, n = lower.length(); i < n; i++) {
+            char c = lower.charAt(i);
+            if (c == '£' || c == '$' || c == '€' || c >= '0' && c <= '9' && i + 1 < n && lower.charAt(i + 1) == 'p') return true;
+        }
+        return lower.contains("std") || lower.contains("gbp") || lower.contains("cost") || lower.contains("charged") || lower.contains("billed")
+                || lower.contains("perweeksub");
+    }
+
+    /** Gate of text_keyword_to_short_code: a short code needs four digits in a row. */
+    private static boolean fourDigitsInARow(String lower) {
+        int run = 0;
+        for (int i = 0, n = lower.length(); i < n; i++) {
+            run = Character.isDigit(lower.charAt(i)) ? run + 1 : 0;
+            if (run == 4) return true;
+        }
+        return false;
     }
 
     static boolean footerLine(String lowerLine) {
