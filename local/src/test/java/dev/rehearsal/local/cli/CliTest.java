@@ -121,6 +121,22 @@ class CliTest {
     }
 
     @Test
+    void validateWithSpamAssassinReportsItsVerdictBesideOurs() {
+        var sa = dev.rehearsal.local.spamassassin.SpamAssassin.onPath();
+        if (sa.isEmpty() && "true".equals(System.getenv("CI"))) fail("CI=true but spamassassin is not on PATH; .ci/run installs it");
+        org.junit.jupiter.api.Assumptions.assumeTrue(sa.isPresent(), "spamassassin not installed");
+        Result r = run("validate", "--spamassassin", "--format", "json", examples().resolve("broken-blast.workflow.json").toString());
+        assertEquals(1, r.code(), r.err());
+        JsonNode email = Json.mapper().valueToTree(parse(r.out())).get("spamassassin").get(0);
+        assertEquals("promo_email", email.get("step").asText());
+        assertEquals(100, email.get("rehearsal_score").asInt());
+        assertEquals(5.0, email.get("required").asDouble());
+        boolean shortener = false;
+        for (JsonNode rule : email.get("rules")) shortener |= rule.get("name").asText().contains("SHORTNER");
+        assertTrue(shortener, email.toString());
+    }
+
+    @Test
     void validateReportsFindingsAndExitCode() {
         Result ok = run("validate", examples().resolve("sms-lead-followup.workflow.json").toString());
         assertEquals(0, ok.code(), ok.out());
