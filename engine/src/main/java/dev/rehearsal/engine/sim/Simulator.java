@@ -62,6 +62,7 @@ public final class Simulator {
         s.clock = options.start().atZone(ZoneId.of(s.timezone)).toInstant().toEpochMilli();
         s.startedAt = s.clock;
         s.contact = ContactState.from(persona.contact());
+        ExternalSteps.fillInputs(wf, s);
         return s;
     }
 
@@ -83,7 +84,9 @@ public final class Simulator {
         }
         String at = iso(s.clock);
         String local = localTime(s);
+        String opened = index == 0 ? ExternalSteps.openConversation(wf, persona, s, responder) : null;
         Exec e = execute(wf, persona, s, step, responder);
+        if (opened != null) e.note = join(opened, e.note);
         s.stepIndex++;
         String next = e.next;
         EndReason end = null;
@@ -191,6 +194,15 @@ public final class Simulator {
                 e.note = "workflow ended";
                 return e.go(null, null);
             }
+            case EXTERNAL_CALL -> {
+                boolean ok = ExternalSteps.call(wf, s, step, s.visits.getOrDefault(step.id(), 1));
+                e.note = step.text("kind") + " call " + (ok ? "succeeded" : "failed") + " (simulated outcome)";
+                return ok ? e.go("next", step.next()) : e.go("on_failure", step.onFailure());
+            }
+            case PLACEHOLDER -> {
+                e.note = "placeholder for " + step.text("source_type") + ", not simulated: " + step.text("reason");
+                return e.go("next", step.next());
+            }
             default -> throw new IllegalStateException("unhandled step type " + step.type());
         }
     }
@@ -235,6 +247,9 @@ public final class Simulator {
                 if (sameChannel && x.arrivesAt() <= r.arrivesAt()) replies.set(i, x.consume());
             }
             String intent = " (" + (r.intent() == null ? "no intent" : r.intent().wire()) + ")";
+            if (step.text("save_reply_to") != null) {
+                s.contact.fields.put(step.text("save_reply_to"), r.text() == null ? "" : r.text());
+            }
             if (r.arrivesAt() <= s.clock) {
                 e.note = "a reply was already waiting, received " + LOCAL.format(Instant.ofEpochMilli(r.arrivesAt())
                         .atZone(ZoneId.of(s.timezone))) + intent;
@@ -332,7 +347,7 @@ public final class Simulator {
         return LOCAL.format(Instant.ofEpochMilli(s.clock).atZone(ZoneId.of(s.timezone)));
     }
 
-    private static void remember(SimulationSession s, Turn t) {
+    static void remember(SimulationSession s, Turn t) {
         s.transcript.add(new Turn(t.fromLead(), t.channel(), t.subject(), cut(t.text()), t.at()));
         if (s.transcript.size() > MAX_TURNS) s.transcript.remove(0);
     }

@@ -13,7 +13,8 @@ class ValidatorsTest {
 
     @Test
     void everyFamilyIsRegistered() {
-        assertEquals(List.of(StructuralValidator.class, MessageQualityValidator.class, TimingValidator.class),
+        assertEquals(List.of(StructuralValidator.class, MessageQualityValidator.class, TimingValidator.class,
+                        IntegrationValidator.class),
                 Validators.all().stream().map(Object::getClass).toList());
     }
 
