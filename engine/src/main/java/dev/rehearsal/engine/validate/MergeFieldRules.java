@@ -34,6 +34,7 @@ final class MergeFieldRules {
     private final Set<String> contactFields;
     /** Fields the workflow's trigger supplies for every contact: no fallback needed. */
     private final Set<String> inputs;
+    private final DefinitelySet definitelySet;
 
     MergeFieldRules(Workflow workflow) {
         Set<String> fields = new TreeSet<>(MergeFields.STANDARD_CONTACT_FIELDS);
@@ -48,6 +49,7 @@ final class MergeFieldRules {
         this.inputs = DeclaredFields.inputs(workflow).keySet();
         fields.addAll(inputs);
         this.contactFields = fields;
+        this.definitelySet = DefinitelySet.of(workflow);
     }
 
     /** Checks one template ({@code part} is the config field, e.g. "body" or "subject"). */
@@ -70,7 +72,7 @@ final class MergeFieldRules {
             int dot = field.indexOf('.');
             String ns = field.substring(0, dot), name = field.substring(dot + 1);
             if (ns.equals("contact") && contactFields.contains(name)) {
-                if (!t.hasFallback() && !inputs.contains(name)) {
+                if (!t.hasFallback() && !inputs.contains(name) && !definitelySet.isSet(s.id(), name)) {
                     out.add(Issue.of(Severity.WARNING, "merge_field_without_fallback", s.id(), pointer,
                             where + " uses " + raw + " without a fallback: contacts missing " + name + " get an empty gap",
                             "Write {{" + t.field() + " | default: \"" + SUGGESTED_FALLBACK.getOrDefault(name, "…") + "\"}}."));

@@ -1,0 +1,43 @@
+package dev.rehearsal.engine.validate;
+
+import dev.rehearsal.engine.workflow.Workflow;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.rehearsal.engine.validate.Fixtures.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** A field the workflow sets on every path to a message needs no fallback there; set on some paths, it does. */
+class DefinitelySetTest {
+    static final String OPT = " Reply STOP to opt out.";
+
+    private static List<String> unfallbacked(Workflow w) {
+        return ofType(Validators.validate(w), "merge_field_without_fallback").stream().map(Issue::stepId).toList();
+    }
+
+    @Test
+    void setOnBothBranchesCountsSetOnOneDoesNot() {
+        Workflow w = workflow("ask", """
+                {"id": "ask", "type": "send_sms", "config": {"body": "Size?%s"}, "next": "w"},
+                {"id": "w", "type": "wait_for_reply", "config": {"timeout": "1h", "save_reply_to": "size"}, "on_reply": "both", "on_timeout": "only_one"},
+                {"id": "only_one", "type": "condition", "branches": [{"when": {"replied": true}, "next": "set_tier"}], "default": "tell_tier"},
+                {"id": "set_tier", "type": "update_contact", "config": {"fields": {"tier": "gold"}}, "next": "tell_tier"},
+                {"id": "tell_tier", "type": "send_sms", "config": {"body": "Tier {{contact.tier}}"}, "next": "end"},
+                {"id": "both", "type": "send_sms", "config": {"body": "You said {{contact.size}}"}, "next": "end"},
+                {"id": "end", "type": "end"}
+                """.formatted(OPT));
+        assertEquals(List.of("tell_tier"), unfallbacked(w), "size is saved on the reply edge; tier only on one branch");
+    }
+
+    @Test
+    void callOutputsAreSetOnlyOnTheSuccessEdge() {
+        Workflow w = workflow("call", """
+                {"id": "call", "type": "external_call", "config": {"kind": "function", "outputs": {"slot": {"example": "9am"}}}, "next": "ok", "on_failure": "sorry"},
+                {"id": "ok", "type": "send_sms", "config": {"body": "Slot {{contact.slot}}%s"}, "next": "end"},
+                {"id": "sorry", "type": "send_sms", "config": {"body": "No slot {{contact.slot}}%s"}, "next": "end"},
+                {"id": "end", "type": "end"}
+                """.formatted(OPT, OPT));
+        assertEquals(List.of("sorry"), unfallbacked(w));
+    }
+}
