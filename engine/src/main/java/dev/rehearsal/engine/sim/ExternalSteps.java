@@ -56,6 +56,13 @@ final class ExternalSteps {
         return true;
     }
 
+    /** An SMS to an opted-out contact when the workflow says its sender refuses those (as Twilio does). */
+    static boolean blockedBySender(Workflow wf, SimulationSession s, Step step) {
+        return step.type() == dev.rehearsal.engine.workflow.StepType.SEND_SMS && wf.source() != null
+                && wf.source().path("settings").path("sender_blocks_opted_out").asBoolean(false)
+                && s.contact.smsOptedOut(s.clock);
+    }
+
     private static String value(JsonNode spec, SimulationSession s, String stepId, int visit, String purpose) {
         JsonNode values = spec.path("values");
         if (values.isArray() && !values.isEmpty()) {

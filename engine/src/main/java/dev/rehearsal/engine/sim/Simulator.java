@@ -131,6 +131,10 @@ public final class Simulator {
         ContactState c = s.contact;
         switch (step.type()) {
             case SEND_SMS, SEND_EMAIL -> {
+                if (ExternalSteps.blockedBySender(wf, s, step)) {
+                    e.note = "not delivered: the contact opted out of sms and the sender refuses to deliver to them";
+                    return step.onFailure() != null ? e.go("on_failure", step.onFailure()) : e.go("next", step.next());
+                }
                 send(wf, persona, s, step, responder, e);
                 return e.go("next", step.next());
             }

@@ -122,6 +122,29 @@ class ExternalStepsTest {
                 .noneMatch(i -> i.type().equals("unhandled_call_failure")));
     }
 
+    @Test
+    void aSenderThatBlocksOptedOutNumbersTakesTheFailureExitInsteadOfSending() {
+        String flow = """
+                {"id":"b","name":"B","start":"ask","settings":{"sender_blocks_opted_out":%s},"steps":[
+                 {"id":"ask","type":"send_sms","config":{"body":"Want a quote? Reply STOP to opt out."},"next":"wait"},
+                 {"id":"wait","type":"wait_for_reply","config":{"timeout":"1h"},"on_reply":"again","on_timeout":"end"},
+                 {"id":"again","type":"send_sms","config":{"body":"Great, here it is."},"next":"end","on_failure":"blocked"},
+                 {"id":"blocked","type":"end"},
+                 {"id":"end","type":"end"}]}""";
+        for (String blocks : List.of("true", "false")) {
+            var run = SimulationRunner.run(TestWorkflows.parse(flow.formatted(blocks)), EDDIE,
+                    new ScriptedResponder().reply("STOP", Intent.OPT_OUT, 5), SimulationOptions.defaults(1));
+            if (blocks.equals("true")) {
+                assertEquals(List.of("ask", "wait", "again", "blocked"), run.path());
+                assertNull(run.interactions().get(2).message(), "nothing was delivered");
+                assertTrue(run.interactions().get(2).flags() == null || run.interactions().get(2).flags().isEmpty());
+            } else {
+                assertEquals(List.of("ask", "wait", "again", "end"), run.path());
+                assertTrue(run.interactions().get(2).flags().contains(Simulator.FLAG_AFTER_OPT_OUT));
+            }
+        }
+    }
+
     private static SimulationRunner.PersonaRun walk(Workflow wf, long seed) {
         return SimulationRunner.run(wf, EDDIE, new ScriptedResponder(), SimulationOptions.defaults(seed));
     }

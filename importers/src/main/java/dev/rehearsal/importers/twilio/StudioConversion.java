@@ -95,10 +95,11 @@ final class StudioConversion {
         map(at, describe(st), note == null ? Outcome.MAPPED : Outcome.APPROXIMATED, List.of(id), note);
         transitions(at, st, (event, next, tAt) -> switch (event) {
             case "sent" -> edge(s, "next", next, tAt, event, null);
-            case "failed" -> notSimulated(tAt, event, next, "delivery failures are not simulated: every message is delivered");
+            case "failed" -> deliveryFailure(s, next, tAt, event);
             default -> unknownEvent(tAt, event);
         });
         if (!s.has("next")) s.put("next", end());
+        if (!s.has("on_failure")) s.put("on_failure", end());
     }
 
     private void sendAndWait(String at, JsonNode st, String id, JsonNode p) {
@@ -117,9 +118,10 @@ final class StudioConversion {
         transitions(at, st, (event, next, tAt) -> switch (event) {
             case "incomingMessage" -> edge(wait, "on_reply", next, tAt, event, null);
             case "timeout" -> edge(wait, "on_timeout", next, tAt, event, null);
-            case "deliveryFailure" -> notSimulated(tAt, event, next, "delivery failures are not simulated: every message is delivered");
+            case "deliveryFailure" -> deliveryFailure(send, next, tAt, event);
             default -> unknownEvent(tAt, event);
         });
+        if (!send.has("on_failure")) send.put("on_failure", end());
         if (!wait.has("on_reply")) wait.put("on_reply", end());
         if (!wait.has("on_timeout")) wait.put("on_timeout", end());
     }
@@ -319,8 +321,12 @@ final class StudioConversion {
         return null;
     }
 
-    private Void notSimulated(String tAt, String event, String next, String why) {
-        map(tAt, "transition " + event, Outcome.APPROXIMATED, List.of(), why + (next == null ? "" : "; its target '" + next + "' is reached only by other paths"));
+    /** The one delivery failure simulated: Twilio refusing to text a number that sent STOP (error 21610). */
+    private Void deliveryFailure(ObjectNode send, String next, String tAt, String event) {
+        send.put("on_failure", target(next));
+        map(tAt, "transition " + event, Outcome.APPROXIMATED, List.of(), "taken only when the contact has texted STOP "
+                + "(Twilio refuses to deliver, error 21610); other delivery failures are not simulated"
+                + (next == null ? "; connected to nothing: the flow ends here (" + endId + ")" : ""));
         return null;
     }
 
@@ -449,7 +455,8 @@ final class StudioConversion {
                 inputs.set(f, spec);
             });
         }
-        if (options.category() != null) w.putObject("settings").put("category", options.category());
+        ObjectNode settings = w.putObject("settings").put("sender_blocks_opted_out", true);
+        if (options.category() != null) settings.put("category", options.category());
         ArrayNode arr = w.putArray("steps");
         steps.forEach(arr::add);
         return w;
