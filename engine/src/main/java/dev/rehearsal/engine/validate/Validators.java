@@ -12,7 +12,8 @@ public final class Validators {
             new StructuralValidator(),
             new MessageQualityValidator(),
             new TimingValidator(),
-            new IntegrationValidator()
+            new IntegrationValidator(),
+            new ReplyWindowValidator()
     );
 
     private Validators() {

@@ -31,6 +31,19 @@ class DefinitelySetTest {
     }
 
     @Test
+    void aTextReplyWindowOfMinutesIsFlaggedHoursAndEmailAreNot() {
+        Workflow w = workflow("a", """
+                {"id": "a", "type": "send_sms", "config": {"body": "Confirm?%s"}, "next": "w1"},
+                {"id": "w1", "type": "wait_for_reply", "config": {"timeout": "120s"}, "on_reply": "b", "on_timeout": "b"},
+                {"id": "b", "type": "send_sms", "config": {"body": "Still there?"}, "next": "w2"},
+                {"id": "w2", "type": "wait_for_reply", "config": {"timeout": "15m"}, "on_reply": "e", "on_timeout": "w3"},
+                {"id": "w3", "type": "wait_for_reply", "config": {"timeout": "5m", "channel": "email"}, "on_reply": "e", "on_timeout": "e"},
+                {"id": "e", "type": "end"}
+                """.formatted(OPT));
+        assertEquals(List.of("w1"), ofType(Validators.validate(w), "short_reply_window").stream().map(Issue::stepId).toList());
+    }
+
+    @Test
     void callOutputsAreSetOnlyOnTheSuccessEdge() {
         Workflow w = workflow("call", """
                 {"id": "call", "type": "external_call", "config": {"kind": "function", "outputs": {"slot": {"example": "9am"}}}, "next": "ok", "on_failure": "sorry"},

@@ -14,7 +14,7 @@ class ValidatorsTest {
     @Test
     void everyFamilyIsRegistered() {
         assertEquals(List.of(StructuralValidator.class, MessageQualityValidator.class, TimingValidator.class,
-                        IntegrationValidator.class),
+                        IntegrationValidator.class, ReplyWindowValidator.class),
                 Validators.all().stream().map(Object::getClass).toList());
     }
 
