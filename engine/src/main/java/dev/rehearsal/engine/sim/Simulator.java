@@ -212,6 +212,12 @@ public final class Simulator {
     }
 
     private static Duration delayOf(Step step, SimulationSession s) {
+        if (step.config().has("window")) return SendWindow.delay(step, s, untilOrDuration(step, s));
+        return untilOrDuration(step, s);
+    }
+
+    private static Duration untilOrDuration(Step step, SimulationSession s) {
+        if (step.text("duration") == null && step.text("until") == null) return Duration.ZERO;
         if (step.text("until") != null) {
             LocalTime target = LocalTime.parse(step.text("until"));
             ZonedDateTime now = Instant.ofEpochMilli(s.clock).atZone(ZoneId.of(s.timezone));
