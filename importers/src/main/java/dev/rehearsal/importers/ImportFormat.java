@@ -37,6 +37,7 @@ public enum ImportFormat {
     public static Optional<ImportFormat> detect(JsonNode root) {
         if (root == null || !root.isObject()) return Optional.empty();
         if (root.has("states") && root.has("initial_state")) return Optional.of(TWILIO_STUDIO);
+        if (root.path("campaign_event").isArray()) return Optional.of(MAUTIC);
         JsonNode campaign = root.has("campaign") ? root.get("campaign") : root;
         if (campaign.path("events").isArray() || campaign.path("events").isObject()) {
             for (JsonNode e : campaign.path("events")) if (e.has("eventType")) return Optional.of(MAUTIC);

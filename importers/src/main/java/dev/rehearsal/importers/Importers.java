@@ -5,6 +5,7 @@ import dev.rehearsal.engine.json.InvalidInputException;
 import dev.rehearsal.engine.json.LocatedJson;
 import dev.rehearsal.engine.json.Problem;
 import dev.rehearsal.engine.workflow.WorkflowParser;
+import dev.rehearsal.importers.mautic.MauticImporter;
 import dev.rehearsal.importers.twilio.TwilioStudioImporter;
 
 import java.util.ArrayList;
@@ -65,8 +66,9 @@ public final class Importers {
     static Importer importer(ImportFormat f) {
         return switch (f) {
             case TWILIO_STUDIO -> new TwilioStudioImporter();
-            case MAUTIC, KLAVIYO -> throw new InvalidInputException("import", List.of(new Problem("/format", 0, 0,
-                    "unsupported_format", f.wire() + " import is not built yet (only twilio-studio is)")));
+            case MAUTIC -> new MauticImporter();
+            case KLAVIYO -> throw new InvalidInputException("import", List.of(new Problem("/format", 0, 0,
+                    "unsupported_format", f.wire() + " import is not built yet (twilio-studio and mautic are)")));
         };
     }
 
