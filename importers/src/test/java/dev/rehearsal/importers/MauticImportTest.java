@@ -51,17 +51,19 @@ class MauticImportTest {
         assertEquals("{{contact.first_name | default: \"Hi there\"}}, your back will thank you", welcome.subject());
         assertTrue(welcome.body().contains("{{account.unsubscribe_url}}"), welcome.body());
         Step opened = wf.step(welcome.next());
-        assertEquals(StepType.DELAY, opened.type());
-        assertEquals("3d", opened.text("duration"), "the 'no' path's interval is the decision's timeout");
-        Step check = wf.step(opened.next());
-        assertEquals("e108-reminder-email", check.defaultNext(), "'no' goes straight to the reminder, its interval already waited");
+        assertEquals(StepType.WAIT_FOR_REPLY, opened.type());
+        assertEquals("email_open", opened.text("for"));
+        assertEquals("3d", opened.text("timeout"), "the 'no' path's interval is the decision's timeout");
+        assertEquals("e108-reminder-email", opened.onTimeout(), "'no' goes straight to the reminder, its interval already waited");
         Step reply = wf.step("e105-replied-yes");
         assertEquals(StepType.WAIT_FOR_REPLY, reply.type());
         assertEquals("sms", reply.text("channel"));
         assertTrue(wf.step(reply.onReply()).branches().get(0).when().toString().contains("regex"));
         Step clicked = wf.step("e109-clicked-booking-link");
-        assertEquals("14d", clicked.text("duration"), "the jump on 'no' waits 14 days: the decision's timeout");
-        assertEquals("e108-reminder-email", wf.step(clicked.next()).defaultNext(), "then jumps back to the reminder");
+        assertEquals("14d", clicked.text("timeout"), "the jump on 'no' waits 14 days: the decision's timeout");
+        assertEquals("e108-reminder-email", clicked.onTimeout(), "then jumps back to the reminder");
+        assertEquals("[\"yes\",\"no\"]", importIt(FIXTURE).definition().at("/inputs/e114_visited_the_pricing_page_happened/values").toString(),
+                "a page visit is a choice point each walk draws");
         assertEquals(StepType.PLACEHOLDER, wf.step("e113-add-points").type());
         assertTrue(wf.step("e115-has-the-vip-tag").branches().get(0).when().toString().contains("vip"));
         Step austin = wf.step("e110-lives-in-austin");

@@ -117,6 +117,8 @@ class TwilioStudioImportTest {
         Workflow wf = r.workflow();
         assertEquals(StepType.PLACEHOLDER, wf.step("handoff").type());
         assertEquals(StepType.PLACEHOLDER, wf.step("alert_office").type());
+        assertNull(wf.step("voice_greeting"), "the call path is reported, not left as an orphan step");
+        assertTrue(r.report().entries().stream().anyMatch(m -> m.pointer().equals("/states/13") && m.note().contains("call entry")));
         assertEquals("30m", wf.step("ask_zip__wait").text("timeout"));
         assertEquals("1d", wf.step("offer_slot__wait").text("timeout"));
         Step confirm = wf.step("confirm_split");

@@ -230,11 +230,29 @@ public final class Simulator {
 
     private static Exec waitForReply(SimulationSession s, Step step, Exec e) {
         Duration timeout = step.timeout();
+        if ("email_open".equals(step.text("for")) || "email_click".equals(step.text("for"))) return awaitEngagement(s, step, e, timeout);
         try {
             return awaitReply(s, step, e, timeout);
         } finally {
             s.contact.repliesCheckedAt = s.clock;
         }
+    }
+
+    /** Waits for the last email to be opened (or clicked): on_reply at that moment, else on_timeout. */
+    private static Exec awaitEngagement(SimulationSession s, Step step, Exec e, Duration timeout) {
+        boolean click = "email_click".equals(step.text("for"));
+        Long at = click ? s.contact.lastEmailClickedAt : s.contact.lastEmailOpenedAt;
+        long deadline = s.clock + timeout.toMillis();
+        String what = click ? "clicked" : "opened";
+        if (at != null && at <= deadline) {
+            e.note = at <= s.clock ? "the email was already " + what
+                    : "email " + what + " after " + Durations.format(Duration.ofMillis(at - s.clock));
+            s.clock = Math.max(s.clock, at);
+            return e.go("on_reply", step.onReply());
+        }
+        s.clock = deadline;
+        e.note = "email not " + what + " within " + Durations.format(timeout);
+        return step.onTimeout() == null ? e.go(null, null) : e.go("on_timeout", step.onTimeout());
     }
 
     private static Exec awaitReply(SimulationSession s, Step step, Exec e, Duration timeout) {

@@ -21,7 +21,8 @@ final class ReplyWindowValidator implements WorkflowValidator {
     public List<Issue> validate(Workflow w) {
         List<Issue> out = new ArrayList<>();
         for (Step s : w.steps()) {
-            if (s.type() != StepType.WAIT_FOR_REPLY || "email".equals(s.text("channel"))) continue;
+            if (s.type() != StepType.WAIT_FOR_REPLY || "email".equals(s.text("channel"))
+                    || s.text("for") != null && !s.text("for").equals("reply")) continue;
             Duration t = s.timeout();
             if (t == null || t.compareTo(SHORTEST_SMS_WINDOW) >= 0) continue;
             out.add(Issue.of(Severity.WARNING, "short_reply_window", s.id(), w.pointerOf(s.id()) + "/config/timeout",

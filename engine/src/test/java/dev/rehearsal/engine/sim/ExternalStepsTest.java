@@ -145,6 +145,22 @@ class ExternalStepsTest {
         }
     }
 
+    @Test
+    void aWaitForAnEmailOpenTakesOnReplyAtTheMomentOfTheOpen() {
+        var wf = TestWorkflows.parse("""
+                {"id":"o","name":"O","start":"mail","steps":[
+                 {"id":"mail","type":"send_email","config":{"subject":"Hi","body":"Hello"},"next":"opened"},
+                 {"id":"opened","type":"wait_for_reply","config":{"timeout":"3d","for":"email_open"},"on_reply":"yes","on_timeout":"no"},
+                 {"id":"yes","type":"end"},{"id":"no","type":"end"}]}""");
+        var opens = SimulationRunner.run(wf, EDDIE, new ScriptedResponder().silence(dev.rehearsal.engine.llm.Action.OPENED),
+                SimulationOptions.defaults(1));
+        assertEquals(List.of("mail", "opened", "yes"), opens.path());
+        assertEquals("email opened after 5m", opens.interactions().get(1).note());
+        var ignores = SimulationRunner.run(wf, EDDIE, new ScriptedResponder().silence(), SimulationOptions.defaults(1));
+        assertEquals(List.of("mail", "opened", "no"), ignores.path());
+        assertTrue(ignores.interactions().get(2).at().compareTo(opens.interactions().get(2).at()) > 0, "the timeout took 3 days");
+    }
+
     private static SimulationRunner.PersonaRun walk(Workflow wf, long seed) {
         return SimulationRunner.run(wf, EDDIE, new ScriptedResponder(), SimulationOptions.defaults(seed));
     }

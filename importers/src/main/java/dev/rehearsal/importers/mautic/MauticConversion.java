@@ -45,6 +45,7 @@ final class MauticConversion {
     private final Map<String, String> stepSources = new LinkedHashMap<>();
     private final Map<String, String> baseIds = new LinkedHashMap<>();
     private final Set<String> used = new HashSet<>();
+    private final ObjectNode inputs = F.objectNode();
     private final String endId;
     private boolean endUsed;
 
@@ -67,6 +68,7 @@ final class MauticConversion {
         ObjectNode w = F.objectNode().put("id", options.workflowId())
                 .put("name", events.name.isBlank() ? options.workflowId() : trim(events.name, 200))
                 .put("description", "Imported from a Mautic campaign.").put("start", start);
+        if (!inputs.isEmpty()) w.set("inputs", inputs);
         if (options.category() != null) w.putObject("settings").put("category", options.category());
         ArrayNode arr = w.putArray("steps");
         steps.forEach(arr::add);
@@ -214,15 +216,10 @@ final class MauticConversion {
                 : "waits " + timeout + " (the 'no' path's interval) before taking 'no'";
         switch (e.type()) {
             case "email.open", "email.click" -> {
-                String check = unique(base + "__check");
-                step(base, "delay", e, made).put("next", check).set("config", F.objectNode().put("duration", timeout));
-                ObjectNode c = step(check, "condition", e, made);
-                c.remove("config");
-                c.putArray("branches").addObject().put("label", "yes").put("next", yes)
-                        .putObject("when").put(e.type().equals("email.open") ? "email_opened" : "email_clicked", true);
-                c.put("default", no);
-                outcome(Outcome.APPROXIMATED, timing + "; the 'yes' path starts when the wait ends, not at the moment of the "
-                        + (e.type().equals("email.open") ? "open" : "click"));
+                ObjectNode w = step(base, "wait_for_reply", e, made);
+                w.set("config", F.objectNode().put("timeout", timeout).put("for", e.type().equals("email.open") ? "email_open" : "email_click"));
+                w.put("on_reply", yes).put("on_timeout", no);
+                outcome(Outcome.MAPPED, timing + "; 'yes' the moment the last email is " + (e.type().equals("email.open") ? "opened" : "clicked"));
             }
             case "email.reply", "sms.reply" -> {
                 boolean sms = e.type().equals("sms.reply");
@@ -246,9 +243,21 @@ final class MauticConversion {
                 }
             }
             default -> {
+                // What the contact does outside messages (a page visit, a form) is a choice point: each walk draws it.
+                String field = FieldNames.field(base + "_happened");
+                inputs.set(field, F.objectNode().put("description", "whether the contact did '" + e.type() + "' ('" + e.name()
+                        + "'): Rehearsal does not simulate it, so each walk draws it").set("values", F.arrayNode().add("yes").add("no")));
+                String check = unique(base + "__drawn");
                 String wait = unique(base + "__timeout");
-                placeholder(e, base, wait, made, "the contact's '" + e.type() + "' is not simulated: the walk takes 'no'");
+                placeholder(e, base, check, made, "the contact's '" + e.type() + "' is not simulated: each walk draws yes or no (input "
+                        + field + ")");
+                ObjectNode c = step(check, "condition", e, made);
+                c.remove("config");
+                c.putArray("branches").addObject().put("label", "yes").put("next", yes).putObject("when").putObject("field")
+                        .put("name", field).put("equals", "yes");
+                c.put("default", wait);
                 step(wait, "delay", e, made).put("next", no).set("config", F.objectNode().put("duration", timeout));
+                lastOutcome = Outcome.UNSUPPORTED;
             }
         }
         return base;

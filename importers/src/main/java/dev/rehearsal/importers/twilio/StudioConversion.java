@@ -43,6 +43,8 @@ final class StudioConversion {
     /** External-call steps by widget name, to give them outputs once every template is read. */
     private final Map<String, ObjectNode> calls = new LinkedHashMap<>();
     private final String endId;
+    /** Widgets only a non-messaging entry (an incoming call) reaches: reported, not turned into steps. */
+    private final Set<String> voiceOnly;
     private boolean endUsed;
     private String start;
     private ObjectNode trigger;
@@ -53,6 +55,7 @@ final class StudioConversion {
         this.src = src;
         for (JsonNode s : root.get("states")) ids.put(s.get("name").asText(), unique(FieldNames.stepId(s.get("name").asText())));
         this.endId = unique("flow_end");
+        this.voiceOnly = StudioReach.onlyFromOtherEntries(root);
     }
 
     Importer.Converted run() {
@@ -76,6 +79,14 @@ final class StudioConversion {
         String name = st.get("name").asText();
         String id = ids.get(name);
         JsonNode p = st.path("properties");
+        if (voiceOnly.contains(name)) {
+            map(at, describe(st), Outcome.UNSUPPORTED, List.of(), "reached only from the trigger's call entry, which is not simulated");
+            transitions(at, st, (event, next, tAt) -> {
+                map(tAt, "transition " + event, Outcome.UNSUPPORTED, List.of(), "on the call path, not simulated");
+                return null;
+            });
+            return;
+        }
         switch (type) {
             case "trigger" -> trigger(at, st);
             case "send-message" -> sendMessage(at, st, id, p);
