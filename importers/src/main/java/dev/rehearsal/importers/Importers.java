@@ -5,6 +5,7 @@ import dev.rehearsal.engine.json.InvalidInputException;
 import dev.rehearsal.engine.json.LocatedJson;
 import dev.rehearsal.engine.json.Problem;
 import dev.rehearsal.engine.workflow.WorkflowParser;
+import dev.rehearsal.importers.klaviyo.KlaviyoImporter;
 import dev.rehearsal.importers.mautic.MauticImporter;
 import dev.rehearsal.importers.twilio.TwilioStudioImporter;
 
@@ -67,8 +68,7 @@ public final class Importers {
         return switch (f) {
             case TWILIO_STUDIO -> new TwilioStudioImporter();
             case MAUTIC -> new MauticImporter();
-            case KLAVIYO -> throw new InvalidInputException("import", List.of(new Problem("/format", 0, 0,
-                    "unsupported_format", f.wire() + " import is not built yet (twilio-studio and mautic are)")));
+            case KLAVIYO -> new KlaviyoImporter();
         };
     }
 

@@ -63,7 +63,7 @@ class ImportTest {
         expect(post("roof", Json.write(dangling)), "invalid_import", "/definition/states/2/transitions/1/next");
         expect(post("roof", STUDIO_BODY.substring(0, STUDIO_BODY.length() / 2)), "malformed_json", null);
         expect(post("roof", "{\"format\": \"zapier\", \"definition\": " + FLOW + "}"), "invalid_import", "/format");
-        expect(post("roof", "{\"format\": \"klaviyo\", \"definition\": " + FLOW + "}"), "invalid_import", "/format");
+        expect(post("roof", "{\"format\": \"klaviyo\", \"definition\": " + FLOW + "}"), "invalid_import", "/definition/actions");
         expect(post("roof", "{\"format\": \"mautic\", \"definition\": " + FLOW + "}"), "invalid_import", "/definition/campaign/events");
         expect(post("roof", "{\"format\": \"twilio-studio\"}"), "invalid_import_request", "/definition");
         expect(post("roof", "{\"definition\": {\"steps\": []}}"), "invalid_import", "/definition");
