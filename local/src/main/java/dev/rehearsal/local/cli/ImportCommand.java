@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * Converts a Twilio Studio flow (Mautic and Klaviyo to come) into a Rehearsal workflow and prints
+ * Converts a Twilio Studio flow, a Mautic campaign or a Klaviyo flow into a Rehearsal workflow and prints
  * the mapping report. With {@code --out} the workflow goes to that file (written whole or not at
  * all) and the report to standard output; without it the workflow goes to standard output and the
  * report to standard error, so the command pipes.
