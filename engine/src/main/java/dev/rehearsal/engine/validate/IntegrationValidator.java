@@ -1,6 +1,7 @@
 package dev.rehearsal.engine.validate;
 
 import dev.rehearsal.engine.workflow.Condition;
+import dev.rehearsal.engine.workflow.DeclaredFields;
 import dev.rehearsal.engine.workflow.Step;
 import dev.rehearsal.engine.workflow.StepType;
 import dev.rehearsal.engine.workflow.Workflow;
@@ -19,7 +20,9 @@ final class IntegrationValidator implements WorkflowValidator {
     @Override
     public List<Issue> validate(Workflow w) {
         List<Issue> out = new ArrayList<>();
+        java.util.Set<String> replyFields = DeclaredFields.replyFields(w);
         for (Step s : w.steps()) {
+            if (s.type() == StepType.CONDITION) unmatchedReplyEnds(w, s, replyFields, out);
             if (s.type() == StepType.EXTERNAL_CALL) failure(w, s, out);
             if (s.type() == StepType.PLACEHOLDER) {
                 out.add(Issue.of(Severity.WARNING, "placeholder_step", s.id(), w.pointerOf(s.id()),
@@ -40,6 +43,32 @@ final class IntegrationValidator implements WorkflowValidator {
                 target == null ? what + " has no on_failure transition: when it fails, the contact stops here"
                         : what + " fails straight to end step '" + target.id() + "': the contact hears nothing and no one is told",
                 "Route on_failure to a notify_team step (and, if the contact was promised something, a message that says what happens next)."));
+    }
+
+    /**
+     * A split on the text of a reply whose "none of these" exit is an end step: a lead who answers in
+     * their own words instead of the exact phrase gets no answer at all.
+     */
+    private static void unmatchedReplyEnds(Workflow w, Step s, java.util.Set<String> replyFields, List<Issue> out) {
+        Step fallback = s.defaultNext() == null ? null : w.step(s.defaultNext());
+        if (fallback == null || fallback.type() != StepType.END) return;
+        List<String> phrases = new ArrayList<>();
+        for (var b : s.branches()) {
+            if (b.when() instanceof Condition.Text t && readsReply(t.input(), replyFields) && t.value() != null) phrases.add(t.value());
+        }
+        if (phrases.isEmpty()) return;
+        out.add(Issue.of(Severity.WARNING, "unmatched_reply_ends", s.id(), w.pointerOf(s.id()) + "/default",
+                "'" + s.id() + "' compares the lead's reply with " + String.join(", ", phrases.stream().map(p -> "\"" + p + "\"").toList())
+                        + "; any other answer goes to end step '" + fallback.id() + "' and gets no response",
+                "Send a message on the default path that repeats the options (or hands the lead to a person), then wait again."));
+    }
+
+    private static boolean readsReply(String template, java.util.Set<String> replyFields) {
+        for (var tok : dev.rehearsal.engine.workflow.MergeFields.tokens(template)) {
+            String f = tok.field().startsWith("contact.") ? tok.field().substring(8) : tok.field();
+            if (replyFields.contains(f)) return true;
+        }
+        return false;
     }
 
     private static void regexes(Workflow w, Step s, int branch, Condition c, List<Issue> out) {

@@ -25,6 +25,17 @@ public final class DeclaredFields {
         return out;
     }
 
+    /** Fields holding what the lead wrote: saved replies and an inbound trigger's opening message. */
+    public static Set<String> replyFields(Workflow wf) {
+        Set<String> out = new TreeSet<>();
+        Trigger t = Trigger.of(wf);
+        if (t.inbound()) out.add(t.saveTo());
+        for (Step s : wf.steps()) {
+            if (s.type() == StepType.WAIT_FOR_REPLY && s.text("save_reply_to") != null) out.add(s.text("save_reply_to"));
+        }
+        return out;
+    }
+
     /** Fields set while the workflow runs: saved replies, call outputs, the opening message. */
     public static Set<String> setByRun(Workflow wf) {
         Set<String> out = new TreeSet<>();

@@ -44,6 +44,24 @@ class DefinitelySetTest {
     }
 
     @Test
+    void aReplySplitWhoseFallbackIsAnEndIsFlagged() {
+        String steps = """
+                {"id": "ask", "type": "send_sms", "config": {"body": "Reply CONFIRM or CANCEL.%s"}, "next": "w"},
+                {"id": "w", "type": "wait_for_reply", "config": {"timeout": "4h", "save_reply_to": "answer"}, "on_reply": "split", "on_timeout": "e"},
+                {"id": "split", "type": "condition", "branches": [
+                  {"when": {"text": {"input": "{{contact.answer}}", "operator": "equal_to", "value": "CONFIRM"}}, "next": "e"},
+                  {"when": {"text": {"input": "{{contact.answer}}", "operator": "equal_to", "value": "CANCEL"}}, "next": "e"}],
+                 "default": "%s"},
+                {"id": "again", "type": "send_sms", "config": {"body": "Sorry, reply CONFIRM or CANCEL."}, "next": "e"},
+                {"id": "e", "type": "end"}
+                """;
+        List<Issue> silent = ofType(Validators.validate(workflow("ask", steps.formatted(OPT, "e"))), "unmatched_reply_ends");
+        assertEquals(1, silent.size());
+        assertTrue(silent.get(0).message().contains("\"CONFIRM\", \"CANCEL\""), silent.get(0).message());
+        assertTrue(ofType(Validators.validate(workflow("ask", steps.formatted(OPT, "again"))), "unmatched_reply_ends").isEmpty());
+    }
+
+    @Test
     void callOutputsAreSetOnlyOnTheSuccessEdge() {
         Workflow w = workflow("call", """
                 {"id": "call", "type": "external_call", "config": {"kind": "function", "outputs": {"slot": {"example": "9am"}}}, "next": "ok", "on_failure": "sorry"},
