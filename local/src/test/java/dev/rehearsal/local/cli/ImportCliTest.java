@@ -57,6 +57,11 @@ class ImportCliTest {
         assertEquals("cake-orders", wf.get("id").asText());
         assertEquals("{{contact.ask_reply}}", wf.at("/steps/2/config/body").asText().substring(8, 29));
         assertTrue(r.err().contains("Mapping (twilio-studio)"), r.err());
+        CliTest.Result json = run("import", src.toString(), "--out", dir.resolve("w.json").toString(), "--format", "json");
+        JsonNode report = Json.mapper().readTree(json.out());
+        assertEquals(10, report.at("/counts/MAPPED").asInt() + report.at("/counts/APPROXIMATED").asInt()
+                + report.at("/counts/UNSUPPORTED").asInt(), "3 widgets, 4 transitions, description, initial_state, category: " + json.out());
+        assertEquals("/states/0", report.at("/entries/0/pointer").asText());
     }
 
     @Test
