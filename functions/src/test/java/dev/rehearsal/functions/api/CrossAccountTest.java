@@ -84,6 +84,8 @@ class CrossAccountTest {
                 .getStatusCode());
         assertEquals(201, f.call(ApiFixture.event(B, "PUT", "/workflows/wf-a", ApiFixture.workflow("wf-a")))
                 .getStatusCode(), "B's first version of its own wf-a");
+        assertEquals(201, f.call(ApiFixture.event(B, "POST", "/workflows/wf-a/import", ImportTest.STUDIO_BODY)).getStatusCode(),
+                "an import into wf-a is B's own next version, not A's");
         assertEquals(201, f.call(ApiFixture.event(B, "PUT", "/suites/suite-a", ApiFixture.suite("wf-a"))).getStatusCode());
         assertEquals(201, f.call(ApiFixture.event(B, "POST", "/personas", ApiFixture.persona("secret-sam2", "Bo")))
                 .getStatusCode());
