@@ -39,6 +39,16 @@ public final class RunRepository {
      */
     public Stored<RunRecord> create(String accountId, String runId, String workflowId, int workflowVersion,
                                     List<String> personaIds, long seed) {
+        return create(accountId, runId, workflowId, workflowVersion, personaIds, seed, null);
+    }
+
+    /**
+     * As {@link #create(String, String, String, int, List, long)}, recording the digest of the request
+     * that asked for the run, so a retry that reuses the run id with another request can be told apart
+     * ({@link #requestDigest}).
+     */
+    public Stored<RunRecord> create(String accountId, String runId, String workflowId, int workflowVersion,
+                                    List<String> personaIds, long seed, String requestDigest) {
         String now = table.now().toString();
         RunRecord run = new RunRecord(runId, accountId, workflowId, workflowVersion, personaIds, seed,
                 RunStatus.RUNNING, null, now, now);
@@ -47,9 +57,18 @@ public final class RunRepository {
                 .list("personaIds", personaIds).n("seed", seed).s("status", run.status().name())
                 .s("createdAt", now).s("updatedAt", now).n(Table.EXPIRES_AT, table.expiresAt(retention))
                 .build();
+        if (requestDigest != null) {
+            item = new HashMap<>(item);
+            item.put("requestDigest", Table.s(requestDigest));
+        }
         if (table.putIfAbsent(item)) return new Stored<>(run, true);
         return new Stored<>(get(accountId, runId).orElseThrow(() -> new ConflictException("run " + runId
                 + " exists but cannot be read")), false);
+    }
+
+    /** The digest of the request that created the run, when it was recorded. */
+    public Optional<String> requestDigest(String accountId, String runId) {
+        return table.get(Keys.runPk(accountId, runId), Keys.RUN_SK).map(i -> Table.str(i, "requestDigest"));
     }
 
     public Optional<RunRecord> get(String accountId, String runId) {
@@ -62,7 +81,7 @@ public final class RunRepository {
      * (a retried step), which returns it as is.
      */
     public RunRecord finish(String accountId, String runId, RunStatus status, String error) {
-        if (status == RunStatus.RUNNING) throw new IllegalArgumentException("finish needs COMPLETED or FAILED");
+        if (status == RunStatus.RUNNING) throw new IllegalArgumentException("finish needs COMPLETED, FAILED or CANCELLED");
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":to", Table.s(status.name()));
         values.put(":running", Table.s(RunStatus.RUNNING.name()));
@@ -89,6 +108,24 @@ public final class RunRepository {
             if (current.status() == status) return current;
             throw new ConflictException("run " + runId + " is " + current.status() + ", not RUNNING");
         }
+    }
+
+    // ---- persona snapshots (issue 12): what the run simulates, whatever happens to the personas later
+
+    /**
+     * Keeps a run's copy of a persona (its JSON document), one item each: 25 personas would not fit
+     * in the run item. The first copy wins, so a retried request never changes what a run uses.
+     */
+    public void putPersonaSnapshot(String accountId, String runId, String personaId, String document) {
+        table.putIfAbsent(Item.of(Keys.runPk(accountId, runId), Keys.personaSnapshotSk(personaId), "persona-snapshot",
+                        accountId)
+                .s("runId", runId).s("personaId", personaId).s("doc", document).s("createdAt", table.now().toString())
+                .n(Table.EXPIRES_AT, table.expiresAt(retention)).build());
+    }
+
+    /** The run's copy of a persona; empty for runs requested before snapshots existed. */
+    public Optional<String> personaSnapshot(String accountId, String runId, String personaId) {
+        return table.get(Keys.runPk(accountId, runId), Keys.personaSnapshotSk(personaId)).map(i -> Table.str(i, "doc"));
     }
 
     // ---- per-persona tests

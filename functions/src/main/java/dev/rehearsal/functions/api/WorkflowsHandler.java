@@ -160,8 +160,17 @@ public class WorkflowsHandler extends ApiHandlerBase {
         String runId = key == null ? "run-" + UUID.randomUUID().toString().replace("-", "")
                 : runIdFor(req.accountId(), id, key);
         checkHistoryBudget(wv, personaIds.size());
-        Stored<RunRecord> run = runs.create(req.accountId(), runId, id, wv.version(), personaIds, seed);
+        String digest = requestDigest(personaIds, seed, requestedVersion);
+        // The personas as they are now, before the run exists: a run never lacks its snapshots.
+        for (String pid : personaIds) {
+            dev.rehearsal.engine.persona.Persona p = personas.get(req.accountId(), pid)
+                    .orElseThrow(() -> new ApiException(409, "persona_changed", "persona '" + pid + "' was deleted "
+                            + "while the run was being requested; try again"));
+            runs.putPersonaSnapshot(req.accountId(), runId, pid, Json.write(p));
+        }
+        Stored<RunRecord> run = runs.create(req.accountId(), runId, id, wv.version(), personaIds, seed, digest);
         RunRecord r = run.value();
+        if (!run.created() && key != null) checkSameRequest(req.accountId(), runId, digest);
         // A retry with the same Idempotency-Key of a run still RUNNING starts it again: the first attempt may
         // have died between recording the run and starting it, and a repeated start is idempotent.
         if (run.created() || r.status() == RunStatus.RUNNING) {
@@ -173,7 +182,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
                         + "was not confirmed; retry with the same Idempotency-Key");
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "could not start run " + runId, e);
-                runs.finish(req.accountId(), runId, RunStatus.FAILED, "could not start the run: " + e.getMessage());
+                runs.finish(req.accountId(), runId, RunStatus.FAILED, "run_start_failed: " + e.getMessage());
                 throw new ApiException(503, "run_start_failed", "the run " + runId
                         + " was recorded but could not be started; it is marked FAILED, try again");
             }
@@ -205,6 +214,20 @@ public class WorkflowsHandler extends ApiHandlerBase {
                     + " could need " + events + " state-machine events, over the " + HISTORY_BUDGET
                     + " a run may use; lower settings.max_steps or test fewer personas at once",
                     List.of(new Problem("/personas", 0, 0, "run_too_large", "too many personas for max_steps " + maxSteps)));
+        }
+    }
+
+    /** What makes two test requests the same request: the personas, the seed and the version asked for. */
+    static String requestDigest(List<String> personaIds, long seed, Integer version) {
+        return WorkflowRepository.sha256(String.join(",", personaIds) + "\n" + seed + "\n" + (version == null ? "" : version));
+    }
+
+    /** A reused Idempotency-Key must come with the request it was first used for (422 otherwise). */
+    private void checkSameRequest(String accountId, String runId, String digest) {
+        String first = runs.requestDigest(accountId, runId).orElse(null);
+        if (first != null && !first.equals(digest)) {
+            throw new ApiException(422, "idempotency_key_reused", "this Idempotency-Key was already used for run "
+                    + runId + " with a different request (personas, seed or version); use a new key for a new run");
         }
     }
 

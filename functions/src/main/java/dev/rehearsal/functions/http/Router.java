@@ -6,8 +6,6 @@ import dev.rehearsal.store.ConflictException;
 import dev.rehearsal.store.InvalidPageTokenException;
 import dev.rehearsal.store.PersonaRepository;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,17 +78,23 @@ public final class Router {
             path = event.getRequestContext().getHttp().getPath();
         }
         if (path == null) throw new ApiException(404, "route_not_found", "no route for this request");
+        PathCodec.checkPath(path);
         String[] actual = split(path);
-        boolean pathMatched = false;
+        java.util.Set<String> allowed = new java.util.TreeSet<>();
         for (Map.Entry<String, Function<ApiRequest, APIGatewayV2HTTPResponse>> e : routes.entrySet()) {
             int sp = e.getKey().indexOf(' ');
             Map<String, String> params = matchTemplate(split(e.getKey().substring(sp + 1)), actual);
             if (params == null) continue;
-            pathMatched = true;
-            if (e.getKey().substring(0, sp).equals(method)) return new Match(e.getValue(), params);
+            String m = e.getKey().substring(0, sp);
+            if (m.equals(method)) return new Match(e.getValue(), params);
+            allowed.add(m);
         }
-        if (pathMatched) throw new ApiException(405, "method_not_allowed", method + " is not allowed on " + path);
-        throw new ApiException(404, "route_not_found", "no route for " + method + " " + path);
+        if (!allowed.isEmpty()) {
+            // Reached through the catch-all route in AWS: API Gateway itself answers an unrouted method with 404.
+            throw new ApiException(405, "method_not_allowed", method + " is not allowed on " + ApiRequest.truncate(path)
+                    + "; allowed: " + String.join(", ", allowed)).withHeader("allow", String.join(", ", allowed));
+        }
+        throw new ApiException(404, "route_not_found", "no route for " + method + " " + ApiRequest.truncate(path));
     }
 
     private static String method(APIGatewayV2HTTPEvent event) {
@@ -124,10 +128,6 @@ public final class Router {
     }
 
     private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
+        return PathCodec.decodeSegment(s);
     }
 }

@@ -65,8 +65,12 @@ public class ExecuteStep extends StepHandler {
                     + c.stepIndex());
         }
         RunRecord run = RunData.run(services.store(), c.accountId(), c.runId());
+        if (run.status() != dev.rehearsal.store.RunStatus.RUNNING) {
+            // Cancelled (or ended) meanwhile: no further step, and no LLM call paid for.
+            throw new StepInputException("run " + run.runId() + " is " + run.status() + ", not RUNNING");
+        }
         Workflow wf = RunData.workflow(services.store(), run);
-        Persona p = s.persona != null ? s.persona : RunData.persona(services.store(), c.accountId(), c.personaId());
+        Persona p = s.persona != null ? s.persona : RunData.persona(services.store(), run, c.personaId());
         SimulationOptions options = RunData.options(run);
         SimulationSession before = s.copy();
         // A previous attempt may have recorded this step and died before saving the session: replay its

@@ -79,7 +79,7 @@ public class GenerateReport extends StepHandler {
                     .orElseThrow(() -> new StepInputException("test " + testId + " does not exist"));
             SimulationSession s = RunData.session(t);
             if (!s.done()) throw new StepInputException("test " + testId + " has not finished");
-            out.add(new PersonaRun(s.persona != null ? s.persona : RunData.persona(store, run.accountId(), personaId), s,
+            out.add(new PersonaRun(s.persona != null ? s.persona : RunData.persona(store, run, personaId), s,
                     interactions(store, run.accountId(), run.runId(), testId)));
         }
         return out;

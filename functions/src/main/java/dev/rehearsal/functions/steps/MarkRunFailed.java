@@ -31,10 +31,10 @@ public class MarkRunFailed extends StepHandler {
         JsonNode err = input.path("error");
         String name = err.path("Error").asText("States.Runtime");
         String cause = lambdaMessage(err.path("Cause").asText(""));
-        // A Java exception's error is its fully qualified class name: show the simple name; AWS error names
-        // such as Lambda.ServiceException or States.Timeout stay whole.
+        // A Java exception's error is its fully qualified class name: a reader of the run gets a reason word
+        // instead (no class names in what the API shows); AWS error names such as States.Timeout stay whole.
         boolean javaClass = !name.isEmpty() && Character.isLowerCase(name.charAt(0)) && name.contains(".");
-        String shortName = javaClass ? name.substring(name.lastIndexOf('.') + 1) : name;
+        String shortName = javaClass ? reason(name.substring(name.lastIndexOf('.') + 1)) : name;
         String message = cause.isEmpty() ? shortName : shortName + ": " + cause;
         if (message.length() > MAX_ERROR) message = message.substring(0, MAX_ERROR) + "...";
         ObjectNode out = Json.mapper().createObjectNode();
@@ -47,6 +47,16 @@ public class MarkRunFailed extends StepHandler {
         }
         out.put("error", message);
         return out;
+    }
+
+    /** The reason word for one of our step exceptions. */
+    static String reason(String simpleName) {
+        return switch (simpleName) {
+            case "StepInputException" -> "invalid_step_input";
+            case "WorkflowInvalidException" -> "workflow_invalid";
+            case "ProviderThrottledException" -> "provider_throttled";
+            default -> "step_failed";
+        };
     }
 
     /**

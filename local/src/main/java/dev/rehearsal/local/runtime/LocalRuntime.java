@@ -115,7 +115,18 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private RunStarter starter() {
-        return run -> executions.computeIfAbsent(run.runId(), id -> executor.startAsync(machine, Json.tree(run), id));
+        return new RunStarter() {
+            @Override
+            public void start(RunRef run) {
+                executions.computeIfAbsent(run.runId(), id -> executor.startAsync(machine, Json.tree(run), id));
+            }
+
+            @Override
+            public void stop(RunRef run) {
+                Execution e = executions.get(run.runId());
+                if (e != null) e.stop();
+            }
+        };
     }
 
     public SamTemplate template() {
