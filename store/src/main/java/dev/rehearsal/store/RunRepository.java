@@ -110,6 +110,40 @@ public final class RunRepository {
         }
     }
 
+    // ---- interrupted runs (the local server's restart; in AWS the EventBridge reconciliation covers them)
+
+    /**
+     * Every RUNNING run of every account: a full table scan, for {@code rehearse serve}'s start only
+     * (never in a Lambda: its policy has no Scan).
+     */
+    public List<RunRecord> scanRunning() {
+        List<RunRecord> out = new java.util.ArrayList<>();
+        table.client().scanPaginator(b -> b.tableName(table.name())
+                        .filterExpression("sk = :run AND #st = :running")
+                        .expressionAttributeNames(Map.of("#st", "status"))
+                        .expressionAttributeValues(Map.of(":run", Table.s(Keys.RUN_SK), ":running",
+                                Table.s(RunStatus.RUNNING.name()))))
+                .items().forEach(i -> out.add(run(i)));
+        return out;
+    }
+
+    /** Counts one more resume of a RUNNING run; the new count, or empty when the run is no longer RUNNING. */
+    public java.util.OptionalInt recordResume(String accountId, String runId) {
+        try {
+            UpdateItemResponse r = table.client().updateItem(b -> b.tableName(table.name())
+                    .key(Table.key(Keys.runPk(accountId, runId), Keys.RUN_SK))
+                    .updateExpression("ADD resumes :one SET updatedAt = :now")
+                    .conditionExpression("attribute_exists(pk) AND #st = :running")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":one", Table.n(1), ":now", Table.s(table.now().toString()),
+                            ":running", Table.s(RunStatus.RUNNING.name())))
+                    .returnValues(ReturnValue.UPDATED_NEW));
+            return java.util.OptionalInt.of((int) Table.num(r.attributes(), "resumes", 1));
+        } catch (ConditionalCheckFailedException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
     // ---- persona snapshots (issue 12): what the run simulates, whatever happens to the personas later
 
     /**
