@@ -8,6 +8,8 @@ import dev.rehearsal.functions.http.ApiException;
 import dev.rehearsal.functions.http.ApiRequest;
 import dev.rehearsal.functions.http.Responses;
 import dev.rehearsal.functions.http.Router;
+import dev.rehearsal.functions.observe.JsonLog;
+import dev.rehearsal.functions.observe.RunMetrics;
 import dev.rehearsal.functions.run.RunRef;
 import dev.rehearsal.functions.run.RunStarter;
 import dev.rehearsal.store.ConflictException;
@@ -20,15 +22,11 @@ import dev.rehearsal.store.RunRepository;
 import dev.rehearsal.store.RunStatus;
 import dev.rehearsal.store.TestIds;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 /**
  * {@code GET /tests/{id}}, {@code DELETE /tests/{id}} (cancel), {@code GET /tests/{id}/report},
  * {@code GET /tests/{id}/interactions}.
  */
 public class TestsHandler extends ApiHandlerBase {
-    private static final Logger LOG = Logger.getLogger(TestsHandler.class.getName());
     private final RunRepository runs;
     private final RunStarter starter;
 
@@ -73,6 +71,7 @@ public class TestsHandler extends ApiHandlerBase {
         if (run.status() == RunStatus.RUNNING) {
             try {
                 run = runs.finish(req.accountId(), run.runId(), RunStatus.CANCELLED, "cancelled: by request");
+                RunMetrics.runEnded("api", run.runId(), run.status().name(), "by_request");
             } catch (ConflictException e) {
                 run = run(req); // it ended meanwhile
             }
@@ -84,7 +83,7 @@ public class TestsHandler extends ApiHandlerBase {
         try {
             starter.stop(new RunRef(req.accountId(), run.runId(), run.workflowId(), run.workflowVersion()));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "stop of run " + run.runId() + " unconfirmed", e);
+            JsonLog.warn("stop of the run unconfirmed", java.util.Map.of("runId", run.runId()), e);
             throw new ApiException(503, "run_stop_unconfirmed", "run " + run.runId() + " is CANCELLED but the stop of "
                     + "its execution was not confirmed; repeat the DELETE");
         }

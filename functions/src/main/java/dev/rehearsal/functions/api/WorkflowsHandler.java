@@ -15,6 +15,8 @@ import dev.rehearsal.functions.http.ApiRequest;
 import dev.rehearsal.functions.http.Limits;
 import dev.rehearsal.functions.http.Responses;
 import dev.rehearsal.functions.http.Router;
+import dev.rehearsal.functions.observe.JsonLog;
+import dev.rehearsal.functions.observe.RunMetrics;
 import dev.rehearsal.functions.run.RunRef;
 import dev.rehearsal.functions.run.RunStartUncertainException;
 import dev.rehearsal.functions.run.RunStarter;
@@ -33,8 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +42,6 @@ import java.util.regex.Pattern;
  * {@code POST /workflows/{id}/test}. Every check runs before the one write a request makes.
  */
 public class WorkflowsHandler extends ApiHandlerBase {
-    private static final Logger LOG = Logger.getLogger(WorkflowsHandler.class.getName());
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_.:-]{1,128}$");
     private static final Set<String> TEST_FIELDS = Set.of("personas", "seed", "version");
     public static final long DEFAULT_SEED = dev.rehearsal.engine.sim.SimulationOptions.DEFAULT_SEED;
@@ -177,16 +176,17 @@ public class WorkflowsHandler extends ApiHandlerBase {
             try {
                 starter.start(new RunRef(req.accountId(), runId, id, wv.version()));
             } catch (RunStartUncertainException e) {
-                LOG.log(Level.WARNING, "start of run " + runId + " unconfirmed", e);
+                JsonLog.warn("start of the run unconfirmed", java.util.Map.of("runId", runId), e);
                 throw new ApiException(503, "run_start_unconfirmed", "the run " + runId + " was recorded but its start "
                         + "was not confirmed; retry with the same Idempotency-Key");
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "could not start run " + runId, e);
+                JsonLog.error("could not start the run", java.util.Map.of("runId", runId), e);
                 runs.finish(req.accountId(), runId, RunStatus.FAILED, "run_start_failed: " + e.getMessage());
                 throw new ApiException(503, "run_start_failed", "the run " + runId
                         + " was recorded but could not be started; it is marked FAILED, try again");
             }
         }
+        if (run.created()) RunMetrics.runStarted(runId);
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("runId", runId);
         out.put("status", r.status().name());

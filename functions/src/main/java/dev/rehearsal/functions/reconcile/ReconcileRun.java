@@ -3,6 +3,7 @@ package dev.rehearsal.functions.reconcile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.functions.observe.RunMetrics;
 import dev.rehearsal.functions.steps.StepHandler;
 import dev.rehearsal.functions.steps.StepServices;
 import dev.rehearsal.store.ConflictException;
@@ -69,6 +70,7 @@ public class ReconcileRun extends StepHandler {
         try {
             RunRecord r = services.store().runs().finish(accountId, runId, to, error);
             out.put("status", r.status().name());
+            if (error.equals(r.error())) RunMetrics.runEnded("ReconcileRun", runId, r.status().name(), error);
         } catch (ConflictException e) {
             out.put("status", "UNCHANGED");
             out.put("reason", e.getMessage());

@@ -7,6 +7,7 @@ import dev.rehearsal.engine.report.Report;
 import dev.rehearsal.engine.Rehearsal;
 import dev.rehearsal.engine.llm.MessageAnalysis;
 import dev.rehearsal.functions.llm.LlmJobs;
+import dev.rehearsal.functions.observe.RunMetrics;
 import dev.rehearsal.engine.sim.Interaction;
 import dev.rehearsal.engine.sim.SimulationOptions;
 import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
@@ -55,6 +56,7 @@ public class GenerateReport extends StepHandler {
         Report report = Rehearsal.report(wf, info, runs, List.of(), analyses, llm == null ? null : llm.recommender());
         store.runs().putReport(accountId, run.runId(), Json.write(report));
         RunRecord done = store.runs().finish(accountId, run.runId(), RunStatus.COMPLETED, null);
+        RunMetrics.runEnded("GenerateReport", run.runId(), done.status().name(), report.passed() ? "passed" : "failed");
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("status", done.status().name());
         out.put("score", report.score());

@@ -3,6 +3,7 @@ package dev.rehearsal.functions.steps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.functions.observe.RunMetrics;
 import dev.rehearsal.store.ConflictException;
 import dev.rehearsal.store.RunRecord;
 import dev.rehearsal.store.RunStatus;
@@ -41,6 +42,7 @@ public class MarkRunFailed extends StepHandler {
         try {
             RunRecord r = services.store().runs().finish(accountId, runId, RunStatus.FAILED, message);
             out.put("status", r.status().name());
+            RunMetrics.runEnded("MarkRunFailed", runId, r.status().name(), shortName);
         } catch (ConflictException e) {
             out.put("status", "UNCHANGED");
             out.put("reason", e.getMessage());
