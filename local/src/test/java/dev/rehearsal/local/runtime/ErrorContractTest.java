@@ -223,6 +223,8 @@ class ErrorContractTest {
             String problem = judge(c, r);
             if (problem != null) failures.add(c.name() + ": " + problem + " -> " + r.status() + " " + r.body());
         }
+        System.out.println("error-contract: " + corpus.size() + " malformed requests, statuses " + byStatus + ", "
+                + failures.size() + " unclear");
         assertEquals(List.of(), failures, failures.size() + " of " + corpus.size() + " unclear; statuses " + byStatus);
         assertEquals(before, tableItems(), "no malformed request wrote anything");
     }
