@@ -2,6 +2,7 @@ package dev.rehearsal.functions.observe;
 
 import dev.rehearsal.engine.llm.PersonaReply;
 import dev.rehearsal.engine.llm.Usage;
+import dev.rehearsal.providers.cost.PriceTable;
 
 import java.util.Locale;
 
@@ -28,9 +29,12 @@ public final class RunMetrics {
                 .property("runId", runId).emit();
     }
 
-    /** One persona reply: provider calls, errors, throttles and tokens, by provider kind. */
-    public static void reply(String provider, PersonaReply reply, boolean throttled) {
-        Metrics m = Metrics.of("ExecuteStep").dimension(Metrics.Dimension.Provider, word(provider));
+    /**
+     * One persona reply: provider calls, errors, throttles, tokens and dollars (the bundled price table), by
+     * provider kind. {@code responder} is the responder's name, {@code provider:model}.
+     */
+    public static void reply(String responder, PersonaReply reply, boolean throttled) {
+        Metrics m = Metrics.of("ExecuteStep").dimension(Metrics.Dimension.Provider, word(responder));
         if (throttled) {
             m.count("ProviderThrottles", 1).emit();
             return;
@@ -40,7 +44,15 @@ public final class RunMetrics {
         if (u.calls() == 0 && reply.providerError() == null) return; // the offline engine: no provider involved
         m.count("ProviderCalls", u.calls()).count("ProviderErrors", reply.providerError() == null ? 0 : 1)
                 .count("InputTokens", u.inputTokens()).count("OutputTokens", u.outputTokens())
-                .count("CachedInputTokens", u.cachedInputTokens()).emit();
+                .count("CachedInputTokens", u.cachedInputTokens());
+        int colon = responder == null ? -1 : responder.indexOf(':');
+        if (colon > 0) m.put("LlmCostUsd", Prices.TABLE.cost(responder.substring(colon + 1), u), "None");
+        m.emit();
+    }
+
+    /** Loaded on first use (a resource read), then kept for the container's life. */
+    private static final class Prices {
+        static final PriceTable TABLE = PriceTable.bundled();
     }
 
     public static void walkFinished(long millis) {

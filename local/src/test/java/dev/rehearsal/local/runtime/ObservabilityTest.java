@@ -67,7 +67,7 @@ class ObservabilityTest {
 
             @Override
             public String name() {
-                return "openai:gpt-test";
+                return "openai:gpt-4.1-mini";
             }
         };
         MessageAnalyst analyst = (m, marketing) -> new MessageAnalysis(m.stepId(), 10, List.of(), "friendly", 90,
@@ -158,6 +158,8 @@ class ObservabilityTest {
         long errors = emf.stream().filter(d -> d.has("ProviderErrors")).mapToLong(d -> d.get("ProviderErrors").asLong()).sum();
         assertTrue(calls > 0 && errors > 0 && errors < calls, calls + " calls, " + errors + " errors");
         assertTrue(emf.stream().filter(d -> d.has("ProviderCalls")).allMatch(d -> d.get("Provider").asText().equals("openai")));
+        double dollars = emf.stream().filter(d -> d.has("LlmCostUsd")).mapToDouble(d -> d.get("LlmCostUsd").asDouble()).sum();
+        assertTrue(dollars > 0 && dollars < 0.01, "LLM dollars of the run: " + dollars);
     }
 
     @Test
