@@ -103,6 +103,9 @@ class EventsTest {
         JsonNode page2 = ApiFixture.json(tests.handleRequest(next, null));
         assertEquals(5, page2.get("items").size());
         assertTrue(page2.get("next").isNull());
+        // cancel; the same event again through ApiHandler (run does it) answers the same: idempotent
+        assertEquals("CANCELLED", ApiFixture.json(run(tests, "cancel-test", 200)).get("status").asText());
+        assertEquals(dev.rehearsal.store.RunStatus.CANCELLED, f.store.runs().get(account, runId).orElseThrow().status());
 
         assertEquals(201, run(suites, "put-suite", 201).getStatusCode());
         JsonNode suite = ApiFixture.json(run(suites, "get-suite", 200));
