@@ -147,7 +147,8 @@ public final class LocalApiServer implements AutoCloseable {
             }
         }
         // Only a request without a token gets the header's (or the server's) account; a token is read as
-        // API Gateway would pass its claims on, so a sub-only token maps to user:<sub> here as in AWS.
+        // API Gateway would pass its claims on: a sub-only token is refused (401) here as in AWS unless
+        // SINGLE_TENANT=true, and a token with the act-for-account scope acts for the X-Rehearsal-Account header.
         if (claims.isEmpty()) {
             String acct = headers.getOrDefault("x-rehearsal-account", defaultAccount);
             claims.put("custom:account_id", acct);
