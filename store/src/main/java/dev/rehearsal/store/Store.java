@@ -6,6 +6,11 @@ import java.time.Clock;
 public record Store(Table table, PersonaRepository personas, WorkflowRepository workflows, RunRepository runs,
                     SuiteRepository suites, ReplayCacheRepository replayCache) {
 
+    /** Per-account limits (active runs, daily LLM spend). */
+    public AccountLimitsRepository limits() {
+        return new AccountLimitsRepository(table);
+    }
+
     public static Store over(Table table) {
         return new Store(table, new PersonaRepository(table), new WorkflowRepository(table), new RunRepository(table),
                 new SuiteRepository(table), new ReplayCacheRepository(table));

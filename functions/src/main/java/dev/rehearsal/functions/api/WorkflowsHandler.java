@@ -15,6 +15,7 @@ import dev.rehearsal.functions.http.ApiRequest;
 import dev.rehearsal.functions.http.Limits;
 import dev.rehearsal.functions.http.Responses;
 import dev.rehearsal.functions.http.Router;
+import dev.rehearsal.functions.run.RunAdmission;
 import dev.rehearsal.functions.run.RunRef;
 import dev.rehearsal.functions.run.RunStartUncertainException;
 import dev.rehearsal.functions.run.RunStarter;
@@ -51,6 +52,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
     private final PersonaRepository personas;
     private final RunRepository runs;
     private final RunStarter starter;
+    private final RunAdmission admission;
 
     public WorkflowsHandler() {
         this(Services.fromEnvironment());
@@ -61,6 +63,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
         this.personas = services.store().personas();
         this.runs = services.store().runs();
         this.starter = services.runStarter();
+        this.admission = services.admission();
     }
 
     @Override
@@ -160,6 +163,10 @@ public class WorkflowsHandler extends ApiHandlerBase {
         String runId = key == null ? "run-" + UUID.randomUUID().toString().replace("-", "")
                 : runIdFor(req.accountId(), id, key);
         checkHistoryBudget(wv, personaIds.size());
+        if (runs.get(req.accountId(), runId).isEmpty()) {
+            admission.admit(req.accountId(), runId, WorkflowParser.parseOrThrow(wv.definition()),
+                    personasOf(req.accountId(), personaIds), seed);
+        }
         Stored<RunRecord> run = runs.create(req.accountId(), runId, id, wv.version(), personaIds, seed);
         RunRecord r = run.value();
         // A retry with the same Idempotency-Key of a run still RUNNING starts it again: the first attempt may
@@ -206,6 +213,12 @@ public class WorkflowsHandler extends ApiHandlerBase {
                     + " a run may use; lower settings.max_steps or test fewer personas at once",
                     List.of(new Problem("/personas", 0, 0, "run_too_large", "too many personas for max_steps " + maxSteps)));
         }
+    }
+
+    private List<dev.rehearsal.engine.persona.Persona> personasOf(String accountId, List<String> ids) {
+        List<dev.rehearsal.engine.persona.Persona> out = new ArrayList<>();
+        for (String p : ids) out.add(personas.get(accountId, p).orElseThrow(() -> ApiException.notFound("persona", p)));
+        return out;
     }
 
     /** The run id for an Idempotency-Key: the same key from the same account on the same workflow, the same run. */

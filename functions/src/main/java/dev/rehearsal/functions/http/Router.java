@@ -48,6 +48,10 @@ public final class Router {
             Match m = match(event);
             String account = Accounts.from(event);
             return m.handler.apply(new ApiRequest(event, account, m.params));
+        } catch (RetryLaterException e) {
+            APIGatewayV2HTTPResponse r = Responses.error(e, requestId);
+            r.getHeaders().put("retry-after", Long.toString(e.retryAfterSeconds()));
+            return r;
         } catch (ApiException e) {
             return Responses.error(e, requestId);
         } catch (PersonaRepository.BuiltInPersonaException e) {
