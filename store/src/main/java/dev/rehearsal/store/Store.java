@@ -12,8 +12,13 @@ public record Store(Table table, PersonaRepository personas, WorkflowRepository 
     }
 
     public static Store over(Table table) {
-        return new Store(table, new PersonaRepository(table), new WorkflowRepository(table), new RunRepository(table),
-                new SuiteRepository(table), new ReplayCacheRepository(table));
+        return over(table, Retention.DEFAULT);
+    }
+
+    public static Store over(Table table, Retention keep) {
+        return new Store(table, new PersonaRepository(table, keep.definitions()),
+                new WorkflowRepository(table, keep.definitions()), new RunRepository(table, keep.runs()),
+                new SuiteRepository(table, keep.definitions()), new ReplayCacheRepository(table, keep.replays()));
     }
 
     public static Store over(software.amazon.awssdk.services.dynamodb.DynamoDbClient client, String tableName,

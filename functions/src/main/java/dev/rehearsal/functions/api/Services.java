@@ -29,7 +29,8 @@ public record Services(Store store, RunStarter runStarter, RunAdmission admissio
         static final Services INSTANCE = build();
 
         private static Services build() {
-            Store store = Store.over(Table.fromEnvironment(DynamoDbClients.fromEnvironment()));
+            Store store = Store.over(Table.fromEnvironment(DynamoDbClients.fromEnvironment()),
+                    dev.rehearsal.store.Retention.fromEnvironment(System.getenv()));
             RunStarter starter;
             String arn = System.getenv(StepFunctionsRunStarter.STATE_MACHINE_ARN_ENV);
             if (arn != null && !arn.isBlank()) {

@@ -262,6 +262,17 @@ class TemplateDeployTest {
     }
 
     @Test
+    void everyFunctionWritesWithTheStagesRetention() {
+        Map<String, Object> env = map(map(globals().get("Environment")).get("Variables"));
+        assertEquals(Map.of("Ref", "RunRetentionDays"), env.get(dev.rehearsal.store.Retention.RUNS_ENV));
+        assertEquals(Map.of("Ref", "DefinitionRetentionDays"), env.get(dev.rehearsal.store.Retention.DEFINITIONS_ENV));
+        assertEquals(Map.of("Ref", "ReplayRetentionDays"), env.get(dev.rehearsal.store.Retention.REPLAYS_ENV));
+        Map<String, Object> ttl = map(props("RehearsalTable").get("TimeToLiveSpecification"));
+        assertEquals("expiresAt", ttl.get("AttributeName"));
+        assertEquals(true, ttl.get("Enabled"));
+    }
+
+    @Test
     void everyExplicitNameCarriesTheStage() {
         Pattern named = Pattern.compile("^(TableName|Name|QueueName|LogGroupName)$");
         Map<String, String> names = new LinkedHashMap<>();
