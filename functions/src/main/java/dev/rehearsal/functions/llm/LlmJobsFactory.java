@@ -53,7 +53,8 @@ public final class LlmJobsFactory {
         });
     }
 
-    static ProviderConfig config(Map<String, String> env, KeySource keys) {
+    /** The provider settings of a function environment (null-free; OFFLINE when no provider is named). */
+    public static ProviderConfig config(Map<String, String> env, KeySource keys) {
         Map<String, String> mapped = new HashMap<>();
         copy(env, PROVIDER_ENV, mapped, "REHEARSAL_PROVIDER");
         copy(env, MODEL_ENV, mapped, "REHEARSAL_MODEL");
@@ -97,8 +98,13 @@ public final class LlmJobsFactory {
     public static KeySource ssm() {
         return name -> {
             try (SsmClient ssm = SsmClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
-                return ssm.getParameter(r -> r.name(name).withDecryption(true)).parameter().value();
+                return ssm(ssm).read(name);
             }
         };
+    }
+
+    /** The same read through a given client (tests point one at a loopback server). */
+    public static KeySource ssm(SsmClient ssm) {
+        return name -> ssm.getParameter(r -> r.name(name).withDecryption(true)).parameter().value();
     }
 }
