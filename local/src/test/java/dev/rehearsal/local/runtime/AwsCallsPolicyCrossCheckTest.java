@@ -308,13 +308,11 @@ class AwsCallsPolicyCrossCheckTest {
         return map(map(t.resources().get(logicalId)).get("Properties"));
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object o) {
-        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        return TemplateDeployTest.map(o);
     }
 
-    @SuppressWarnings("unchecked")
     static List<Object> list(Object o) {
-        return o instanceof List<?> l ? (List<Object>) l : List.of();
+        return TemplateDeployTest.list(o);
     }
 }
