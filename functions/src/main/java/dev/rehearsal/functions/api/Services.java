@@ -43,6 +43,7 @@ public record Services(Store store, RunStarter runStarter, RunAdmission admissio
             Services services = new Services(store, starter, new RunAdmission(store,
                     RunAdmission.Settings.fromEnvironment(System.getenv()), java.time.Clock.systemUTC()));
             SnapStartPriming.register(() -> ApiPriming.run(services));
+            SnapStartPriming.register(services.admission()::prime);
             return services;
         }
     }

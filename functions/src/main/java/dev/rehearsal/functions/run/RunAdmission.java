@@ -110,11 +110,27 @@ public final class RunAdmission {
         }
     }
 
+    /**
+     * Loads the estimator's tokenizer and price table (several seconds in a cold JVM) by pricing a one-message
+     * workflow; SnapStart priming calls it so restored containers start warm. Writes nothing.
+     */
+    public void prime() {
+        if (settings.provider() == null) return;
+        Workflow wf = dev.rehearsal.engine.workflow.WorkflowParser.parseOrThrow("""
+                {"id": "priming", "name": "Priming", "start": "hello",
+                 "steps": [{"id": "hello", "type": "send_sms", "config": {"body": "Hi! Reply STOP to opt out."}, "next": "done"},
+                           {"id": "done", "type": "end"}]}""");
+        estimate(wf, dev.rehearsal.engine.persona.PersonaCatalog.builtIns().subList(0, 1), 1);
+    }
+
+    private CostEstimate estimate(Workflow workflow, List<Persona> personas, long seed) {
+        return Estimator.estimate(Estimator.offlinePaths(workflow, personas, SimulationOptions.defaults(seed)),
+                dev.rehearsal.engine.Rehearsal.messages(workflow), settings.provider());
+    }
+
     private void reserveBudget(String accountId, String runId, Workflow workflow, List<Persona> personas, long seed) {
         if (settings.provider() == null) return;
-        CostEstimate estimate = Estimator.estimate(
-                Estimator.offlinePaths(workflow, personas, SimulationOptions.defaults(seed)),
-                dev.rehearsal.engine.Rehearsal.messages(workflow), settings.provider());
+        CostEstimate estimate = estimate(workflow, personas, seed);
         if (!estimate.priced()) {
             LOG.warning("model " + settings.provider().model() + " is not in the price table: run " + runId
                     + " is not counted against the daily LLM budget");

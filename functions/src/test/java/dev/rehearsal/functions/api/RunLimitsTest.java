@@ -79,6 +79,7 @@ class RunLimitsTest {
         ApiHandler api = api(new RunAdmission.Settings(10, 0.0001, bedrock));
         assertEquals(201, f.call(ApiFixture.event(A, "PUT", "/workflows/wf", ApiFixture.workflow("wf"))).getStatusCode());
         Set<String> before = f.snapshot();
+        new RunAdmission(f.store, new RunAdmission.Settings(10, 0.0001, bedrock), noon).prime();  // SnapStart's warm-up
         APIGatewayV2HTTPResponse refused = start(api, A, null);
         assertEquals(429, refused.getStatusCode(), refused.getBody());
         JsonNode err = ApiFixture.json(refused).get("error");
