@@ -154,8 +154,9 @@ class OllamaChatModelTest {
 
     @Test
     void aTimedOutCallIsRetried() {
-        server.thenSlowly(1500, 200, ok(Fixtures.VALID_REPLY)).then(200, ok(Fixtures.VALID_REPLY));
-        PersonaReply reply = responder(3, Duration.ofMillis(300)).respond(Fixtures.request());
+        // 2 s, not less: on a loaded CI machine a prompt local answer can take more than 300 ms
+        server.thenSlowly(6000, 200, ok(Fixtures.VALID_REPLY)).then(200, ok(Fixtures.VALID_REPLY));
+        PersonaReply reply = responder(3, Duration.ofSeconds(2)).respond(Fixtures.request());
 
         assertNull(reply.providerError());
         assertEquals(1, sleeper.slept.size());
