@@ -77,6 +77,11 @@ public final class Keys {
 
     public static final String REPLAY_SK = "REPLAY";
 
+    /** Per-account limits: active runs and the day's LLM spend ({@link AccountLimitsRepository}). */
+    public static String limitsPk(String accountId) {
+        return account(accountId) + "LIMITS";
+    }
+
     static String check(String what, String id) {
         if (id == null || id.isBlank()) throw new IllegalArgumentException(what + " is missing");
         if (id.length() > MAX_ID_LENGTH) throw new IllegalArgumentException(what + " is longer than " + MAX_ID_LENGTH);

@@ -21,10 +21,12 @@ public final class RunRepository {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
     private final Table table;
     private final Duration retention;
+    private final AccountLimitsRepository limits;
 
     public RunRepository(Table table, Duration retention) {
         this.table = table;
         this.retention = retention;
+        this.limits = new AccountLimitsRepository(table);
     }
 
     public RunRepository(Table table) {
@@ -87,7 +89,8 @@ public final class RunRepository {
     }
 
     /**
-     * Moves a RUNNING run to COMPLETED or FAILED (with an error). A run that already finished is
+     * Moves a RUNNING run to COMPLETED or FAILED (with an error) and frees its slot among the account's
+     * active runs ({@link AccountLimitsRepository}). A run that already finished is
      * not changed again: {@link ConflictException}, unless it is already in the requested state
      * (a retried step), which returns it as is.
      */
@@ -121,11 +124,15 @@ public final class RunRepository {
                             : Map.of("#st", "status"))
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW));
+            limits.releaseRunSlot(accountId, runId);
             return run(r.attributes());
         } catch (ConditionalCheckFailedException e) {
             RunRecord current = get(accountId, runId)
                     .orElseThrow(() -> new ConflictException("run " + runId + " does not exist"));
-            if (current.status() == status) return current;
+            if (current.status() == status) {
+                limits.releaseRunSlot(accountId, runId); // a retried step: the first attempt may have died before
+                return current;
+            }
             throw new ConflictException("run " + runId + " is " + current.status() + ", not RUNNING");
         }
     }

@@ -17,6 +17,7 @@ import dev.rehearsal.functions.http.Responses;
 import dev.rehearsal.functions.http.Router;
 import dev.rehearsal.functions.observe.JsonLog;
 import dev.rehearsal.functions.observe.RunMetrics;
+import dev.rehearsal.functions.run.RunAdmission;
 import dev.rehearsal.functions.run.RunRef;
 import dev.rehearsal.functions.run.RunStartUncertainException;
 import dev.rehearsal.functions.run.RunStarter;
@@ -50,6 +51,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
     private final PersonaRepository personas;
     private final RunRepository runs;
     private final RunStarter starter;
+    private final RunAdmission admission;
 
     public WorkflowsHandler() {
         this(Services.fromEnvironment());
@@ -60,6 +62,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
         this.personas = services.store().personas();
         this.runs = services.store().runs();
         this.starter = services.runStarter();
+        this.admission = services.admission();
     }
 
     @Override
@@ -168,6 +171,10 @@ public class WorkflowsHandler extends ApiHandlerBase {
                             + "while the run was being requested; try again"));
             runs.putPersonaSnapshot(req.accountId(), runId, pid, Json.write(p));
         }
+        if (runs.get(req.accountId(), runId).isEmpty()) {
+            admission.admit(req.accountId(), runId, WorkflowParser.parseOrThrow(wv.definition()),
+                    personasOf(req.accountId(), personaIds), seed, walks);
+        }
         Stored<RunRecord> run = runs.create(req.accountId(), runId, id, wv.version(), personaIds, seed, walks, digest);
         RunRecord r = run.value();
         if (!run.created() && key != null) checkSameRequest(req.accountId(), runId, digest);
@@ -250,6 +257,12 @@ public class WorkflowsHandler extends ApiHandlerBase {
             throw new ApiException(422, "idempotency_key_reused", "this Idempotency-Key was already used for run "
                     + runId + " with a different request (personas, seed or version); use a new key for a new run");
         }
+    }
+
+    private List<dev.rehearsal.engine.persona.Persona> personasOf(String accountId, List<String> ids) {
+        List<dev.rehearsal.engine.persona.Persona> out = new ArrayList<>();
+        for (String p : ids) out.add(personas.get(accountId, p).orElseThrow(() -> ApiException.notFound("persona", p)));
+        return out;
     }
 
     /** The run id for an Idempotency-Key: the same key from the same account on the same workflow, the same run. */

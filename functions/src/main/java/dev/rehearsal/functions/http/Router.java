@@ -74,6 +74,10 @@ public final class Router {
             // Left open on purpose: the request's scope (handle) restores the context, after its own line.
             LogContext.with("accountId", account);
             return m.handler.apply(new ApiRequest(event, account, m.params));
+        } catch (RetryLaterException e) {
+            APIGatewayV2HTTPResponse r = Responses.error(e, requestId);
+            r.getHeaders().put("retry-after", Long.toString(e.retryAfterSeconds()));
+            return r;
         } catch (ApiException e) {
             return Responses.error(e, requestId);
         } catch (PersonaRepository.BuiltInPersonaException e) {

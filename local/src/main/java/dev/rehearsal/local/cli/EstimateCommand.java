@@ -4,11 +4,8 @@ import dev.rehearsal.engine.Rehearsal;
 import dev.rehearsal.engine.json.InvalidInputException;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.llm.OutboundMessage;
-import dev.rehearsal.engine.offline.OfflinePersonaEngine;
 import dev.rehearsal.engine.persona.Persona;
-import dev.rehearsal.engine.sim.Interaction;
 import dev.rehearsal.engine.sim.SimulationOptions;
-import dev.rehearsal.engine.sim.SimulationRunner;
 import dev.rehearsal.providers.ProviderConfig;
 import dev.rehearsal.providers.ProviderKind;
 import dev.rehearsal.providers.cost.CostEstimate;
@@ -87,12 +84,7 @@ final class EstimateCommand implements Callable<Integer> {
             err.println("rehearse: --start '" + start + "' is not a local date-time like 2026-03-02T10:00");
             return Main.BAD_INPUT;
         }
-        OfflinePersonaEngine offline = new OfflinePersonaEngine();
-        Map<Persona, List<OutboundMessage>> paths = new LinkedHashMap<>();
-        for (Persona p : people) {
-            var run = SimulationRunner.run(loaded.workflow(), p, offline, options);
-            paths.put(p, run.interactions().stream().map(Interaction::message).filter(m -> m != null).toList());
-        }
+        Map<Persona, List<OutboundMessage>> paths = Estimator.offlinePaths(loaded.workflow(), people, options);
         CostEstimate e = Estimator.estimate(paths, Rehearsal.messages(loaded.workflow()), config);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (var entry : paths.entrySet()) {

@@ -126,6 +126,11 @@ public final class LocalApiServer implements AutoCloseable {
         for (Bound b : routes) {
             Map<String, String> params = match(b.route(), method, path);
             if (params == null) continue;
+            if (!scopesAllow(b.route(), request.getHeaders().get("authorization"))) {
+                // as API Gateway's JWT authorizer answers a valid token with none of the route's scopes
+                throw new ApiException(403, "forbidden", "the token carries none of the scopes " + method + " "
+                        + b.route().path() + " requires: " + runtime.template().routeScopes().get(b.route().key()));
+            }
             return runtime.invokeApi(b.function(), event(request, b.route(), method, path, params, requestId));
         }
         throw new ApiException(404, "route_not_found", "no route for " + method + " " + path);
@@ -235,22 +240,44 @@ public final class LocalApiServer implements AutoCloseable {
         }
     }
 
-    private Map<String, String> claims(Map<String, String> headers) {
+    /**
+     * A bearer token must carry one of the route's AuthorizationScopes (its {@code scope} or {@code scp}
+     * claim), as in AWS; a request without a token is the local developer's and is not checked.
+     */
+    private boolean scopesAllow(SamTemplate.Route route, String authorization) {
+        List<String> required = runtime.template().routeScopes().get(route.key());
+        if (required == null || authorization == null) return true;
+        Map<String, String> claims = tokenClaims(authorization);
+        if (claims.isEmpty()) return true;
+        String granted = claims.getOrDefault("scope", claims.getOrDefault("scp", ""));
+        for (String s : granted.replaceAll("[\\[\\]\",]", " ").trim().split("\\s+")) {
+            if (required.contains(s)) return true;
+        }
+        return false;
+    }
+
+    private static Map<String, String> tokenClaims(String auth) {
         Map<String, String> claims = new HashMap<>();
-        String auth = headers.get("authorization");
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String[] parts = auth.substring(7).trim().split("\\.");
             if (parts.length >= 2) {
                 try {
                     JsonNode c = Json.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
-                    c.fields().forEachRemaining(f -> claims.put(f.getKey(), f.getValue().asText()));
+                    c.fields().forEachRemaining(f -> claims.put(f.getKey(), f.getValue().isArray()
+                            ? f.getValue().toString() : f.getValue().asText()));
                 } catch (IOException | IllegalArgumentException ignored) {
-                    // not a JWT: fall back to the header/default account
+                    // not a JWT: no claims
                 }
             }
         }
+        return claims;
+    }
+
+    private Map<String, String> claims(Map<String, String> headers) {
+        Map<String, String> claims = tokenClaims(headers.get("authorization"));
         // Only a request without a token gets the header's (or the server's) account; a token is read as
-        // API Gateway would pass its claims on, so a sub-only token maps to user:<sub> here as in AWS.
+        // API Gateway would pass its claims on: a sub-only token is refused (401) here as in AWS unless
+        // SINGLE_TENANT=true, and a token with the act-for-account scope acts for the X-Rehearsal-Account header.
         if (claims.isEmpty()) {
             String acct = headers.getOrDefault("x-rehearsal-account", defaultAccount);
             // An empty or malformed header is refused as a missing claim is in AWS, never turned into an account.
