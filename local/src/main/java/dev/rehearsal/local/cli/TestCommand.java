@@ -3,6 +3,7 @@ package dev.rehearsal.local.cli;
 import dev.rehearsal.engine.Rehearsal;
 import dev.rehearsal.engine.expect.Expectation;
 import dev.rehearsal.engine.expect.ExpectationEvaluator;
+import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.json.LocatedJson;
 import dev.rehearsal.engine.json.Problem;
 import dev.rehearsal.engine.json.InvalidInputException;
@@ -13,6 +14,7 @@ import dev.rehearsal.engine.report.MarkdownReportRenderer;
 import dev.rehearsal.engine.report.Report;
 import dev.rehearsal.engine.sim.SimulationOptions;
 import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
+import dev.rehearsal.html.HtmlReportRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,6 +36,7 @@ import java.util.concurrent.Callable;
         description = "Simulate personas through a workflow (or a suite) and report.")
 final class TestCommand implements Callable<Integer> {
     static final long DEFAULT_SEED = SimulationOptions.DEFAULT_SEED;
+    static final List<String> FORMATS = List.of("text", "markdown", "json", "junit", "html", "mermaid");
 
     @Parameters(paramLabel = "FILE", description = "workflow or suite JSON file")
     Path file;
@@ -50,7 +53,7 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--max-steps", description = "max steps per persona (default: the workflow's, else 50)")
     Integer maxSteps;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, markdown, json or junit (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "text", description = "text, markdown, json, junit, html or mermaid (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--out", description = "write the report to this file instead of standard output")
@@ -72,8 +75,8 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!List.of("text", "markdown", "json", "junit").contains(format)) {
-            err.println("rehearse: unknown --format '" + format + "' (text, markdown, json, junit)");
+        if (!FORMATS.contains(format)) {
+            err.println("rehearse: unknown --format '" + format + "' (" + String.join(", ", FORMATS) + ")");
             return Main.BAD_INPUT;
         }
         InputFiles.Loaded loaded;
@@ -113,6 +116,7 @@ final class TestCommand implements Callable<Integer> {
         String rendered = switch (format) {
             case "json" -> JsonReportRenderer.render(report);
             case "junit" -> JUnitXmlRenderer.render(report);
+            case "html" -> HtmlReportRenderer.render(Json.tree(report), loaded.workflow());
             default -> MarkdownReportRenderer.render(report, transcripts);
         };
         if (out != null) {
