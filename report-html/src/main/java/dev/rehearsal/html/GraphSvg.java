@@ -48,7 +48,7 @@ final class GraphSvg {
                 .append(graph.edges().size()).append(" transitions</title>\n<defs>");
         for (String s : STATUSES) {
             b.append("<marker id=\"arrow-").append(s).append("\" class=\"arrow-").append(s)
-                    .append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">")
+                    .append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"11\" markerHeight=\"11\" orient=\"auto-start-reverse\">")
                     .append("<path d=\"M0,0 L10,5 L0,10 z\"/></marker>");
         }
         b.append("</defs>\n<g class=\"edges\">\n");
@@ -56,7 +56,7 @@ final class GraphSvg {
             ReportView.EdgeCoverage c = coverage.getOrDefault(e.key(), new ReportView.EdgeCoverage("untaken", 0, null));
             String status = STATUSES.contains(c.status()) ? c.status() : "unknown";
             b.append("<g class=\"edge cov-").append(status).append("\" id=\"").append(edgeId(e.key()))
-                    .append("\" data-from=\"").append(esc(nodeId(e.from()))).append("\" data-to=\"").append(esc(nodeId(e.to())))
+                    .append("\" data-key=\"").append(esc(e.key())).append("\" data-from=\"").append(esc(nodeId(e.from()))).append("\" data-to=\"").append(esc(nodeId(e.to())))
                     .append("\" data-count=\"").append(c.count()).append("\">");
             b.append("<title>").append(esc(e.key())).append(": ").append(describe(c)).append("</title>");
             b.append("<path d=\"");

@@ -53,5 +53,7 @@
   document.getElementById('zoom-in').addEventListener('click', function () { zoom = Math.min(4, zoom * 1.25); apply(); });
   document.getElementById('zoom-out').addEventListener('click', function () { zoom = Math.max(0.1, zoom / 1.25); apply(); });
   document.getElementById('zoom-fit').addEventListener('click', fit);
+  // Open at the width of the page, but never so small that step names cannot be read: long workflows scroll.
   fit();
+  if (zoom < 0.6) { zoom = 0.6; apply(); }
 })();
