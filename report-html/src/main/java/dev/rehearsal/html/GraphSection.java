@@ -51,7 +51,7 @@ final class GraphSection {
                 .append("<button type=\"button\" id=\"zoom-in\" aria-label=\"Zoom in\">+</button>")
                 .append("<span id=\"path-status\" role=\"status\" aria-live=\"polite\"></span></div>\n");
         b.append("<div class=\"graph-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Workflow graph, scrollable\">\n");
-        b.append(svg.render(coverage, badges(r)));
+        b.append(svg.render(coverage, badges(r), wf.start()));
         b.append("</div>\n</section>\n");
     }
 

@@ -38,7 +38,7 @@ final class GraphSvg {
     record Badge(int count, String severity) {
     }
 
-    String render(Map<String, ReportView.EdgeCoverage> coverage, Map<String, Badge> badges) {
+    String render(Map<String, ReportView.EdgeCoverage> coverage, Map<String, Badge> badges, String start) {
         StringBuilder b = new StringBuilder();
         b.append("<svg id=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"graph-title\" width=\"")
                 .append(num(graph.width())).append("\" height=\"").append(num(graph.height())).append("\" viewBox=\"0 0 ")
@@ -74,7 +74,7 @@ final class GraphSvg {
         b.append("</g>\n<g class=\"nodes\">\n");
         for (LaidOutGraph.Node n : graph.nodes()) {
             Badge badge = badges.get(n.id());
-            b.append("<g class=\"node type-").append(Html.token(n.type())).append("\" id=\"").append(nodeId(n.id()))
+            b.append("<g class=\"node type-").append(Html.token(n.type())).append(n.id().equals(start) ? " start" : "").append("\" id=\"").append(nodeId(n.id()))
                     .append("\" data-step=\"").append(esc(n.id())).append("\">");
             b.append("<title>").append(esc(n.id())).append(" (").append(esc(n.type().replace('_', ' '))).append(')');
             if (badge != null) b.append(", ").append(badge.count()).append(" finding(s), worst ").append(badge.severity());

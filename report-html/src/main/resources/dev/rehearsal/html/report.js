@@ -56,4 +56,8 @@
   // Open at the width of the page, but never so small that step names cannot be read: long workflows scroll.
   fit();
   if (zoom < 0.6) { zoom = 0.6; apply(); }
+  var start = svg.querySelector('.node.start rect');
+  if (start && scroller.scrollWidth > scroller.clientWidth) {
+    scroller.scrollLeft = Math.max(0, parseFloat(start.getAttribute('x')) * zoom - scroller.clientWidth / 3);
+  }
 })();

@@ -11,6 +11,8 @@ import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.report.JUnitXmlRenderer;
 import dev.rehearsal.engine.report.JsonReportRenderer;
 import dev.rehearsal.engine.report.MarkdownReportRenderer;
+import dev.rehearsal.engine.report.MermaidRenderer;
+import dev.rehearsal.engine.report.TextReportRenderer;
 import dev.rehearsal.engine.report.Report;
 import dev.rehearsal.engine.sim.SimulationOptions;
 import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
@@ -53,14 +55,15 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--max-steps", description = "max steps per persona (default: the workflow's, else 50)")
     Integer maxSteps;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, markdown, json, junit, html or mermaid (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "text", description = "text (for terminals), markdown, json, junit, html (one self-contained page) or mermaid (the graph "
+                    + "with coverage) (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--out", description = "write the report to this file instead of standard output")
     Path out;
 
     @Option(names = "--transcripts", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "include each persona's transcript in text/markdown output (default: ${DEFAULT-VALUE})")
+            description = "include each persona's transcript in text, markdown output (default: ${DEFAULT-VALUE})")
     boolean transcripts;
 
     @Option(names = "--quiet", description = "no progress lines")
@@ -75,9 +78,9 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        BadInput bad = new BadInput(spec, format);
         if (!FORMATS.contains(format)) {
-            err.println("rehearse: unknown --format '" + format + "' (" + String.join(", ", FORMATS) + ")");
-            return Main.BAD_INPUT;
+            return bad.message("invalid_format", "unknown --format '" + format + "' (" + String.join(", ", FORMATS) + ")");
         }
         InputFiles.Loaded loaded;
         List<Persona> people;
@@ -88,25 +91,23 @@ final class TestCommand implements Callable<Integer> {
             people = InputFiles.personas(personas, loaded.suite(), base);
             options = options(loaded, seed, start, maxSteps);
         } catch (InvalidInputException e) {
-            return ProblemPrinter.print(err, file.toString(), e);
+            return bad.problems(file.toString(), e);
         } catch (DateTimeParseException e) {
-            err.println("rehearse: --start '" + start + "' is not a local date-time like 2026-03-02T10:00");
-            return Main.BAD_INPUT;
+            return bad.message("invalid_start", "--start '" + start + "' is not a local date-time like 2026-03-02T10:00");
         }
         List<Expectation> expectations = loaded.suite() == null ? List.of() : loaded.suite().expectations();
         List<Problem> wrong = ExpectationEvaluator.problems(expectations, loaded.workflow(),
                 people.stream().map(Persona::id).collect(java.util.stream.Collectors.toSet()));
         if (!wrong.isEmpty()) {
             LocatedJson doc = loaded.suiteDocument();
-            return ProblemPrinter.print(err, file.toString(), new InvalidInputException(file.toString(), wrong.stream()
+            return bad.problems(file.toString(), new InvalidInputException(file.toString(), wrong.stream()
                     .map(p -> Problem.at(doc, "/expectations" + p.pointer(), p.code(), p.message())).toList()));
         }
         ProviderOptions.Jobs jobs;
         try {
             jobs = ProviderOptions.jobs(provider.config());
         } catch (IllegalArgumentException e) {
-            err.println("rehearse: " + e.getMessage());
-            return Main.BAD_INPUT;
+            return bad.message("invalid_provider", e.getMessage());
         }
         if (!quiet) err.println("Rehearsing '" + loaded.workflow().name() + "' with " + people.size() + " persona(s), seed "
                 + options.seed() + ", " + (jobs.offline() ? "offline persona engine" : jobs.responder().name()));
@@ -117,7 +118,9 @@ final class TestCommand implements Callable<Integer> {
             case "json" -> JsonReportRenderer.render(report);
             case "junit" -> JUnitXmlRenderer.render(report);
             case "html" -> HtmlReportRenderer.render(Json.tree(report), loaded.workflow());
-            default -> MarkdownReportRenderer.render(report, transcripts);
+            case "mermaid" -> MermaidRenderer.render(report, loaded.workflow());
+            case "markdown" -> MarkdownReportRenderer.render(report, transcripts);
+            default -> TextReportRenderer.render(report, transcripts);
         };
         if (out != null) {
             try {
