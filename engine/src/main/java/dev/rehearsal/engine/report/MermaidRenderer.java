@@ -76,8 +76,12 @@ public final class MermaidRenderer {
         };
     }
 
-    /** Mermaid reads a quoted label as markdown-ish HTML: quotes and angle brackets become entity codes. */
+    /**
+     * Label text that Mermaid can neither misparse nor read as HTML. Its entity codes (#quot;) are not decoded
+     * by every renderer (Mermaid 12's render() shows them raw), so look-alikes stand in for the few characters
+     * that would end a label, start markup or an entity.
+     */
     static String quote(String s) {
-        return s.replace("&", "#amp;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
+        return s.replace('"', '\'').replace('`', '\'').replace('<', '\u2039').replace('>', '\u203a').replace('#', '\uff03');
     }
 }

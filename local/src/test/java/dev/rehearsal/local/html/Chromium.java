@@ -49,17 +49,20 @@ final class Chromium {
 
     /** axe-core's browser bundle from tools/axe-core (npm ci --prefix tools/axe-core). */
     static String axeSource() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path p = d.resolve("tools/axe-core/node_modules/axe-core/axe.min.js");
-            if (Files.isRegularFile(p)) {
-                try {
-                    return Files.readString(p);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
+        try {
+            return Files.readString(tool("tools/axe-core/node_modules/axe-core/axe.min.js"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        require(false, "axe-core is needed in tools/axe-core (npm ci --prefix tools/axe-core)");
+    }
+
+    /** A file that .ci/run installs under tools/, found from the module's directory upwards. */
+    static Path tool(String relative) {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path p = d.resolve(relative);
+            if (Files.isRegularFile(p)) return p;
+        }
+        require(false, relative + " is missing (npm ci --prefix " + relative.substring(0, relative.indexOf("/node_modules")) + ")");
         return null;
     }
 }

@@ -229,6 +229,37 @@ class ReportInBrowserTest {
         screenshot("long-200");
     }
 
+    @Test
+    void mermaidOutputRendersInMermaidWithEveryStepAndTransition() throws Exception {
+        Path mermaid = Chromium.tool("tools/mermaid/node_modules/mermaid/dist/mermaid.min.js");
+        String[][] cases = {{"examples/sms-lead-followup.suite.json", "examples/sms-lead-followup.workflow.json"},
+                {"local/src/test/resources/html/injection.workflow.json", "local/src/test/resources/html/injection.workflow.json"}};
+        for (String[] c : cases) {
+            Path text = OUT.resolve("graph.mmd");
+            assertNotEquals(Main.BAD_INPUT, Main.run("test", root().resolve(c[0]).toString(), "--format", "mermaid", "--out",
+                    text.toString(), "--quiet"));
+            Workflow wf = WorkflowParser.parseOrThrow(Files.readString(root().resolve(c[1])));
+            Path page = OUT.resolve("mermaid.html");
+            Files.writeString(page, "<!DOCTYPE html><html lang=\"en\"><head><title>mermaid</title></head><body><div id=\"out\"></div>"
+                    + "<script src=\"" + mermaid.toUri() + "\"></script></body></html>");
+            load(page);
+            Object svg = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + "mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});"
+                    + "mermaid.render('g', arguments[0]).then(function (r) { document.getElementById('out').innerHTML = r.svg; done('ok'); },"
+                    + " function (e) { done('error: ' + e); });", Files.readString(text));
+            assertEquals("ok", svg, c[0]);
+            assertEquals(wf.steps().size(), count("#out g.node"), c[0]);
+            assertEquals(wf.steps().stream().mapToInt(st -> st.transitions().size()).sum(), count("#out path.flowchart-link"), c[0]);
+            assertEquals("undefined", driver.executeScript("return typeof window.__pwned"), c[0]);
+            String labels = (String) driver.executeScript("return Array.from(document.querySelectorAll('#out .edgeLabel'))"
+                    + ".map(function (e) { return e.textContent; }).join('|')");
+            assertFalse(labels.contains("\u00b0"), "no undecoded entity placeholder: " + labels);
+            if (c[0].contains("injection")) assertTrue(labels.contains("\u2039b\u203aopted out\u2039/b\u203a"), labels);
+            else assertTrue(labels.contains("on reply \u00d7"), labels);
+        }
+        screenshot("mermaid-injection");
+    }
+
     static boolean overlap(List<Number> a, List<Number> b) {
         double ax = a.get(0).doubleValue(), ay = a.get(1).doubleValue(), aw = a.get(2).doubleValue(), ah = a.get(3).doubleValue();
         double bx = b.get(0).doubleValue(), by = b.get(1).doubleValue(), bw = b.get(2).doubleValue(), bh = b.get(3).doubleValue();
