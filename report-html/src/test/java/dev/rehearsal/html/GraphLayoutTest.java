@@ -31,6 +31,37 @@ class GraphLayoutTest {
         return WorkflowParser.parseOrThrow(b.append("]}").toString());
     }
 
+    /**
+     * n steps (a multiple of 4) in blocks of text, wait, condition and tag, where every condition's opt-out branch
+     * goes to one shared end step: long edges across the whole graph, the costly shape for a layered layout.
+     */
+    static Workflow sharedEnd(int n) {
+        StringBuilder b = new StringBuilder("{\"id\":\"shared\",\"name\":\"Shared end\",\"start\":\"sms0\",\"steps\":[");
+        int blocks = n / 4;
+        for (int i = 0; i < blocks; i++) {
+            boolean last = i + 1 == blocks;
+            String next = last ? "end" : "sms" + (i + 1);
+            b.append("{\"id\":\"sms").append(i).append("\",\"type\":\"send_sms\",\"config\":{\"body\":\"Hi\"},\"next\":\"wait").append(i).append("\"},")
+                    .append("{\"id\":\"wait").append(i).append("\",\"type\":\"wait_for_reply\",\"config\":{\"timeout\":\"1d\"},\"on_reply\":\"route")
+                    .append(i).append("\",\"on_timeout\":\"").append(next).append("\"},")
+                    .append("{\"id\":\"route").append(i).append("\",\"type\":\"condition\",\"branches\":[{\"label\":\"opted out\",")
+                    .append("\"when\":{\"opted_out\":\"sms\"},\"next\":\"end\"}],\"default\":\"").append(last ? "end" : "tag" + i).append("\"},");
+            if (!last) b.append("{\"id\":\"tag").append(i).append("\",\"type\":\"add_tag\",\"config\":{\"tag\":\"t\"},\"next\":\"").append(next).append("\"},");
+        }
+        return WorkflowParser.parseOrThrow(b.append("{\"id\":\"end\",\"type\":\"end\"}]}").toString());
+    }
+
+    @Test
+    void aSharedEndReachedFromEveryBlockStillLaysOutWithoutOverlaps() {
+        LaidOutGraph g = GraphLayout.of(sharedEnd(200));
+        assertEquals(200, g.nodes().size());
+        for (int i = 0; i < g.nodes().size(); i++) {
+            for (int j = i + 1; j < g.nodes().size(); j++) {
+                assertTrue(!g.nodes().get(i).overlaps(g.nodes().get(j)), g.nodes().get(i).id() + "/" + g.nodes().get(j).id());
+            }
+        }
+    }
+
     @Test
     void twoHundredStepsLayOutWithoutOverlapsAndEveryEdgeJoinsItsSteps() {
         Workflow wf = ladder(200);
