@@ -1,13 +1,15 @@
 package dev.rehearsal.local.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.json.InvalidInputException;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.json.Problem;
+import dev.rehearsal.functions.http.ApiRequest;
+import dev.rehearsal.functions.http.Responses;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * Reports bad input and returns exit code 2: as compiler-style lines on standard error, or, with
@@ -27,20 +29,9 @@ final class BadInput {
     int problems(String fileArgument, InvalidInputException e) {
         if (!json) return ProblemPrinter.print(spec.commandLine().getErr(), fileArgument, e);
         String file = ProblemPrinter.fileOf(fileArgument, e);
-        ObjectNode root = error("invalid_input", ProblemPrinter.headline(file, e));
-        ObjectNode err = (ObjectNode) root.get("error");
-        err.put("file", file);
-        ArrayNode list = err.putArray("problems");
-        for (Problem p : e.problems()) {
-            ObjectNode o = list.addObject();
-            o.put("pointer", p.pointer() == null ? "" : p.pointer());
-            if (p.line() > 0) {
-                o.put("line", p.line());
-                o.put("column", p.column());
-            }
-            if (p.code() != null) o.put("code", p.code());
-            o.put("message", p.message());
-        }
+        // The API's own error body, so a script reads CLI and API errors the same way; plus the file.
+        ObjectNode root = body("invalid_input", ProblemPrinter.headline(file, e), e.problems());
+        ((ObjectNode) root.get("error")).put("file", file);
         return print(root);
     }
 
@@ -50,15 +41,12 @@ final class BadInput {
             spec.commandLine().getErr().flush();
             return Main.BAD_INPUT;
         }
-        return print(error(code, message));
+        return print(body(code, message, null));
     }
 
-    private static ObjectNode error(String code, String message) {
-        ObjectNode root = Json.mapper().createObjectNode();
-        ObjectNode err = root.putObject("error");
-        err.put("code", code);
-        err.put("message", message);
-        return root;
+    /** The API's error body (its HTTP status is not part of it). */
+    private static ObjectNode body(String code, String message, List<Problem> problems) {
+        return (ObjectNode) ApiRequest.parseJson(Responses.error(400, code, message, problems, null).getBody());
     }
 
     private int print(ObjectNode root) {
