@@ -21,6 +21,7 @@ import dev.rehearsal.store.RunRecord;
 import dev.rehearsal.store.RunRepository;
 import dev.rehearsal.store.RunStatus;
 import dev.rehearsal.store.TestIds;
+import dev.rehearsal.store.WorkflowRepository;
 
 /**
  * {@code GET /tests/{id}}, {@code DELETE /tests/{id}} (cancel), {@code GET /tests/{id}/report},
@@ -29,6 +30,7 @@ import dev.rehearsal.store.TestIds;
 public class TestsHandler extends ApiHandlerBase {
     private final RunRepository runs;
     private final RunStarter starter;
+    private final WorkflowRepository workflows;
 
     public TestsHandler() {
         this(Services.fromEnvironment());
@@ -37,6 +39,7 @@ public class TestsHandler extends ApiHandlerBase {
     public TestsHandler(Services services) {
         this.runs = services.store().runs();
         this.starter = services.runStarter();
+        this.workflows = services.store().workflows();
     }
 
     @Override
@@ -95,6 +98,7 @@ public class TestsHandler extends ApiHandlerBase {
         RunRecord run = run(req);
         Report r = runs.report(req.accountId(), run.runId()).orElseThrow(() -> new ApiException(404,
                 "report_not_ready", "run " + run.runId() + " has no report yet (status " + run.status() + ")"));
+        if (HtmlReportResponse.wanted(req.header("accept"))) return HtmlReportResponse.of(req.accountId(), run, r, workflows);
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("runId", run.runId());
         out.put("status", run.status().name());

@@ -79,6 +79,16 @@ class ServeEndToEndTest {
         assertEquals("gym-newbie", nina.get("id").asText());
         assertTrue(nina.get("path").get(0).asText().equals("intro_sms"));
 
+        // A browser asking for the report gets the HTML page, with its policy also sent as a header.
+        HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create(stack.server().baseUrl() + "/tests/" + runId + "/report"))
+                .header("X-Rehearsal-Account", "acme").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, html.statusCode(), html.body());
+        assertTrue(html.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+        assertTrue(html.headers().firstValue("content-security-policy").orElse("").contains("script-src 'sha256-"));
+        assertEquals(18, html.body().split("<g class=\"node ", -1).length - 1, "a node per workflow step");
+        assertTrue(html.body().contains("Gym Newbie"));
+
         JsonNode page = json(call("GET", "/tests/" + runId + "/interactions?persona=cold-carl&limit=100", null, "acme"), 200);
         JsonNode items = page.get("items");
         assertTrue(items.size() >= 3, page.toString());
