@@ -154,8 +154,8 @@ public final class MarkdownReportRenderer {
         b.append("## Paths over all walks\n\n");
         for (Report.PersonaResult p : r.personas()) {
             if (p.paths() == null) continue;
-            b.append("- ").append(p.name()).append(" (").append(p.walks()).append(" walks, goal in ")
-                    .append(p.goalWalks()).append(')');
+            b.append("- ").append(p.name()).append(" (goal in ").append(p.goalWalks()).append(" of ")
+                    .append(p.walks()).append(" walks)");
             if (p.causes() != null && p.causes().size() > 1) b.append(", walks by cause ").append(p.causes());
             b.append('\n');
             for (Report.PathShare s : p.paths()) {

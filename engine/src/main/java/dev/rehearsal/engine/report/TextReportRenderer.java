@@ -22,9 +22,10 @@ public final class TextReportRenderer {
     public static String render(Report r, boolean withTranscripts) {
         StringBuilder b = new StringBuilder();
         b.append("Rehearsal report: ").append(r.workflow().name()).append('\n');
-        b.append(r.passed() ? "PASSED" : "FAILED").append("  score ").append(r.score()).append("/100  (seed ")
+        b.append(ReportBuilder.word(r.verdictOrPassed())).append("  score ").append(r.score()).append("/100  (seed ")
                 .append(r.run().seed()).append(", responder ").append(r.run().responder()).append(", start ")
-                .append(r.run().startAt()).append(" contact-local)\n\n");
+                .append(r.run().startAt()).append(" contact-local")
+                .append(r.run().walks() == null ? "" : ", " + r.run().walks() + " walks per persona").append(")\n\n");
         wrap(b, r.summary(), "", "");
         b.append('\n');
         var sb = r.scoreBreakdown();
@@ -41,7 +42,21 @@ public final class TextReportRenderer {
                     .append(p.replies() == 1 ? "y" : "ies")
                     .append(p.optedOut() == null ? "" : ", opted out of " + String.join(", ", p.optedOut()))
                     .append(p.likelyToConvert() == null ? "" : ", likely to convert " + p.likelyToConvert() + "%").append('\n');
-            wrap(b, "path: " + String.join(" > ", p.path()), "  " + " ".repeat(nameWidth) + "  ", "  " + " ".repeat(nameWidth) + "        ");
+            String indent = "  " + " ".repeat(nameWidth) + "  ";
+            if (p.paths() == null) {
+                wrap(b, "path: " + String.join(" > ", p.path()), indent, indent + "      ");
+                continue;
+            }
+            wrap(b, "goal in " + p.goalWalks() + " of " + p.walks() + " walks" + (p.causes() != null && p.causes().size() > 1
+                    ? ", walks by cause " + p.causes() : ""), indent, indent + "  ");
+            for (Report.PathShare s : p.paths()) {
+                wrap(b, Math.round(s.share() * 100) + "% (" + s.count() + ", e.g. walk " + s.walk() + ", " + s.endReason() + "): "
+                        + String.join(" > ", s.path()), indent, indent + "      ");
+            }
+            if (p.worstWalk() != null) {
+                wrap(b, "worst walk " + p.worstWalk().walk() + ": failed " + String.join("; ", p.worstWalk().failed()),
+                        indent, indent + "      ");
+            }
         }
         b.append('\n');
 
@@ -58,7 +73,12 @@ public final class TextReportRenderer {
             long passed = r.expectations().stream().filter(ExpectationResult::passed).count();
             b.append("EXPECTATIONS (").append(passed).append(" of ").append(r.expectations().size()).append(" passed)\n");
             for (ExpectationResult e : r.expectations()) {
-                wrap(b, (e.passed() ? "pass " : "FAIL ") + e.persona() + ": " + e.expectation() + " (" + e.evidence() + ")", "  ", "       ");
+                String v = e.verdictOrPassed() == dev.rehearsal.engine.stats.Verdict.PASS ? "pass"
+                        : e.verdictOrPassed().wire().toUpperCase(Locale.ROOT);
+                String rate = e.trials() != null && e.trials() > 1 ? " - " + MarkdownReportRenderer.rate(e)
+                        + (Boolean.TRUE.equals(e.intermittent()) ? ", intermittent" : "") : "";
+                String why = e.reason() != null && !e.passed() ? " - " + e.reason() : "";
+                wrap(b, v + " " + e.persona() + ": " + e.expectation() + rate + why + " (" + e.evidence() + ")", "  ", "       ");
             }
             b.append('\n');
         }
