@@ -29,6 +29,11 @@ public final class MermaidRenderer {
                 if (i.transition() != null && i.next() != null) taken.merge(new Transition(i.stepId(), i.transition(), i.next()).key(), 1, Integer::sum);
             }
         }
+        // Over many walks the report counts each transition's walks; the transcripts show one walk per persona.
+        if (r.coverage().counts() != null) {
+            taken.clear();
+            taken.putAll(r.coverage().counts());
+        }
         Set<String> uncovered = new HashSet<>(r.coverage().uncovered());
         Map<String, String> ids = new HashMap<>();
         StringBuilder b = new StringBuilder("flowchart TD\n");

@@ -22,10 +22,10 @@ public final class TextReportRenderer {
     public static String render(Report r, boolean withTranscripts) {
         StringBuilder b = new StringBuilder();
         b.append("Rehearsal report: ").append(r.workflow().name()).append('\n');
-        b.append(ReportBuilder.word(r.verdictOrPassed())).append("  score ").append(r.score()).append("/100  (seed ")
-                .append(r.run().seed()).append(", responder ").append(r.run().responder()).append(", start ")
-                .append(r.run().startAt()).append(" contact-local")
-                .append(r.run().walks() == null ? "" : ", " + r.run().walks() + " walks per persona").append(")\n\n");
+        wrap(b, ReportBuilder.word(r.verdictOrPassed()) + "  score " + r.score() + "/100  (seed " + r.run().seed()
+                + ", responder " + r.run().responder() + ", start " + r.run().startAt() + " contact-local"
+                + (r.run().walks() == null ? "" : ", " + r.run().walks() + " walks per persona") + ")", "", "  ");
+        b.append('\n');
         wrap(b, r.summary(), "", "");
         b.append('\n');
         var sb = r.scoreBreakdown();

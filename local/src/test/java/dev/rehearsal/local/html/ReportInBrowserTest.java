@@ -90,9 +90,13 @@ class ReportInBrowserTest {
 
         Set<String> uncovered = new HashSet<>();
         report.path("coverage").path("uncovered").forEach(u -> uncovered.add(u.asText()));
+        // With branch hunting every transition has a status (covered, witnessed, unreachable, unknown).
+        java.util.Map<String, String> status = new java.util.HashMap<>();
+        report.path("coverage").path("statuses").forEach(t -> status.put(t.path("transition").asText(), t.path("status").asText()));
         for (WebElement e : driver.findElements(By.cssSelector("#graph .edge"))) {
             String key = e.getAttribute("data-key");
-            String expected = uncovered.contains(key) ? "cov-untaken" : "cov-covered";
+            String expected = status.containsKey(key) ? "cov-" + status.get(key)
+                    : uncovered.contains(key) ? "cov-untaken" : "cov-covered";
             assertTrue(e.getAttribute("class").contains(expected), key + " should be " + expected + ": " + e.getAttribute("class"));
         }
 

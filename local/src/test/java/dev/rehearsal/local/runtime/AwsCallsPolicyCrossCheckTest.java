@@ -73,6 +73,11 @@ class AwsCallsPolicyCrossCheckTest {
                     calls.add(new String[]{"states:StartExecution", req.get("stateMachineArn").asText()});
                     answer = "{\"executionArn\":\"arn:aws:states:" + REGION + ":" + ACCOUNT + ":execution:x:y\",\"startDate\":1.7E9}";
                 }
+                case "AWSStepFunctions.StopExecution" -> {
+                    // Authorised on the execution's ARN (issue 12's cancel route).
+                    calls.add(new String[]{"states:StopExecution", req.get("executionArn").asText()});
+                    answer = "{\"stopDate\":1.7E9}";
+                }
                 case "AWSEvents.PutEvents" -> {
                     calls.add(new String[]{"events:PutEvents", "arn:aws:events:" + REGION + ":" + ACCOUNT + ":event-bus/"
                             + req.get("Entries").get(0).get("EventBusName").asText()});
@@ -227,8 +232,10 @@ class AwsCallsPolicyCrossCheckTest {
         calls.clear();
         Map<String, String> env = env(fn, params);
         if (env.containsKey(StepFunctionsRunStarter.STATE_MACHINE_ARN_ENV)) {
-            new StepFunctionsRunStarter(client(SfnClient.builder()), env.get(StepFunctionsRunStarter.STATE_MACHINE_ARN_ENV))
-                    .start(new RunRef("acme", "run-1", "wf", 1));
+            StepFunctionsRunStarter starter = new StepFunctionsRunStarter(client(SfnClient.builder()),
+                    env.get(StepFunctionsRunStarter.STATE_MACHINE_ARN_ENV));
+            starter.start(new RunRef("acme", "run-1", "wf", 1));
+            if (fn.equals("ApiFunction")) starter.stop(new RunRef("acme", "run-1", "wf", 1));   // DELETE /tests/{id}
         }
         if (env.containsKey("EVENT_BUS_NAME")) {
             new EventBridgePublisher(client(EventBridgeClient.builder()), env.get("EVENT_BUS_NAME"))
@@ -289,7 +296,7 @@ class AwsCallsPolicyCrossCheckTest {
         }
         assertEquals("", denied.toString(), "calls the policies do not allow");
         assertEquals(Map.of(), unused, "grants no call uses");
-        assertEquals(Set.of("ssm:GetParameter", "bedrock:InvokeModel", "states:StartExecution", "events:PutEvents"),
+        assertEquals(Set.of("ssm:GetParameter", "bedrock:InvokeModel", "states:StartExecution", "states:StopExecution", "events:PutEvents"),
                 seenActions, "every kind of call was exercised");
     }
 

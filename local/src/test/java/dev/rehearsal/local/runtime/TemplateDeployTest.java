@@ -293,7 +293,8 @@ class TemplateDeployTest {
                 if (named.matcher(key).matches() && map(e.getValue()).containsKey("Fn::Sub")
                         || named.matcher(key).matches() && e.getValue() instanceof String) {
                     Object v = e.getValue() instanceof String s ? s : map(e.getValue()).get("Fn::Sub");
-                    if (!path.contains("DataProtectionPolicy")) out.put(path + "/" + key, String.valueOf(v));
+                    // Metric dimensions name a dimension, not a resource.
+                    if (!path.contains("DataProtectionPolicy") && !path.endsWith("/Dimensions")) out.put(path + "/" + key, String.valueOf(v));
                 } else {
                     collectNames(path + "/" + key, e.getValue(), named, out);
                 }

@@ -16,14 +16,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback server speaking OpenAI's Chat Completions API (POST /v1/chat/completions) that fails a
- * set share of calls with OpenAI's own 500 error body. Which calls fail is fixed by a counter (every
- * call whose number, times the share, crosses a whole number), so a run is repeatable.
+ * set share of calls with OpenAI's own 500 error body, drawn from a seeded random stream (so retries
+ * sometimes fail twice in a row, as real outages do).
  */
 public final class OpenAiFaultStub implements AutoCloseable {
     private final HttpServer server;
     private final double faultShare;
     private final long delayMs;
     public final AtomicInteger calls = new AtomicInteger(), faults = new AtomicInteger();
+    /** Seeded, so a test run sees the same faults each time (up to the order concurrent calls arrive in). */
+    private final java.util.SplittableRandom dice = new java.util.SplittableRandom(20261128L);
 
     public OpenAiFaultStub(double faultShare) {
         this(faultShare, 0);
@@ -57,7 +59,11 @@ public final class OpenAiFaultStub implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (Math.floor(n * faultShare) > Math.floor((n - 1) * faultShare)) {
+        boolean fault;
+        synchronized (dice) {
+            fault = dice.nextDouble() < faultShare;
+        }
+        if (fault) {
             faults.incrementAndGet();
             send(ex, 500, Json.write(Map.of("error", Map.of("message",
                     "The server had an error while processing your request. Sorry about that!", "type", "server_error"))));
@@ -72,7 +78,7 @@ public final class OpenAiFaultStub implements AutoCloseable {
         } else {
             content = Map.of("reasoning", "asks what it costs", "response", "What does it cost?", "sentiment", "neutral",
                     "intent", "price_objection", "likely_to_convert", 30, "actions", List.of("replied"),
-                    "reply_latency_minutes", 20);
+                    "reply_when", "now");
         }
         send(ex, 200, Json.write(Map.of("id", "chatcmpl-" + n, "object", "chat.completion", "created", 1764300000,
                 "model", body.path("model").asText(), "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
