@@ -299,7 +299,8 @@ public final class Simulator {
             return;
         }
         PersonaReply reply = responder.respond(new ReplyRequest(persona, msg, history, s.seed, s.stepIndex, now,
-                LOCAL.format(local), s.walk, s.visits.getOrDefault(step.id(), 1)));
+                LOCAL.format(local), s.walk, s.visits.getOrDefault(step.id(), 1),
+                new ReplyRequest.Business(wf.settings().senderName(), wf.settings().vertical())));
         e.reply = reply;
         s.usage = s.usage.plus(reply.usage());
         if (reply.likelyToConvert() > 0 || reply.providerError() == null) s.likelyToConvert = reply.likelyToConvert();

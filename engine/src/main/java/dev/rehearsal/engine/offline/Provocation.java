@@ -1,0 +1,53 @@
+package dev.rehearsal.engine.offline;
+
+import dev.rehearsal.engine.llm.Channel;
+import dev.rehearsal.engine.llm.Turn;
+import dev.rehearsal.engine.reading.Act;
+import dev.rehearsal.engine.reading.MessageReading;
+
+import java.time.LocalTime;
+import java.util.List;
+
+/**
+ * How provoking a message is, 0..1: what makes any person, not only Cold Carl, opt out. The chance
+ * of opting out is this score times the persona's {@code opt_out_sensitivity}.
+ *
+ * <ul>
+ *   <li>unsolicited: a marketing message (offer, invite, re-engagement, nurture, survey) sent without
+ *       the lead having written since the previous message: +0.03;</li>
+ *   <li>a text in the contact's night (21:00-08:00 local, the TCPA default window): +0.35;</li>
+ *   <li>shouting, pressure words: +0.3; spam phrases on top: +0.15;</li>
+ *   <li>each unsolicited message beyond three in 24 hours: +0.15;</li>
+ *   <li>off-topic (the message is about another business than the sender's): +0.25.</li>
+ * </ul>
+ */
+final class Provocation {
+    private Provocation() {
+    }
+
+    static double score(MessageReading r, List<Turn> history, long sentAt, LocalTime local, boolean offTopic) {
+        boolean marketing = r.act() != Act.REMINDER && r.act() != Act.TRANSACTIONAL;
+        boolean unsolicited = marketing && unsolicited(history);
+        double s = unsolicited ? 0.03 : 0;
+        if (r.channel() == Channel.SMS && local != null && (local.getHour() >= 21 || local.getHour() < 8)) s += 0.35;
+        if (r.pushy()) s += 0.3;
+        if (r.spammy()) s += 0.15;
+        if (unsolicited) {
+            long day = sentAt - 86_400_000L;
+            long recent = history.stream().filter(t -> !t.fromLead() && t.at() > day).count() + 1;
+            if (recent > 3) s += 0.15 * (recent - 3);
+        }
+        if (offTopic) s += 0.25;
+        return Math.min(1, s);
+    }
+
+    /** True when the lead has not written since the previous outbound message (or ever). */
+    static boolean unsolicited(List<Turn> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Turn t = history.get(i);
+            if (t.fromLead()) return false;
+            return true;
+        }
+        return true;
+    }
+}
