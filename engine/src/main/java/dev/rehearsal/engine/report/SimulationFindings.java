@@ -6,14 +6,53 @@ import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
 import dev.rehearsal.engine.sim.Simulator;
 import dev.rehearsal.engine.validate.Issue;
 import dev.rehearsal.engine.validate.Severity;
+import dev.rehearsal.engine.workflow.Condition;
+import dev.rehearsal.engine.workflow.Step;
+import dev.rehearsal.engine.workflow.StepType;
 import dev.rehearsal.engine.workflow.Workflow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Issues only a simulation can reveal: opt-outs ignored, quiet hours, frequency, runtime dead ends. */
+/**
+ * Issues only a simulation can reveal: opt-outs ignored, quiet hours, frequency, runtime dead ends, and
+ * replies the CRM misread (the reply classifier's reading sent the lead down another branch than what
+ * the lead meant would have).
+ */
 public final class SimulationFindings {
     private SimulationFindings() {
+    }
+
+    /**
+     * One intent_misread finding per persona, at the first misrouted condition, with the rate over every
+     * decision that read a reply's intent or sentiment.
+     */
+    static Optional<Issue> misreadings(Workflow wf, PersonaRun run) {
+        List<Interaction> misread = run.interactions().stream().filter(i -> i.flagged(Simulator.FLAG_INTENT_MISREAD)).toList();
+        if (misread.isEmpty()) return Optional.empty();
+        long decisions = run.interactions().stream().filter(i -> readsIntent(wf.step(i.stepId()))).count();
+        Interaction first = misread.get(0);
+        String who = run.persona().name();
+        int pct = (int) Math.round(100.0 * misread.size() / Math.max(1, decisions));
+        return Optional.of(Issue.of(Severity.WARNING, "intent_misread", first.stepId(), wf.pointerOf(first.stepId()),
+                misread.size() + " of " + decisions + " (" + pct + "%) of " + who + "'s intent-routed replies were misread: at '"
+                        + first.stepId() + "' " + first.note(),
+                "Branch on what a CRM can read reliably: add reply_contains keywords for the answers you ask for "
+                        + "(\"Reply YES\"), route questions and objections to a person, and send booking links only on a clear yes.")
+                .forPersona(run.persona().id()));
+    }
+
+    private static boolean readsIntent(Step step) {
+        return step != null && step.type() == StepType.CONDITION
+                && step.branches().stream().anyMatch(b -> readsIntent(b.when()));
+    }
+
+    private static boolean readsIntent(Condition c) {
+        if (c instanceof Condition.ReplyIntent || c instanceof Condition.ReplySentiment) return true;
+        if (c instanceof Condition.All a) return a.all().stream().anyMatch(SimulationFindings::readsIntent);
+        if (c instanceof Condition.Any a) return a.any().stream().anyMatch(SimulationFindings::readsIntent);
+        return c instanceof Condition.Not n && readsIntent(n.not());
     }
 
     public static List<Issue> of(Workflow wf, List<PersonaRun> runs) {
@@ -50,6 +89,7 @@ public final class SimulationFindings {
                             "Space the messages out with longer delays, or raise settings.max_messages_per_24h deliberately.").forPersona(pid));
                 }
             }
+            misreadings(wf, run).ifPresent(out::add);
             EndReason end = run.session().endReason;
             Interaction last = run.interactions().isEmpty() ? null : run.interactions().get(run.interactions().size() - 1);
             String lastStep = last == null ? null : last.stepId();

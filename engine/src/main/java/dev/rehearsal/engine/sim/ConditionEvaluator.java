@@ -12,13 +12,23 @@ public final class ConditionEvaluator {
     }
 
     public static boolean test(Condition c, ContactState contact, long now) {
+        return test(c, contact, now, false);
+    }
+
+    /**
+     * As {@link #test(Condition, ContactState, long)}; with {@code asMeant} the reply's intent and sentiment
+     * are what the lead meant instead of what the CRM read, to see whether a misreading changed a branch.
+     */
+    public static boolean test(Condition c, ContactState contact, long now, boolean asMeant) {
         if (c instanceof Condition.ReplyIntent r) {
             ReplyRecord last = contact.lastReply(now);
-            return last != null && last.intent() != null && r.intents().contains(last.intent().wire());
+            var intent = last == null ? null : asMeant ? last.meantIntent() : last.intent();
+            return intent != null && r.intents().contains(intent.wire());
         }
         if (c instanceof Condition.ReplySentiment r) {
             ReplyRecord last = contact.lastReply(now);
-            return last != null && last.sentiment() != null && r.sentiments().contains(last.sentiment().wire());
+            var sentiment = last == null ? null : asMeant ? last.meantSentiment() : last.sentiment();
+            return sentiment != null && r.sentiments().contains(sentiment.wire());
         }
         if (c instanceof Condition.ReplyContains r) {
             ReplyRecord last = contact.lastReply(now);
@@ -44,9 +54,9 @@ public final class ConditionEvaluator {
         }
         if (c instanceof Condition.EmailOpened e) return contact.lastEmailOpened(now) == e.expected();
         if (c instanceof Condition.EmailClicked e) return contact.lastEmailClicked(now) == e.expected();
-        if (c instanceof Condition.All a) return a.all().stream().allMatch(x -> test(x, contact, now));
-        if (c instanceof Condition.Any a) return a.any().stream().anyMatch(x -> test(x, contact, now));
-        if (c instanceof Condition.Not n) return !test(n.not(), contact, now);
+        if (c instanceof Condition.All a) return a.all().stream().allMatch(x -> test(x, contact, now, asMeant));
+        if (c instanceof Condition.Any a) return a.any().stream().anyMatch(x -> test(x, contact, now, asMeant));
+        if (c instanceof Condition.Not n) return !test(n.not(), contact, now, asMeant);
         throw new IllegalArgumentException("unsupported condition " + c);
     }
 

@@ -2,33 +2,28 @@ package dev.rehearsal.engine.sim;
 
 import dev.rehearsal.engine.llm.Action;
 import dev.rehearsal.engine.llm.Channel;
-import dev.rehearsal.engine.llm.Intent;
 import dev.rehearsal.engine.llm.PersonaReply;
-
-import java.util.Locale;
-import java.util.Set;
+import dev.rehearsal.engine.reading.ReplyClassifier;
+import dev.rehearsal.engine.reading.ReplyReading;
 
 /**
- * Decides, in code, whether a reply opts the contact out of the channel it came on: an opt-out
- * action or intent, or for SMS a carrier opt-out keyword, which carriers honour whatever a model
- * makes of the text.
+ * Decides, in code, whether a reply opts the contact out of the channel it came on: an opt-out action
+ * the CRM sees (an unsubscribe click, a carrier-level opt-out), or the reply classifier reading the
+ * text as an opt-out (keywords and clear revocations, {@link dev.rehearsal.engine.reading.OptOutKeywords}).
+ * What the lead "meant" is not used: a real CRM does not know it.
  */
 public final class OptOuts {
-    /** The standard SMS opt-out keywords (CTIA), matched as the reply's first word. */
-    static final Set<String> SMS_KEYWORDS = Set.of("stop", "stopall", "unsubscribe", "cancel", "end", "quit");
-
     private OptOuts() {
     }
 
-    public static boolean optsOut(PersonaReply r, Channel channel) {
-        if (r.has(Action.OPTED_OUT) || r.has(Action.UNSUBSCRIBED) || r.intent() == Intent.OPT_OUT) return true;
-        return channel == Channel.SMS && r.replied() && SMS_KEYWORDS.contains(firstWord(r.response()));
+    /** {@code reading} is the classifier's reading of the reply's text, or null when there is no text. */
+    public static boolean optsOut(PersonaReply r, ReplyReading reading, Channel channel) {
+        if (r.has(Action.OPTED_OUT) || r.has(Action.UNSUBSCRIBED)) return true;
+        return reading != null && reading.optOut();
     }
 
-    static String firstWord(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        int end = 0;
-        while (end < t.length() && Character.isLetter(t.charAt(end))) end++;
-        return t.substring(0, end);
+    /** As above, reading the text with the default rules. */
+    public static boolean optsOut(PersonaReply r, Channel channel) {
+        return optsOut(r, r.replied() ? ReplyClassifier.rules().classify(r.response()) : null, channel);
     }
 }

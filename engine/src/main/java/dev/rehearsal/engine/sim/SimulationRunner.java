@@ -2,6 +2,7 @@ package dev.rehearsal.engine.sim;
 
 import dev.rehearsal.engine.llm.PersonaResponder;
 import dev.rehearsal.engine.persona.Persona;
+import dev.rehearsal.engine.reading.ReplyClassifier;
 import dev.rehearsal.engine.workflow.Workflow;
 
 import java.util.ArrayList;
@@ -29,9 +30,21 @@ public final class SimulationRunner {
     /** Walk {@code walk} of the run: its draws differ from every other walk's, and repeat exactly for the same walk. */
     public static PersonaRun run(Workflow wf, Persona persona, PersonaResponder responder, SimulationOptions options,
                                  int walk) {
+        return run(wf, persona, responder, options, walk, ReplyClassifier.rules());
+    }
+
+    /** As above, with the classifier that reads replies for the workflow's conditions. */
+    public static PersonaRun run(Workflow wf, Persona persona, PersonaResponder responder, SimulationOptions options,
+                                 ReplyClassifier classifier) {
+        return run(wf, persona, responder, options, 0, classifier);
+    }
+
+    /** Walk {@code walk}, replies read by {@code classifier}. */
+    public static PersonaRun run(Workflow wf, Persona persona, PersonaResponder responder, SimulationOptions options,
+                                 int walk, ReplyClassifier classifier) {
         SimulationSession s = Simulator.start(wf, persona, options, walk);
         List<Interaction> out = new ArrayList<>();
-        while (!s.done()) out.add(Simulator.step(wf, persona, s, responder, options));
+        while (!s.done()) out.add(Simulator.step(wf, persona, s, responder, options, classifier));
         return new PersonaRun(persona, s, out);
     }
 }

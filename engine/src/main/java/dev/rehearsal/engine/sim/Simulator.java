@@ -8,6 +8,8 @@ import dev.rehearsal.engine.llm.PersonaResponder;
 import dev.rehearsal.engine.llm.ReplyRequest;
 import dev.rehearsal.engine.llm.Turn;
 import dev.rehearsal.engine.persona.Persona;
+import dev.rehearsal.engine.reading.ReplyClassifier;
+import dev.rehearsal.engine.reading.ReplyReading;
 import dev.rehearsal.engine.workflow.Branch;
 import dev.rehearsal.engine.workflow.Durations;
 import dev.rehearsal.engine.workflow.MergeFields;
@@ -38,6 +40,8 @@ public final class Simulator {
     public static final String FLAG_QUIET_HOURS = "quiet_hours";
     public static final String FLAG_FREQUENCY = "frequency_cap";
     public static final String FLAG_REPLY_IGNORED = "reply_ignored";
+    /** A condition took another branch than the lead's meaning would have: the CRM misread the reply. */
+    public static final String FLAG_INTENT_MISREAD = "intent_misread";
     /**
      * The session is stored between steps (a DynamoDB item, 400 KB at most), so what it keeps of the
      * conversation is bounded: the last turns, each cut to a length no prompt needs more of.
@@ -77,6 +81,12 @@ public final class Simulator {
      */
     public static Interaction step(Workflow wf, Persona persona, SimulationSession s, PersonaResponder responder,
                                    SimulationOptions options) {
+        return step(wf, persona, s, responder, options, ReplyClassifier.rules());
+    }
+
+    /** As above, with the reply classifier that reads replies for conditions and opt-outs. */
+    public static Interaction step(Workflow wf, Persona persona, SimulationSession s, PersonaResponder responder,
+                                   SimulationOptions options, ReplyClassifier classifier) {
         if (s.done()) throw new IllegalStateException("simulation already finished: " + s.endReason);
         int maxSteps = options.maxSteps() != null ? options.maxSteps() : wf.settings().maxSteps();
         Step step = wf.step(s.stepId);
@@ -89,7 +99,7 @@ public final class Simulator {
         }
         String at = iso(s.clock);
         String local = localTime(s);
-        Exec e = execute(wf, persona, s, step, responder);
+        Exec e = execute(wf, persona, s, step, responder, classifier);
         s.stepIndex++;
         String next = e.next;
         EndReason end = null;
@@ -99,7 +109,7 @@ public final class Simulator {
         s.stepId = end == null ? next : null;
         if (end != null) s.endReason = end;
         if (end == EndReason.MAX_STEPS) e.note = join(e.note, "stopped after " + maxSteps + " steps (max-steps guard)");
-        return new Interaction(index, step.id(), step.type().wireName(), at, local, e.message, e.reply,
+        return new Interaction(index, step.id(), step.type().wireName(), at, local, e.message, e.reply, e.reading,
                 e.replyAt == null ? null : iso(e.replyAt), e.transition, next, e.note, e.flags);
     }
 
@@ -118,6 +128,7 @@ public final class Simulator {
         String note;
         OutboundMessage message;
         PersonaReply reply;
+        ReplyReading reading;
         Long replyAt;
         boolean noBranch;
         final List<String> flags = new ArrayList<>();
@@ -129,12 +140,13 @@ public final class Simulator {
         }
     }
 
-    private static Exec execute(Workflow wf, Persona persona, SimulationSession s, Step step, PersonaResponder responder) {
+    private static Exec execute(Workflow wf, Persona persona, SimulationSession s, Step step, PersonaResponder responder,
+                                ReplyClassifier classifier) {
         Exec e = new Exec();
         ContactState c = s.contact;
         switch (step.type()) {
             case SEND_SMS, SEND_EMAIL -> {
-                send(wf, persona, s, step, responder, e);
+                send(wf, persona, s, step, responder, classifier, e);
                 return e.go("next", step.next());
             }
             case DELAY -> {
@@ -148,15 +160,15 @@ public final class Simulator {
             }
             case CONDITION -> {
                 if (step.branches().stream().anyMatch(b -> b.when().readsReplies())) c.repliesCheckedAt = s.clock;
-                for (int i = 0; i < step.branches().size(); i++) {
-                    Branch b = step.branches().get(i);
-                    if (ConditionEvaluator.test(b.when(), c, s.clock)) {
-                        e.note = "branch '" + step.branchLabel(i) + "' matched";
-                        return e.go("branch:" + step.branchLabel(i), b.next());
-                    }
+                int taken = branchTaken(step, c, s.clock, false);
+                noteMisreading(step, c, s.clock, taken, e);
+                if (taken >= 0) {
+                    Branch b = step.branches().get(taken);
+                    e.note = join("branch '" + step.branchLabel(taken) + "' matched", e.note);
+                    return e.go("branch:" + step.branchLabel(taken), b.next());
                 }
                 if (step.defaultNext() != null) {
-                    e.note = "no branch matched; default taken";
+                    e.note = join("no branch matched; default taken", e.note);
                     return e.go("default", step.defaultNext());
                 }
                 e.noBranch = true;
@@ -199,6 +211,30 @@ public final class Simulator {
             }
             default -> throw new IllegalStateException("unhandled step type " + step.type());
         }
+    }
+
+    /** Index of the first branch whose condition holds, or -1. */
+    private static int branchTaken(Step step, ContactState c, long now, boolean asMeant) {
+        for (int i = 0; i < step.branches().size(); i++) {
+            if (ConditionEvaluator.test(step.branches().get(i).when(), c, now, asMeant)) return i;
+        }
+        return -1;
+    }
+
+    /**
+     * Flags a condition whose branch would have been another one had the CRM read the last reply as the
+     * lead meant it: the misreading changed what the workflow did (the report's intent_misread).
+     */
+    private static void noteMisreading(Step step, ContactState c, long now, int taken, Exec e) {
+        ReplyRecord last = c.lastReply(now);
+        if (last == null || (last.meantIntent() == last.intent() && last.meantSentiment() == last.sentiment())) return;
+        int meant = branchTaken(step, c, now, true);
+        if (meant == taken) return;
+        e.flags.add(FLAG_INTENT_MISREAD);
+        e.note = "the reply \"" + abbreviate(last.text()) + "\" was read as " + last.intent().wire() + "/"
+                + last.sentiment().wire() + " but meant " + last.meantIntent().wire() + "/" + last.meantSentiment().wire()
+                + ", which would have taken " + (meant < 0 ? (step.defaultNext() != null ? "the default" : "no branch")
+                : "branch '" + step.branchLabel(meant) + "'");
     }
 
     private static Duration delayOf(Step step, SimulationSession s) {
@@ -260,7 +296,7 @@ public final class Simulator {
     }
 
     private static void send(Workflow wf, Persona persona, SimulationSession s, Step step, PersonaResponder responder,
-                             Exec e) {
+                             ReplyClassifier classifier, Exec e) {
         ContactState c = s.contact;
         boolean sms = step.type() == dev.rehearsal.engine.workflow.StepType.SEND_SMS;
         Channel channel = sms ? Channel.SMS : Channel.EMAIL;
@@ -311,14 +347,20 @@ public final class Simulator {
             if (reply.has(Action.OPENED) || reply.has(Action.CLICKED) || reply.replied()) c.lastEmailOpenedAt = arrives;
             if (reply.has(Action.CLICKED)) c.lastEmailClickedAt = arrives;
         }
-        if (OptOuts.optsOut(reply, channel)) {
+        // The CRM reads the text; what the lead meant stays on the record as ground truth.
+        ReplyReading reading = reply.replied() ? classifier.classify(reply.response()) : null;
+        if (reading != null) {
+            e.reading = reading;
+            s.usage = s.usage.plus(reading.usage());
+        }
+        if (OptOuts.optsOut(reply, reading, channel)) {
             // The opt-out applies to the channel the lead answered on, whichever action or intent said it.
             if (sms && c.smsOptedOutAt == null) c.smsOptedOutAt = arrives;
             if (!sms && c.emailUnsubscribedAt == null) c.emailUnsubscribedAt = arrives;
         }
         if (reply.replied()) {
-            c.replies.add(new ReplyRecord(step.id(), channel, cut(reply.response()), reply.intent(), reply.sentiment(),
-                    arrives, false));
+            c.replies.add(new ReplyRecord(step.id(), channel, cut(reply.response()), reading.intent(), reading.sentiment(),
+                    arrives, false, reply.intent(), reply.sentiment()));
             if (c.replies.size() > MAX_REPLIES) c.replies.remove(0);
             remember(s, new Turn(true, channel, null, reply.response(), arrives));
             e.replyAt = arrives;
