@@ -20,6 +20,7 @@ enum Move {
     OBJECT(Intent.OBJECTION, Sentiment.NEGATIVE, -8),
     PUSHBACK(Intent.OBJECTION, Sentiment.NEGATIVE, -12),
     WARM(Intent.INTERESTED, Sentiment.POSITIVE, 18),
+    WRONG_PERSON(Intent.QUESTION, Sentiment.NEUTRAL, -20),
     RSVP(Intent.INTERESTED, Sentiment.POSITIVE, 8),
     RATE(Intent.NEUTRAL, Sentiment.POSITIVE, 2),
     ACK(Intent.NEUTRAL, Sentiment.NEUTRAL, 0),

@@ -17,6 +17,8 @@ final class MoveChooser {
 
     static Move choose(Knobs k, MessageReading r, int received, SplittableRandom rnd) {
         double x = rnd.nextDouble();
+        // An offer for some other business: people ask who this is, or wave it off.
+        if (r.offTopic() && r.act() != Act.REMINDER && r.act() != Act.TRANSACTIONAL) return x < 0.5 ? Move.WRONG_PERSON : Move.NO;
         boolean bookable = r.codeFor("book") != null || r.codeFor("yes") != null || r.topic() != null || r.link()
                 || !r.questions().isEmpty();
         return switch (k.style()) {
@@ -24,7 +26,7 @@ final class MoveChooser {
             case SKEPTIC -> skeptic(r, received, x);
             case BUSY -> busy(r, bookable, x);
             case CHATTY -> chatty(r, received, bookable, x);
-            case COLD -> Move.NO;
+            case COLD -> r.act() == Act.REMINDER || r.act() == Act.TRANSACTIONAL ? Move.ACK : Move.NO;
             case PRICE -> price(k, r, x);
             case TECH -> tech(r, received, bookable, x);
             case PLAIN -> plain(k, r, bookable, x);
@@ -37,8 +39,7 @@ final class MoveChooser {
             case OFFER, REENGAGEMENT -> bookable && x < 0.95 ? Move.BOOK : Move.YES;
             case INVITE -> Move.RSVP;
             case SURVEY -> Move.RATE;
-            case NURTURE -> x < 0.6 ? Move.YES : Move.ACK;
-            case TRANSACTIONAL -> Move.ACK;
+            case NURTURE, TRANSACTIONAL -> Move.ACK;
         };
     }
 
@@ -50,7 +51,7 @@ final class MoveChooser {
                 if ((r.proof() && received >= 1) || (received >= 3 && x < 0.5)) yield Move.WARM;
                 yield x < 0.75 ? Move.DOUBT : Move.OBJECT;
             }
-            case INVITE -> r.pushy() ? Move.PUSHBACK : x < 0.6 ? Move.DOUBT : Move.RSVP;
+            case INVITE -> r.pushy() ? Move.PUSHBACK : x < 0.7 ? Move.DOUBT : Move.NOT_NOW;
             case SURVEY -> Move.RATE;
             case REENGAGEMENT -> x < 0.5 ? Move.DOUBT : Move.NOT_NOW;
             case NURTURE -> r.pushy() ? Move.PUSHBACK : x < 0.5 ? Move.DOUBT : Move.ACK;
@@ -75,8 +76,7 @@ final class MoveChooser {
                     : received == 0 || x < 0.5 ? Move.OFFER_QUESTION : Move.YES;
             case INVITE -> x < 0.7 ? Move.RSVP : Move.OFFER_QUESTION;
             case SURVEY -> Move.RATE;
-            case NURTURE -> x < 0.6 ? Move.YES : Move.OFFER_QUESTION;
-            case TRANSACTIONAL -> Move.ACK;
+            case NURTURE, TRANSACTIONAL -> Move.ACK;
         };
     }
 
@@ -93,8 +93,7 @@ final class MoveChooser {
             }
             case INVITE -> o.free() && x < 0.6 ? Move.RSVP : Move.ASK_PRICE;
             case SURVEY -> Move.RATE;
-            case NURTURE -> x < 0.7 ? Move.ACK : Move.ASK_PRICE;
-            case TRANSACTIONAL -> Move.ACK;
+            case NURTURE, TRANSACTIONAL -> Move.ACK;
         };
     }
 
@@ -102,7 +101,7 @@ final class MoveChooser {
         return switch (r.act()) {
             case REMINDER -> x < 0.6 ? Move.CONFIRM : Move.APPT_QUESTION;
             case OFFER, REENGAGEMENT, NURTURE -> {
-                if (r.technical() && (r.link() || received >= 2)) yield bookable && x < 0.5 ? Move.BOOK : Move.TECH_OK;
+                if (r.technical() && (r.link() || received >= 2)) yield r.act() == Act.OFFER && bookable && x < 0.5 ? Move.BOOK : Move.TECH_OK;
                 yield r.act() == Act.NURTURE && x < 0.4 ? Move.ACK : Move.TECH_QUESTION;
             }
             case INVITE -> x < 0.6 ? Move.TECH_QUESTION : Move.RSVP;

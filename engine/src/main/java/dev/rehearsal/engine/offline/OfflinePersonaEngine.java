@@ -51,6 +51,7 @@ public final class OfflinePersonaEngine implements PersonaResponder {
         List<String> earlier = req.history().stream().filter(t -> !t.fromLead()).map(Turn::text).toList();
         MessageReading r = MessageReader.read(req.message(), req.business().vertical(), req.business().senderName(), earlier);
         LocalDateTime local = localTime(req.localTime());
+        int repeats = repeats(req, r);
         boolean email = r.channel() == Channel.EMAIL;
         Set<Action> actions = EnumSet.noneOf(Action.class);
         boolean opened = !email || rnd.open.nextDouble() < k.openRate() * (r.pushy() ? 0.8 : 1);
@@ -63,11 +64,11 @@ public final class OfflinePersonaEngine implements PersonaResponder {
         } else if (k.unsubscribesFromEmail() && email && r.act() != dev.rehearsal.engine.reading.Act.TRANSACTIONAL) {
             move = Move.UNSUBSCRIBE;
             reasoning = "Unwanted marketing email: unsubscribes.";
-        } else if (opened && rnd.optOut.nextDouble() < k.optOutSensitivity()
-                * Provocation.score(r, req.history(), req.sentAt(), local == null ? null : local.toLocalTime(), r.offTopic())) {
+        } else if (rnd.optOut.nextDouble() < k.optOutSensitivity()
+                * Provocation.score(r, req.history(), req.sentAt(), local == null ? null : local.toLocalTime(), repeats)) {
             move = email ? Move.UNSUBSCRIBE : Move.STOP;
             reasoning = "Provoked (" + provocations(r, local) + ") and opts out.";
-        } else if (opened && rnd.reply.nextDouble() < replyChance(k, r)) {
+        } else if (rnd.reply.nextDouble() < replyChance(k, r) * Math.pow(0.5, repeats)) {
             int received = earlier.size();
             move = MoveChooser.choose(k, r, received, rnd.choice);
             reasoning = "Answers the " + r.act().wire() + " (" + r.vertical().wire() + ") as a " + k.style().name().toLowerCase(Locale.ROOT)
@@ -92,21 +93,42 @@ public final class OfflinePersonaEngine implements PersonaResponder {
             if (move == Move.BOOK) actions.add(Action.BOOKED);
         }
         if (text != null) actions.add(Action.REPLIED);
-        if (email && (opened || text != null)) {
+        if (email && (opened || move != null)) {
             actions.add(Action.OPENED);
             if (r.link() && move != Move.UNSUBSCRIBE && rnd.click.nextDouble() < clickChance(k, r)) actions.add(Action.CLICKED);
         }
         Intent intent = move == null ? Intent.NEUTRAL : move.intent;
         var sentiment = move == null ? dev.rehearsal.engine.llm.Sentiment.NEUTRAL : move.sentiment;
-        int convert = k.baseConvert() + (move == null ? -5 : move.convertDelta) + valuePerception(k, r)
+        int convert = k.baseConvert() + (move == null ? -5 : move.convertDelta) + valuePerception(k, r) - 8 * repeats
                 + rnd.convert.nextInt(7) - 3;
         if (intent == Intent.OPT_OUT || intent == Intent.NOT_INTERESTED) convert = Math.min(convert, 3);
         return new PersonaReply(text, reasoning, sentiment, intent, Math.max(0, Math.min(100, convert)), actions, latency,
                 Usage.NONE, null);
     }
 
+    /**
+     * How many earlier messages of this conversation the reader read exactly as this one: the same
+     * message again. Compared by reading, not by text, so wording alone never changes it.
+     */
+    static int repeats(ReplyRequest req, MessageReading r) {
+        int n = 0;
+        List<Turn> h = req.history();
+        for (int i = 0; i < h.size(); i++) {
+            Turn t = h.get(i);
+            if (t.fromLead() || t.channel() != r.channel()) continue;
+            List<String> before = h.subList(0, i).stream().filter(x -> !x.fromLead()).map(Turn::text).toList();
+            MessageReading earlier = MessageReader.read(new dev.rehearsal.engine.llm.OutboundMessage(null, t.channel(), t.subject(), t.text()),
+                    req.business().vertical(), req.business().senderName(), before);
+            if (earlier.equals(r)) n++;
+        }
+        return n;
+    }
+
     /** The channel's reply rate, shaped by what the message asks for and how it asks. */
     static double replyChance(Knobs k, MessageReading r) {
+        // A lead who wants nothing from the business does not answer its notices and reminders.
+        if (k.style() == Knobs.Style.COLD && (r.act() == dev.rehearsal.engine.reading.Act.REMINDER
+                || r.act() == dev.rehearsal.engine.reading.Act.TRANSACTIONAL)) return 0;
         double base = r.channel() == Channel.EMAIL ? k.emailReplyRate() : k.smsReplyRate();
         double f = switch (r.act()) {
             case REMINDER -> r.replyCodes().isEmpty() ? 1.0 : 1.15;

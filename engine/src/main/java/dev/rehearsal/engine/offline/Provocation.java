@@ -17,7 +17,8 @@ import java.util.List;
  *       the lead having written since the previous message: +0.03;</li>
  *   <li>a text in the contact's night (21:00-08:00 local, the TCPA default window): +0.35;</li>
  *   <li>shouting, pressure words: +0.3; spam phrases on top: +0.15;</li>
- *   <li>each unsolicited message beyond three in 24 hours: +0.15;</li>
+ *   <li>each unsolicited message beyond two in 24 hours: +0.15;</li>
+ *   <li>each earlier message the reader read the same (a repeat): +0.2;</li>
  *   <li>off-topic (the message is about another business than the sender's): +0.25.</li>
  * </ul>
  */
@@ -25,7 +26,7 @@ final class Provocation {
     private Provocation() {
     }
 
-    static double score(MessageReading r, List<Turn> history, long sentAt, LocalTime local, boolean offTopic) {
+    static double score(MessageReading r, List<Turn> history, long sentAt, LocalTime local, int repeats) {
         boolean marketing = r.act() != Act.REMINDER && r.act() != Act.TRANSACTIONAL;
         boolean unsolicited = marketing && unsolicited(history);
         double s = unsolicited ? 0.03 : 0;
@@ -35,9 +36,10 @@ final class Provocation {
         if (unsolicited) {
             long day = sentAt - 86_400_000L;
             long recent = history.stream().filter(t -> !t.fromLead() && t.at() > day).count() + 1;
-            if (recent > 3) s += 0.15 * (recent - 3);
+            if (recent > 2) s += 0.15 * (recent - 2);
         }
-        if (offTopic) s += 0.25;
+        s += 0.2 * repeats;
+        if (r.offTopic()) s += 0.25;
         return Math.min(1, s);
     }
 

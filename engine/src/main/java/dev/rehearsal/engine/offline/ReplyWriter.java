@@ -65,7 +65,7 @@ final class ReplyWriter {
             }
         }
         String text = String.join(" ", parts.stream().filter(s -> !s.isBlank()).toList());
-        text = fill(text, bank, r, sender, rnd);
+        text = fill(text, bank, r, sender, k.primaryLanguage(), rnd);
         return k.terse() ? terse(text, rnd) : text;
     }
 
@@ -97,10 +97,13 @@ final class ReplyWriter {
         };
     }
 
-    private static String fill(String text, JsonNode bank, MessageReading r, String sender, SplittableRandom rnd) {
+    private static String fill(String text, JsonNode bank, MessageReading r, String sender, String language,
+                               SplittableRandom rnd) {
         String topic = topic(bank, r);
+        // The message's own words for a time are only quoted back in the message's language.
+        boolean quote = r.when() != null && r.language().equals(writes(language) ? language : "en");
         String out = text.replace("{topic}", topic)
-                .replace("{when}", r.when() != null ? r.when() : bank.path("when_default").asText("then"))
+                .replace("{when}", quote ? r.when() : bank.path("when_default").asText("then"))
                 .replace("{price}", r.offer().price() != null ? r.offer().price() : bank.path("price_default").asText("that"))
                 .replace("{sender}", sender != null ? sender : bank.path("sender_default").asText("you"));
         if (out.contains("{competitor}")) out = out.replace("{competitor}", pick(byVertical(bank.path("competitors"), r.vertical().wire()), rnd));
@@ -121,7 +124,8 @@ final class ReplyWriter {
     /** Busy thumbs: lower case, no final stop, the odd abbreviation. */
     private static String terse(String text, SplittableRandom rnd) {
         String t = text;
-        if (rnd.nextDouble() < 0.5) t = t.toLowerCase(Locale.ROOT);
+        boolean code = t.matches("^[A-Z0-9]{1,3}\\b.*");
+        if (rnd.nextDouble() < 0.5 && !code) t = t.toLowerCase(Locale.ROOT);
         if (rnd.nextDouble() < 0.5 && t.endsWith(".")) t = t.substring(0, t.length() - 1);
         if (rnd.nextDouble() < 0.3) t = t.replace("thanks", "thx").replace("Thanks", "thx");
         if (rnd.nextDouble() < 0.3) t = t.replace("tomorrow", "tmrw").replace(" you", " u");

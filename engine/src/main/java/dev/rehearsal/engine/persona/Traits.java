@@ -119,10 +119,11 @@ public final class Traits {
         Builder b = new Builder();
         Persona.Personality pe = p.personality();
         String speed = pe == null || pe.decisionSpeed() == null ? "medium" : pe.decisionSpeed();
+        // Custom personas start near published industry rates (docs/FIDELITY.md, "Cooperativeness").
         switch (speed) {
-            case "fast" -> { b.median = 8; b.convert = 70; }
-            case "slow" -> { b.median = 450; b.convert = 25; }
-            case "never" -> { b.median = 10; b.convert = 2; }
+            case "fast" -> { b.median = 8; b.convert = 70; b.sms = 0.6; b.email = 0.15; }
+            case "slow" -> { b.median = 450; b.convert = 25; b.sms = 0.35; b.email = 0.06; }
+            case "never" -> { b.median = 10; b.convert = 2; b.sms = 0.1; b.email = 0.02; }
             default -> { b.median = 90; b.convert = 40; }
         }
         if (pe != null && "high".equals(pe.objectionLikelihood())) b.convert -= 8;
@@ -158,7 +159,7 @@ public final class Traits {
     static final class Builder {
         String language = "en";
         LocalTime activeStart, activeEnd;
-        double sms = 0.7, email = 0.3, median = 90, spread = 2.5, open = 0.6, click = 0.15, optOut = 0.2, price = 0.4;
+        double sms = 0.4, email = 0.08, median = 90, spread = 2.5, open = 0.3, click = 0.12, optOut = 0.25, price = 0.4;
         Knobs.Style style;
         boolean alwaysOptsOut, unsubscribes, terse;
         int convert = 40;

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * documented in docs/PERSONAS.md ("The message reader"); in short:
  *
  * <ul>
- *   <li><b>act</b>: the first rule that matches, in order: transactional (order, receipt, shipped,
- *       invoice, password...), reminder (reminder, "your appointment", "is tomorrow", "reply C to
- *       confirm"...), survey (survey, review, rate us, feedback, 1-5), re-engagement (we miss you,
+ *   <li><b>act</b>: the first rule that matches, in order: survey (survey, review, rate us, feedback,
+ *       1-5; not with a discount), transactional (order, receipt, shipped, invoice, password...; an amount
+ *       is allowed, a free/discount/trial offer is not), reminder (reminder, "your appointment", "is
+ *       tomorrow", "reply C to confirm"...), re-engagement (we miss you,
  *       still interested, it's been a while), invite (webinar, open house, event, workshop, RSVP),
  *       offer (a price, discount, free, trial, sale or a call to book/buy), else nurture;</li>
  *   <li><b>reply codes</b>: "Reply C to confirm", "text YES for", "or R to reschedule", "responde SI
@@ -95,18 +96,22 @@ public final class MessageReader {
         return read(m, null, null, List.of());
     }
 
-    /** The message's own vertical differs from the business's (declared or read before this message). */
+    /**
+     * The message is about another business than the sender's (declared, or read from the sender name
+     * and earlier messages): at least two words of another vertical and none of the sender's.
+     */
     static boolean offTopic(String declared, String senderName, String t, List<String> earlier) {
         Vertical own = infer(null, t, List.of());
-        if (own == Vertical.GENERAL) return false;
+        if (own == Vertical.GENERAL || own.hits(t) < 2) return false;
         Vertical business = Vertical.fromWire(declared).orElseGet(() -> infer(senderName, "", earlier));
-        return business != Vertical.GENERAL && business != own;
+        return business != Vertical.GENERAL && business != own && business.hits(t) == 0;
     }
 
     static Act act(String t, Map<String, String> codes, Offer offer) {
-        if (TRANSACTIONAL.matcher(t).find() && !offer.any()) return Act.TRANSACTIONAL;
-        if (REMINDER.matcher(t).find() || codes.containsValue("confirm") || codes.containsValue("reschedule")) return Act.REMINDER;
+        // A survey often thanks for an order first; an amount on a receipt is not an offer.
         if (SURVEY.matcher(t).find() && !offer.discount()) return Act.SURVEY;
+        if (TRANSACTIONAL.matcher(t).find() && !offer.free() && !offer.discount() && !offer.trial()) return Act.TRANSACTIONAL;
+        if (REMINDER.matcher(t).find() || codes.containsValue("confirm") || codes.containsValue("reschedule")) return Act.REMINDER;
         if (REENGAGE.matcher(t).find()) return Act.REENGAGEMENT;
         if (INVITE.matcher(t).find()) return Act.INVITE;
         if (offer.any() || OFFER_WORDS.matcher(t).find()) return Act.OFFER;

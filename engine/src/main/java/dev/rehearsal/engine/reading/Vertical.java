@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public enum Vertical {
     FITNESS("gym|fitness|workout|workouts|membership|personal trainer|trainer|yoga|pilates|crossfit|spin class|bootcamp|gimnasio|entrenamiento|entrenador|clase de yoga"),
-    DENTAL("dental|dentist|dentista|teeth|tooth|cleaning|whitening|hygienist|orthodont\\w*|invisalign|smile|cavity|crown|limpieza dental|dientes|odont\\w*"),
+    DENTAL("dental|dentist|dentistry|dentista|teeth|tooth|cleaning|whitening|hygienist|orthodont\\w*|invisalign|smile|cavity|crown|limpieza dental|dientes|odont\\w*"),
     MEDICAL("clinic|doctor|dr\\.|physician|patient|check-?up|physical exam|vaccine|vaccination|flu shot|lab results|physical therapy|pediatric\\w*|telehealth|cl[ií]nica|m[eé]dico|paciente|vacuna|chequeo"),
     SAAS("software|platform|app|api|integrations?|dashboard|crm|workspace|onboarding|saas|seats?|sso|webhooks?|sandbox|free trial|log ?in|plataforma|integraci[oó]n"),
     RETAIL("shop|store|boutique|order|cart|shipping|collection|new arrivals|sizes?|checkout|in-store|tienda|pedido|env[ií]o|colecci[oó]n|rebajas"),
