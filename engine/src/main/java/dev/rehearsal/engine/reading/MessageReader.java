@@ -64,11 +64,34 @@ public final class MessageReader {
             "clase de prueba", "clase gratis", "prueba gratis", "consulta", "cita", "presupuesto", "cotización",
             "inspección", "limpieza", "demostración", "visita", "pedido", "encuesta", "membresía", "oferta", "taller");
 
+    private static final Pattern ACRONYMS = Pattern.compile("\\b(STOP|HELP|BAJA|STOPALL|YES|NO|SI|SÍ|RSVP|FAQ|HIPAA|GDPR|HVAC|SAML|SOC)\\b");
+    private static final Pattern ACCENTS = Pattern.compile("[ñ¿¡áéíóú]");
+    /** Walks read the same few messages thousands of times; a reading depends only on the key. */
+    private static final Map<List<Object>, MessageReading> CACHE = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(512, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<Object>, MessageReading> e) {
+                    return size() > 1024;
+                }
+            });
+    private static final List<Pattern> TOPIC_PATTERNS = TOPICS.stream()
+            .map(w -> Pattern.compile("\\b" + Pattern.quote(w) + "\\b")).toList();
+
     private MessageReader() {
     }
 
     /** Reads one message; {@code declared} is the workflow's {@code vertical} setting (null to infer). */
     public static MessageReading read(OutboundMessage m, String declared, String senderName, List<String> earlier) {
+        List<Object> key = java.util.Arrays.asList(m.channel(), m.subject(), m.body(), declared, senderName,
+                earlier == null ? List.of() : new java.util.ArrayList<>(earlier));
+        MessageReading cached = CACHE.get(key);
+        if (cached != null) return cached;
+        MessageReading r = readUncached(m, declared, senderName, earlier);
+        CACHE.put(key, r);
+        return r;
+    }
+
+    private static MessageReading readUncached(OutboundMessage m, String declared, String senderName, List<String> earlier) {
         String raw = (m.subject() == null ? "" : m.subject() + "\n") + (m.body() == null ? "" : m.body());
         String t = raw.toLowerCase(Locale.ROOT);
         String language = language(t);
@@ -76,15 +99,15 @@ public final class MessageReader {
         Map<String, String> codes = codes(raw);
         Offer offer = offer(t);
         Act act = act(t, codes, offer);
-        long caps = CAPS_WORD.matcher(raw.replaceAll("\\b(STOP|HELP|BAJA|STOPALL|YES|NO|SI|SÍ|RSVP|FAQ|HIPAA|GDPR|HVAC|SAML|SOC)\\b", "")).results().count();
+        long caps = CAPS_WORD.matcher(ACRONYMS.matcher(raw).replaceAll("")).results().count();
         long letters = raw.chars().filter(Character::isLetter).count();
         long upper = raw.chars().filter(Character::isUpperCase).count();
         boolean shouting = caps >= 2 || (letters >= 20 && upper * 10 > letters * 5);
         boolean urgency = URGENCY.matcher(t).find();
         boolean exclaims = raw.chars().filter(c -> c == '!').count() >= 3;
         boolean spammy = SPAM.matcher(t).find() || (shouting && (urgency || exclaims));
-        String topic = TOPICS.stream().filter(w -> Pattern.compile("\\b" + Pattern.quote(w) + "\\b").matcher(t).find())
-                .findFirst().orElse(null);
+        String topic = null;
+        for (int i = 0; i < TOPICS.size() && topic == null; i++) if (TOPIC_PATTERNS.get(i).matcher(t).find()) topic = TOPICS.get(i);
         Matcher when = WHEN.matcher(raw);
         return new MessageReading(act, m.channel(), language, vertical, codes, LINK.matcher(t).find(), offer,
                 questions(raw), topic, when.find() ? when.group(1).trim() : null, TECH.matcher(t).find(),
@@ -161,7 +184,7 @@ public final class MessageReader {
     }
 
     static String language(String t) {
-        long es = ES_WORDS.matcher(t).results().count() + (t.matches("(?s).*[ñ¿¡áéíóú].*") ? 2 : 0);
+        long es = ES_WORDS.matcher(t).results().count() + (ACCENTS.matcher(t).find() ? 2 : 0);
         long en = EN_WORDS.matcher(t).results().count();
         return es > en ? "es" : "en";
     }

@@ -32,7 +32,7 @@ class FidelityBenchmarkTest {
 
     @Test
     void everyPersonaHasManyDistinctReplies() {
-        Map<String, Integer> distinct = FidelityBenchmark.distinct(Corpus.heldOut(), 100);
+        Map<String, Integer> distinct = FidelityBenchmark.distinct(Corpus.heldOut(), 40);
         distinct.forEach((id, n) -> assertTrue(n >= FidelityBenchmark.distinctThreshold(id), id + ": " + n + " distinct replies"));
     }
 
@@ -45,7 +45,7 @@ class FidelityBenchmarkTest {
 
     @Test
     void traitsAndKnobsHold() {
-        for (var row : FidelityBenchmark.traits(100)) {
+        for (var row : FidelityBenchmark.traits(60)) {
             assertTrue(row.holds(), row.persona() + " " + row.knob() + ": declared " + row.declared() + ", observed " + row.observed());
         }
     }
