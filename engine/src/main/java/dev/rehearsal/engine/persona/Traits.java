@@ -26,6 +26,32 @@ public final class Traits {
         }
     }
 
+    /** The languages the offline engine writes (BCP 47 primary subtags); LLM providers write any. */
+    public static final java.util.Set<String> OFFLINE_LANGUAGES = java.util.Set.of("en", "es");
+
+    /** Something about a persona the user should see: {@code code} is unknown_trait or offline_language. */
+    public record Warning(String code, String pointer, String message) {
+    }
+
+    /**
+     * Every warning about a persona: each unknown trait (with the nearest known one), and a language
+     * the offline engine does not write.
+     */
+    public static List<Warning> warnings(Persona p) {
+        List<Warning> out = new ArrayList<>();
+        for (int i = 0; i < p.behaviorTraits().size(); i++) {
+            String t = p.behaviorTraits().get(i);
+            if (!TABLE.containsKey(t)) out.add(new Warning("unknown_trait", "/behavior_traits/" + i, new Unknown(t, nearest(t)).message()));
+        }
+        Knobs k = resolve(p);
+        if (!OFFLINE_LANGUAGES.contains(k.primaryLanguage())) {
+            out.add(new Warning("offline_language", p.behavior() != null && p.behavior().language() != null ? "/behavior/language" : "/behavior_traits",
+                    "the offline engine writes English and Spanish only; " + p.name() + " (language '" + k.language()
+                            + "') will answer in English offline; only LLM providers (--provider) reply in '" + k.language() + "'"));
+        }
+        return out;
+    }
+
     /** What a trait does, in words (for docs and the trait table) and on the knobs. */
     public record Trait(String name, String effect, Consumer<Builder> apply) {
     }
