@@ -82,6 +82,11 @@ final class ReplyWriter {
             case OBJECT -> pick(bank.path("objection").path(offerKind(r)).isArray() ? bank.path("objection").path(offerKind(r))
                     : bank.path("objection").path("none"), rnd);
             case RATE -> pick(voiced(bank.path("rate"), voice), rnd);
+            case BOOK -> r.codeFor("yes") != null || r.codeFor("book") != null ? pick(voiced(bank.path("book_code"), voice), rnd)
+                    : pick(voiced(bank.path(r.vertical() == dev.rehearsal.engine.reading.Vertical.RETAIL ? "buy" : "book"), voice), rnd);
+            case OFFER_QUESTION -> bank.path("offer_question_by_vertical").path(vertical).isArray()
+                    ? pick(bank.path("offer_question_by_vertical").path(vertical), rnd) : pick(voiced(bank.path("offer_question"), voice), rnd);
+            case VALUE_YES -> pick(bank.path(r.offer().free() ? "value_yes_free" : "value_yes").path("default"), rnd);
             case ASK_PRICE -> pick(bank.path(r.offer().free() || r.offer().trial() ? "ask_price_after_free" : "ask_price").path("default"), rnd);
             default -> pick(voiced(bank.path(move.key()), voice), rnd);
         };
@@ -107,6 +112,7 @@ final class ReplyWriter {
                 .replace("{price}", r.offer().price() != null ? r.offer().price() : bank.path("price_default").asText("that"))
                 .replace("{sender}", sender != null ? sender : bank.path("sender_default").asText("you"));
         if (out.contains("{competitor}")) out = out.replace("{competitor}", pick(byVertical(bank.path("competitors"), r.vertical().wire()), rnd));
+        if (out.contains("{ycode}")) out = out.replace("{ycode}", r.codeFor("yes") != null ? r.codeFor("yes") : String.valueOf(r.codeFor("book")));
         if (out.contains("{code}")) out = out.replace("{code}", r.codeFor("confirm") != null ? r.codeFor("confirm") : "");
         if (out.contains("{rcode}")) out = out.replace("{rcode}", r.codeFor("reschedule") != null ? r.codeFor("reschedule") : "");
         return out.replaceAll("\\s+", " ").trim();

@@ -42,6 +42,7 @@ public final class MessageReader {
     private static final Pattern PRICE = Pattern.compile("(?:\\$|€|US\\$) ?\\d[\\d,]*(?:\\.\\d\\d)?(?: ?(?:/ ?(?:mo|month|mes|yr|year|user|seat|visit|session|class|person)|a month|per month|al mes|per (?:user|seat|visit|session|person)))?|\\b\\d[\\d,]*(?:\\.\\d\\d)? ?(?:dollars|d[oó]lares|euros)\\b");
     private static final Pattern FREE = Pattern.compile("\\b(free|gratis|gratuit[oa]s?|complimentary|no cost|sin costo|on us|de regalo)\\b");
     private static final Pattern NOT_FREE = Pattern.compile("\\b(feel free|toll[- ]free|free to|free of charge to call|sugar[- ]free|gluten[- ]free|hands[- ]free|free time)\\b");
+    private static final Pattern FREE_PERK = Pattern.compile("\\bfree (shipping|delivery|returns|gift wrap\\w*)\\b|\\benv[ií]o gratis\\b");
     private static final Pattern DISCOUNT = Pattern.compile("\\d+ ?% ?(off|de descuento|descuento)|\\b(discount|coupon|promo code|save \\$|save \\d+|bogo|buy one get one|half off|half price|descuento|cup[oó]n|rebaja)\\b");
     private static final Pattern TRIAL = Pattern.compile("\\b(trial|try it free|try (it )?for free|first (\\w+ )?(session|class|month|week|visit) (is )?free|prueba gratis|periodo de prueba|primera clase gratis)\\b");
     private static final Pattern LINK = Pattern.compile("https?://|www\\.|\\b[a-z0-9-]+\\.(com|io|ly|co|net|org|app|es|mx)/");
@@ -137,15 +138,18 @@ public final class MessageReader {
         if (REMINDER.matcher(t).find() || codes.containsValue("confirm") || codes.containsValue("reschedule")) return Act.REMINDER;
         if (REENGAGE.matcher(t).find()) return Act.REENGAGEMENT;
         if (INVITE.matcher(t).find()) return Act.INVITE;
-        if (offer.any() || OFFER_WORDS.matcher(t).find()) return Act.OFFER;
+        // Reply codes that offer a choice ("Reply 1 for Thursday") ask for a decision, like an offer.
+        if (offer.any() || OFFER_WORDS.matcher(t).find() || !codes.isEmpty()) return Act.OFFER;
         return Act.NURTURE;
     }
 
     static Offer offer(String t) {
         Matcher p = PRICE.matcher(t);
         String price = p.find() ? p.group().trim() : null;
-        boolean free = FREE.matcher(NOT_FREE.matcher(t).replaceAll(" ")).find();
-        return new Offer(price, free, DISCOUNT.matcher(t).find(), TRIAL.matcher(t).find());
+        // Free shipping is a perk on a purchase, not something free to try: it counts as a discount.
+        boolean perk = FREE_PERK.matcher(t).find();
+        boolean free = FREE.matcher(FREE_PERK.matcher(NOT_FREE.matcher(t).replaceAll(" ")).replaceAll(" ")).find();
+        return new Offer(price, free, perk || DISCOUNT.matcher(t).find(), TRIAL.matcher(t).find());
     }
 
     static Map<String, String> codes(String raw) {
