@@ -53,8 +53,10 @@ final class ReplyWriter {
                 parts.add(pick(voiced(bank.path("closers"), voice), rnd));
             }
             default -> {
+                // A reply code leads the reply, as people text it: a CRM's keyword rule reads the first word.
                 boolean bare = (move == Move.CONFIRM && r.codeFor("confirm") != null)
-                        || (move == Move.RESCHEDULE && r.codeFor("reschedule") != null);
+                        || (move == Move.RESCHEDULE && r.codeFor("reschedule") != null)
+                        || (move == Move.BOOK && (r.codeFor("yes") != null || r.codeFor("book") != null));
                 if (bare) {
                     parts.add(core);
                     break;
