@@ -15,25 +15,44 @@ import java.util.Map;
  */
 public record ProviderConfig(ProviderKind provider, String model, String baseUrl, String region, Duration timeout,
                              int maxAttempts, ReplayMode replayMode, Path replayDir, Path priceFile,
-                             String openAiApiKey, String ollamaApiKey, Calibration calibration) {
+                             String openAiApiKey, String ollamaApiKey, Calibration calibration,
+                             String replyClassifier) {
 
     /** Environment variable for each setting; the CLI flag is the key ("--base-url"). */
-    public static final Map<String, String> ENV = Map.of(
-            "provider", "REHEARSAL_PROVIDER",
-            "model", "REHEARSAL_MODEL",
-            "base-url", "REHEARSAL_BASE_URL",
-            "region", "AWS_REGION",
-            "timeout", "REHEARSAL_TIMEOUT_SECONDS",
-            "max-attempts", "REHEARSAL_MAX_ATTEMPTS",
-            "replay", "REHEARSAL_REPLAY",
-            "replay-dir", "REHEARSAL_REPLAY_DIR",
-            "price-file", "REHEARSAL_PRICE_FILE",
-            "calibration", "REHEARSAL_CALIBRATION");
+    public static final Map<String, String> ENV = Map.ofEntries(
+            Map.entry("provider", "REHEARSAL_PROVIDER"),
+            Map.entry("model", "REHEARSAL_MODEL"),
+            Map.entry("base-url", "REHEARSAL_BASE_URL"),
+            Map.entry("region", "AWS_REGION"),
+            Map.entry("timeout", "REHEARSAL_TIMEOUT_SECONDS"),
+            Map.entry("max-attempts", "REHEARSAL_MAX_ATTEMPTS"),
+            Map.entry("replay", "REHEARSAL_REPLAY"),
+            Map.entry("replay-dir", "REHEARSAL_REPLAY_DIR"),
+            Map.entry("price-file", "REHEARSAL_PRICE_FILE"),
+            Map.entry("calibration", "REHEARSAL_CALIBRATION"),
+            Map.entry("reply-classifier", "REHEARSAL_REPLY_CLASSIFIER"));
 
     public ProviderConfig {
         if (maxAttempts < 1 || maxAttempts > 10) throw new IllegalArgumentException("max attempts must be 1..10");
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
         if (calibration == null) calibration = Calibration.AUTO;
+        if (replyClassifier == null) replyClassifier = "rules";
+        if (!replyClassifier.equals("rules") && !replyClassifier.equals("llm")) {
+            throw new IllegalArgumentException("reply classifier must be rules or llm, not '" + replyClassifier + "'");
+        }
+    }
+
+    /** As above with the default reply classifier (code rules). */
+    public ProviderConfig(ProviderKind provider, String model, String baseUrl, String region, Duration timeout,
+                          int maxAttempts, ReplayMode replayMode, Path replayDir, Path priceFile,
+                          String openAiApiKey, String ollamaApiKey, Calibration calibration) {
+        this(provider, model, baseUrl, region, timeout, maxAttempts, replayMode, replayDir, priceFile, openAiApiKey,
+                ollamaApiKey, calibration, null);
+    }
+
+    /** Whether replies are read by the LLM classification job rather than the code rules. */
+    public boolean llmReplyClassifier() {
+        return replyClassifier.equals("llm") && provider != ProviderKind.OFFLINE;
     }
 
     public static ProviderConfig fromEnv() {
@@ -59,12 +78,12 @@ public record ProviderConfig(ProviderKind provider, String model, String baseUrl
         String priceFile = get.apply("price-file");
         return new ProviderConfig(kind, model, baseUrl, region, timeout, attempts, replay, replayDir,
                 priceFile == null ? null : Path.of(priceFile), env.get("OPENAI_API_KEY"), env.get("OLLAMA_API_KEY"),
-                Calibration.parse(get.apply("calibration")));
+                Calibration.parse(get.apply("calibration")), get.apply("reply-classifier"));
     }
 
     public ProviderConfig withKeys(String openAiKey, String ollamaKey) {
         return new ProviderConfig(provider, model, baseUrl, region, timeout, maxAttempts, replayMode, replayDir,
-                priceFile, openAiKey, ollamaKey, calibration);
+                priceFile, openAiKey, ollamaKey, calibration, replyClassifier);
     }
 
     private static String or(String v, String dflt) {
@@ -84,7 +103,7 @@ public record ProviderConfig(ProviderKind provider, String model, String baseUrl
     public String toString() {
         return "ProviderConfig[provider=" + provider.wire() + ", model=" + model + ", baseUrl=" + baseUrl
                 + ", region=" + region + ", timeout=" + timeout + ", maxAttempts=" + maxAttempts + ", replay="
-                + replayMode + ", replayDir=" + replayDir + ", priceFile=" + priceFile + ", calibration=" + calibration
+                + replayMode + ", replayDir=" + replayDir + ", priceFile=" + priceFile + ", calibration=" + calibration + ", replyClassifier=" + replyClassifier
                 + ", openAiApiKey=" + (openAiApiKey == null ? "unset" : "set") + ", ollamaApiKey="
                 + (ollamaApiKey == null ? "unset" : "set") + "]";
     }

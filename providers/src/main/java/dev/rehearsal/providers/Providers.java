@@ -13,6 +13,7 @@ import dev.rehearsal.providers.cost.UsageMeter;
 import dev.rehearsal.providers.jobs.LlmMessageAnalyst;
 import dev.rehearsal.providers.jobs.LlmPersonaResponder;
 import dev.rehearsal.providers.jobs.LlmRecommender;
+import dev.rehearsal.providers.jobs.LlmReplyClassifier;
 import dev.rehearsal.providers.ollama.OllamaChatModel;
 import dev.rehearsal.providers.openai.OpenAiChatModel;
 import dev.rehearsal.providers.prompt.Calibration;
@@ -37,7 +38,7 @@ public final class Providers {
     public static ProviderBundle create(ProviderConfig config, Sleeper sleeper, ReplayStore store) {
         PriceTable prices = PriceTable.load(config.priceFile());
         UsageMeter meter = new UsageMeter();
-        if (config.provider() == ProviderKind.OFFLINE) return new ProviderBundle(null, null, null, meter, prices, config);
+        if (config.provider() == ProviderKind.OFFLINE) return new ProviderBundle(null, null, null, meter, prices, config, null);
 
         ChatModel model = new RetryingChatModel(adapter(config), RetryPolicy.standard(config.maxAttempts()).withSleeper(sleeper));
         if (config.replayMode() != ReplayMode.OFF) {
@@ -46,7 +47,8 @@ public final class Providers {
         }
         StructuredCaller caller = new StructuredCaller(model);
         return new ProviderBundle(new LlmPersonaResponder(caller, personaPrompts(config, prices), meter),
-                new LlmMessageAnalyst(caller, meter), new LlmRecommender(caller, meter), meter, prices, config);
+                new LlmMessageAnalyst(caller, meter), new LlmRecommender(caller, meter), meter, prices, config,
+                config.llmReplyClassifier() ? new LlmReplyClassifier(caller, meter) : null);
     }
 
     /**

@@ -65,4 +65,15 @@ class ProviderConfigTest {
         ProviderBundle b = Providers.create(c);
         assertTrue(b.responder().name().startsWith("openai:"));
     }
+
+    @Test
+    void repliesAreReadByTheCodeRulesUnlessTheLlmJobIsAskedFor() {
+        Map<String, String> env = Map.of("REHEARSAL_PROVIDER", "openai", "REHEARSAL_REPLAY", "replay");
+        assertEquals("rules", Providers.create(ProviderConfig.resolve(env, Map.of())).classifier().name());
+        ProviderBundle llm = Providers.create(ProviderConfig.resolve(env, Map.of("reply-classifier", "llm")));
+        assertTrue(llm.classifier().name().startsWith("llm:openai:"), llm.classifier().name());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ProviderConfig.resolve(env, Map.of("reply-classifier", "gpt")));
+        assertEquals("reply classifier must be rules or llm, not 'gpt'", e.getMessage());
+    }
 }

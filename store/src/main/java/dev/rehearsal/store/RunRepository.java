@@ -39,12 +39,18 @@ public final class RunRepository {
      */
     public Stored<RunRecord> create(String accountId, String runId, String workflowId, int workflowVersion,
                                     List<String> personaIds, long seed) {
+        return create(accountId, runId, workflowId, workflowVersion, personaIds, seed, 1);
+    }
+
+    /** As above, each persona walking the workflow {@code walks} times. */
+    public Stored<RunRecord> create(String accountId, String runId, String workflowId, int workflowVersion,
+                                    List<String> personaIds, long seed, int walks) {
         String now = table.now().toString();
         RunRecord run = new RunRecord(runId, accountId, workflowId, workflowVersion, personaIds, seed,
-                RunStatus.RUNNING, null, now, now);
+                RunStatus.RUNNING, null, now, now, walks, null);
         Map<String, AttributeValue> item = Item.of(Keys.runPk(accountId, runId), Keys.RUN_SK, "run", accountId)
                 .s("runId", runId).s("workflowId", workflowId).n("workflowVersion", workflowVersion)
-                .list("personaIds", personaIds).n("seed", seed).s("status", run.status().name())
+                .list("personaIds", personaIds).n("seed", seed).n("walks", walks).s("status", run.status().name())
                 .s("createdAt", now).s("updatedAt", now).n(Table.EXPIRES_AT, table.expiresAt(retention))
                 .build();
         if (table.putIfAbsent(item)) return new Stored<>(run, true);
@@ -62,12 +68,21 @@ public final class RunRepository {
      * (a retried step), which returns it as is.
      */
     public RunRecord finish(String accountId, String runId, RunStatus status, String error) {
+        return finish(accountId, runId, status, error, null);
+    }
+
+    /** As above, recording the run's verdict with it (COMPLETED runs). */
+    public RunRecord finish(String accountId, String runId, RunStatus status, String error, String verdict) {
         if (status == RunStatus.RUNNING) throw new IllegalArgumentException("finish needs COMPLETED or FAILED");
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":to", Table.s(status.name()));
         values.put(":running", Table.s(RunStatus.RUNNING.name()));
         values.put(":now", Table.s(table.now().toString()));
         String update = "SET #st = :to, updatedAt = :now";
+        if (verdict != null) {
+            values.put(":verdict", Table.s(verdict));
+            update += ", verdict = :verdict";
+        }
         if (error != null) {
             values.put(":err", Table.s(error));
             update += ", #err = :err";
@@ -95,7 +110,12 @@ public final class RunRepository {
 
     /** Creates the test of one persona in a run if absent (status PENDING); returns it either way. */
     public Stored<PersonaTest> createTest(String accountId, String runId, String personaId) {
-        String testId = TestIds.of(runId, personaId);
+        return createTest(accountId, runId, personaId, 0);
+    }
+
+    /** The test of one walk of one persona. */
+    public Stored<PersonaTest> createTest(String accountId, String runId, String personaId, int walk) {
+        String testId = TestIds.of(runId, personaId, walk);
         PersonaTest t = new PersonaTest(testId, runId, personaId, "PENDING", null, table.now().toString());
         if (table.putIfAbsent(testItem(accountId, t))) return new Stored<>(t, true);
         return new Stored<>(getTest(accountId, testId).orElseThrow(), false);
@@ -124,7 +144,7 @@ public final class RunRepository {
     }
 
     public Optional<PersonaTest> getTest(String accountId, String testId) {
-        return table.get(Keys.runPk(accountId, TestIds.runId(testId)), Keys.testSk(TestIds.personaId(testId)))
+        return table.get(Keys.runPk(accountId, TestIds.runId(testId)), Keys.testSk(TestIds.key(testId)))
                 .map(RunRepository::test);
     }
 
@@ -134,7 +154,7 @@ public final class RunRepository {
     }
 
     private Map<String, AttributeValue> testItem(String accountId, PersonaTest t) {
-        return Item.of(Keys.runPk(accountId, t.runId()), Keys.testSk(t.personaId()), "test", accountId)
+        return Item.of(Keys.runPk(accountId, t.runId()), Keys.testSk(TestIds.key(t.testId())), "test", accountId)
                 .s("testId", t.testId()).s("runId", t.runId()).s("personaId", t.personaId())
                 .s("status", t.status()).s("session", t.session()).s("updatedAt", t.updatedAt())
                 .n(Table.EXPIRES_AT, table.expiresAt(retention))
@@ -149,10 +169,10 @@ public final class RunRepository {
      */
     public Stored<Interaction> putInteraction(String accountId, String testId, int stepIndex, String document) {
         String runId = TestIds.runId(testId);
-        String personaId = TestIds.personaId(testId);
+        String testKey = TestIds.key(testId);
         Interaction in = new Interaction(testId, stepIndex, document, table.now().toString());
         Map<String, AttributeValue> item = Item.of(Keys.runPk(accountId, runId),
-                        Keys.interactionSk(personaId, stepIndex), "interaction", accountId)
+                        Keys.interactionSk(testKey, stepIndex), "interaction", accountId)
                 .s("testId", testId).n("stepIndex", stepIndex).s("doc", document).s("createdAt", in.createdAt())
                 .n(Table.EXPIRES_AT, table.expiresAt(retention))
                 .build();
@@ -162,7 +182,7 @@ public final class RunRepository {
 
     public Optional<Interaction> getInteraction(String accountId, String testId, int stepIndex) {
         return table.get(Keys.runPk(accountId, TestIds.runId(testId)),
-                Keys.interactionSk(TestIds.personaId(testId), stepIndex)).map(RunRepository::interaction);
+                Keys.interactionSk(TestIds.key(testId), stepIndex)).map(RunRepository::interaction);
     }
 
     /**
@@ -170,7 +190,7 @@ public final class RunRepository {
      * or one test's only.
      */
     public Page<Interaction> interactions(String accountId, String runId, String testId, int limit, String token) {
-        String prefix = testId == null ? Keys.INTERACTION_PREFIX : Keys.interactionPrefix(TestIds.personaId(testId));
+        String prefix = testId == null ? Keys.INTERACTION_PREFIX : Keys.interactionPrefix(TestIds.key(testId));
         if (testId != null && !TestIds.runId(testId).equals(runId)) return new Page<>(List.of(), null);
         return table.query(Keys.runPk(accountId, runId), prefix, limit, token, true).map(RunRepository::interaction);
     }
@@ -208,7 +228,7 @@ public final class RunRepository {
         return new RunRecord(Table.str(i, "runId"), Table.str(i, "accountId"), Table.str(i, "workflowId"),
                 (int) Table.num(i, "workflowVersion", 0), Table.strList(i, "personaIds"), Table.num(i, "seed", 0),
                 RunStatus.valueOf(Table.str(i, "status")), Table.str(i, "error"), Table.str(i, "createdAt"),
-                Table.str(i, "updatedAt"));
+                Table.str(i, "updatedAt"), (int) Table.num(i, "walks", 1), Table.str(i, "verdict"));
     }
 
     private static PersonaTest test(Map<String, AttributeValue> i) {

@@ -1,12 +1,18 @@
 package dev.rehearsal.store;
 
 /**
- * A per-persona test's id is {@code <runId>.<personaId>}: the run it belongs to can be read from
- * it, so an interaction keyed by (testId, stepIndex) lands in its run's partition. Run ids and
- * persona ids never contain a dot.
+ * A test is one walk of one persona: its id is {@code <runId>.<personaId>} for walk 0 (the only walk
+ * before runs had many, so old ids still read) and {@code <runId>.<personaId>.w<n>} for walk n. The run
+ * it belongs to can be read from it, so an interaction keyed by (testId, stepIndex) lands in its run's
+ * partition. Run ids and persona ids never contain a dot.
  */
 public final class TestIds {
     private TestIds() {
+    }
+
+    public static String of(String runId, String personaId, int walk) {
+        if (walk < 0) throw new IllegalArgumentException("walk must be >= 0");
+        return walk == 0 ? of(runId, personaId) : of(runId, personaId) + ".w" + walk;
     }
 
     public static String of(String runId, String personaId) {
@@ -22,8 +28,21 @@ public final class TestIds {
         return testId.substring(0, i);
     }
 
-    public static String personaId(String testId) {
+    /** The test's key within its run: the persona id, and the walk when it is not 0. */
+    public static String key(String testId) {
         runId(testId);
         return testId.substring(testId.indexOf('.') + 1);
+    }
+
+    public static String personaId(String testId) {
+        String key = key(testId);
+        int dot = key.indexOf('.');
+        return dot < 0 ? key : key.substring(0, dot);
+    }
+
+    public static int walk(String testId) {
+        String key = key(testId);
+        int dot = key.indexOf(".w");
+        return dot < 0 ? 0 : Integer.parseInt(key.substring(dot + 2));
     }
 }

@@ -9,13 +9,23 @@ import dev.rehearsal.engine.workflow.Step;
 import dev.rehearsal.engine.workflow.StepType;
 import dev.rehearsal.engine.workflow.Workflow;
 
+import dev.rehearsal.engine.sim.WalkCause;
+import dev.rehearsal.engine.sim.Walks;
+import dev.rehearsal.engine.stats.PassRate;
+import dev.rehearsal.engine.stats.Runs;
+import dev.rehearsal.engine.stats.Verdict;
+
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 
 /** Judges expectations against persona runs: pure code over paths and interaction flags. */
 public final class ExpectationEvaluator {
+    /** Failing walks listed by index in a result; the count is always complete. */
+    static final int MAX_LISTED_WALKS = 20;
+
     private ExpectationEvaluator() {
     }
 
@@ -50,14 +60,65 @@ public final class ExpectationEvaluator {
         return out;
     }
 
+    /** Rates over every walk in {@code runs}, at 95% confidence; one walk per persona gives today's verdicts. */
     public static List<ExpectationResult> evaluate(List<Expectation> expectations, List<PersonaRun> runs) {
+        return evaluate(expectations, runs, 1 - Runs.ALPHA, null);
+    }
+
+    /**
+     * Each (expectation, persona) judged over that persona's walks: walks attributed to the provider or
+     * to an out-of-character reply are excluded and counted; the rest give the pass rate, its interval
+     * at {@code confidence}, and the verdict ({@link PassRate}).
+     */
+    public static List<ExpectationResult> evaluate(List<Expectation> expectations, List<PersonaRun> runs,
+                                                   double confidence, String responder) {
+        Map<String, List<PersonaRun>> byPersona = Walks.byPersona(runs);
         List<ExpectationResult> out = new ArrayList<>();
         for (Expectation e : expectations) {
-            for (PersonaRun run : runs) {
-                if (e.appliesTo(run.persona().id())) out.add(judge(e, run));
+            for (List<PersonaRun> walks : byPersona.values()) {
+                if (e.appliesTo(walks.get(0).persona().id())) out.add(aggregate(e, walks, confidence, responder));
             }
         }
         return out;
+    }
+
+    static ExpectationResult aggregate(Expectation e, List<PersonaRun> walks, double confidence, String responder) {
+        int passes = 0, trials = 0, excluded = 0;
+        List<Integer> failing = new ArrayList<>();
+        ExpectationResult firstFail = null, firstPass = null;
+        for (PersonaRun w : walks) {
+            if (WalkCause.of(w).excluded()) {
+                excluded++;
+                continue;
+            }
+            trials++;
+            ExpectationResult r = judge(e, w);
+            if (r.passed()) {
+                passes++;
+                if (firstPass == null) firstPass = r;
+            } else {
+                if (failing.size() < MAX_LISTED_WALKS) failing.add(w.walk());
+                if (firstFail == null) firstFail = r;
+            }
+        }
+        PassRate pr = PassRate.judge(passes, trials, excluded, e.requiredRate(), confidence);
+        ExpectationResult shown = firstFail != null ? firstFail : firstPass;
+        String evidence;
+        if (shown == null) evidence = "no valid walk to judge";
+        else if (walks.size() == 1) evidence = shown.evidence();
+        else if (firstFail != null) evidence = "failed in " + (trials - passes) + " of " + trials + " walks; walk "
+                + failing.get(0) + ": " + shown.evidence();
+        else evidence = "passed in " + passes + " of " + trials + " walks; e.g. " + shown.evidence();
+        boolean many = walks.size() > 1;
+        return new ExpectationResult(e.describe(), e.type(), walks.get(0).persona().id(), pr.verdict() == Verdict.PASS,
+                evidence, shown == null ? null : shown.step(), pr.verdict(), passes, trials, pr.rate(), pr.interval(),
+                e.minPassRate(), many ? pr.intermittent() : null, excluded == 0 ? null : excluded, pr.walksNeeded(),
+                failing.isEmpty() || !many ? null : failing, pr.reason(), responder);
+    }
+
+    /** One walk judged on its own. */
+    public static ExpectationResult judgeWalk(Expectation e, PersonaRun run) {
+        return judge(e, run);
     }
 
     static ExpectationResult judge(Expectation e, PersonaRun run) {

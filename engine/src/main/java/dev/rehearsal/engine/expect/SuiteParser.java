@@ -6,6 +6,7 @@ import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.json.LocatedJson;
 import dev.rehearsal.engine.json.Problem;
 import dev.rehearsal.engine.json.SchemaChecker;
+import dev.rehearsal.engine.stats.Runs;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -73,6 +74,7 @@ public final class SuiteParser {
                 root.has("seed") ? root.get("seed").asLong() : null,
                 root.has("start_at") ? LocalDateTime.parse(root.get("start_at").asText()) : null,
                 root.has("max_steps") ? root.get("max_steps").asInt() : null,
-                expectations);
+                expectations,
+                root.has("runs") ? Runs.parse(root.get("runs").asText()) : null);
     }
 }

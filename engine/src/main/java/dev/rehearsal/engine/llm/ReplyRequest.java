@@ -11,31 +11,24 @@ import java.util.List;
  * step has been executed in this walk, from 1) key the offline engine's draws, see {@link Draws}.
  * {@code stepIndex} is the interaction's position, for prompts and records, never for randomness.
  * {@code localTime} is the contact-local wall time the message arrives at ("Tue 19:40").
- * {@code business} is who sends it (the workflow's sender_name and vertical settings; fields may be null).
+ * {@code situation} is the code-built context (business, framing, time zone); null when unknown.
  */
 public record ReplyRequest(Persona persona, OutboundMessage message, List<Turn> history, long seed, int stepIndex,
-                           long sentAt, String localTime, int walk, int visit, Business business) {
+                           long sentAt, String localTime, Situation situation, int walk, int visit) {
     public ReplyRequest {
         history = history == null ? List.of() : List.copyOf(history);
         if (visit < 1) visit = 1;
-        if (business == null) business = Business.UNKNOWN;
-    }
-
-    /** The sender as the workflow's settings declare it; null fields are inferred or unknown. */
-    public record Business(String senderName, String vertical) {
-        public static final Business UNKNOWN = new Business(null, null);
-    }
-
-    /** A reply inside a walk, sender unknown. */
-    public ReplyRequest(Persona persona, OutboundMessage message, List<Turn> history, long seed, int stepIndex,
-                        long sentAt, String localTime, int walk, int visit) {
-        this(persona, message, history, seed, stepIndex, sentAt, localTime, walk, visit, Business.UNKNOWN);
     }
 
     /** Walk 0, first visit: callers that write one reply outside a walk (calibration, estimates). */
     public ReplyRequest(Persona persona, OutboundMessage message, List<Turn> history, long seed, int stepIndex,
                         long sentAt, String localTime) {
-        this(persona, message, history, seed, stepIndex, sentAt, localTime, 0, 1, Business.UNKNOWN);
+        this(persona, message, history, seed, stepIndex, sentAt, localTime, null, 0, 1);
+    }
+
+    public ReplyRequest(Persona persona, OutboundMessage message, List<Turn> history, long seed, int stepIndex,
+                        long sentAt, String localTime, Situation situation) {
+        this(persona, message, history, seed, stepIndex, sentAt, localTime, situation, 0, 1);
     }
 
     /** The common-random-numbers draws of this reply. */

@@ -49,7 +49,7 @@ public final class OfflinePersonaEngine implements PersonaResponder {
         Dice rnd = new Dice(req.draws());
         Knobs k = Traits.resolve(req.persona());
         List<String> earlier = req.history().stream().filter(t -> !t.fromLead()).map(Turn::text).toList();
-        MessageReading r = MessageReader.read(req.message(), req.business().vertical(), req.business().senderName(), earlier);
+        MessageReading r = MessageReader.read(req.message(), vertical(req), sender(req), earlier);
         LocalDateTime local = localTime(req.localTime());
         int repeats = repeats(req, r);
         boolean email = r.channel() == Channel.EMAIL;
@@ -81,14 +81,14 @@ public final class OfflinePersonaEngine implements PersonaResponder {
         Integer latency = null;
         if (move == Move.UNSUBSCRIBE) {
             actions.add(Action.UNSUBSCRIBED);
-            if (rnd.choice.nextDouble() < 0.25) text = ReplyWriter.write(move, k, r, req.business().senderName(), rnd.phrase);
+            if (rnd.choice.nextDouble() < 0.25) text = ReplyWriter.write(move, k, r, sender(req), rnd.phrase);
             latency = 1 + rnd.latency.nextInt(30);
         } else if (move == Move.STOP) {
             actions.add(Action.OPTED_OUT);
-            text = ReplyWriter.write(move, k, r, req.business().senderName(), rnd.phrase);
+            text = ReplyWriter.write(move, k, r, sender(req), rnd.phrase);
             latency = 1 + rnd.latency.nextInt(20);
         } else if (move != null) {
-            text = ReplyWriter.write(move, k, r, req.business().senderName(), rnd.phrase);
+            text = ReplyWriter.write(move, k, r, sender(req), rnd.phrase);
             latency = Timing.latencyMinutes(k, local, rnd.latency);
             if (move == Move.BOOK) actions.add(Action.BOOKED);
         }
@@ -118,10 +118,19 @@ public final class OfflinePersonaEngine implements PersonaResponder {
             if (t.fromLead() || t.channel() != r.channel()) continue;
             List<String> before = h.subList(0, i).stream().filter(x -> !x.fromLead()).map(Turn::text).toList();
             MessageReading earlier = MessageReader.read(new dev.rehearsal.engine.llm.OutboundMessage(null, t.channel(), t.subject(), t.text()),
-                    req.business().vertical(), req.business().senderName(), before);
+                    vertical(req), sender(req), before);
             if (earlier.equals(r)) n++;
         }
         return n;
+    }
+
+    private static String vertical(ReplyRequest req) {
+        return req.situation() == null ? null : req.situation().vertical();
+    }
+
+    /** The sender name (or the workflow's name when it declares none), which the reader reads a vertical from. */
+    private static String sender(ReplyRequest req) {
+        return req.situation() == null ? null : req.situation().business();
     }
 
     /** The channel's reply rate, shaped by what the message asks for and how it asks. */

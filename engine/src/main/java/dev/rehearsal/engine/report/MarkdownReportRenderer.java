@@ -17,9 +17,11 @@ public final class MarkdownReportRenderer {
     public static String render(Report r, boolean withTranscripts) {
         StringBuilder b = new StringBuilder();
         b.append("# Rehearsal report: ").append(r.workflow().name()).append("\n\n");
-        b.append("**").append(r.passed() ? "PASSED" : "FAILED").append("**  score **").append(r.score())
+        b.append("**").append(ReportBuilder.word(r.verdictOrPassed())).append("**  score **").append(r.score())
                 .append("/100**  (seed ").append(r.run().seed()).append(", responder ").append(r.run().responder())
-                .append(", start ").append(r.run().startAt()).append(" contact-local)\n\n");
+                .append(", start ").append(r.run().startAt()).append(" contact-local");
+        if (r.run().walks() != null) b.append(", ").append(r.run().walks()).append(" walks per persona");
+        b.append(")\n\n");
         b.append(r.summary()).append("\n\n");
         var sb = r.scoreBreakdown();
         b.append("Score: 100 ").append(sb.issues()).append(" (findings) ").append(sb.expectations())
@@ -37,6 +39,7 @@ public final class MarkdownReportRenderer {
                     .append(String.join(" > ", p.path())).append(" |\n");
         }
         b.append('\n');
+        paths(b, r);
 
         b.append("## Findings (").append(r.issues().size()).append(")\n\n");
         if (r.issues().isEmpty()) b.append("None.\n");
@@ -53,8 +56,21 @@ public final class MarkdownReportRenderer {
             long passed = r.expectations().stream().filter(ExpectationResult::passed).count();
             b.append("## Expectations (").append(passed).append('/').append(r.expectations().size()).append(" passed)\n\n");
             for (ExpectationResult e : r.expectations()) {
-                b.append("- ").append(e.passed() ? "PASS" : "FAIL").append(" ").append(e.persona()).append(": ")
-                        .append(e.expectation()).append(" (").append(e.evidence()).append(")\n");
+                b.append("- ").append(e.verdictOrPassed().wire().toUpperCase(java.util.Locale.ROOT)).append(" ")
+                        .append(e.persona()).append(": ").append(e.expectation());
+                if (e.trials() != null && e.trials() > 1) b.append(" — ").append(rate(e));
+                if (Boolean.TRUE.equals(e.intermittent())) b.append(", intermittent");
+                if (e.reason() != null && !e.passed()) b.append(" — ").append(e.reason());
+                b.append(" (").append(e.evidence()).append(")\n");
+            }
+            b.append('\n');
+        }
+        if (r.failureClusters() != null) {
+            b.append("## Failure clusters\n\n");
+            for (Report.FailureCluster f : r.failureClusters()) {
+                b.append("- ").append(f.persona()).append(", ").append(f.walks()).append(" walk(s) (e.g. walk ")
+                        .append(f.exampleWalk()).append("): failed ").append(String.join("; ", f.expectations()))
+                        .append(" along ").append(String.join(" > ", f.path())).append('\n');
             }
             b.append('\n');
         }
@@ -63,8 +79,12 @@ public final class MarkdownReportRenderer {
         b.append("## Branch coverage: ").append(c.covered()).append('/').append(c.transitions())
                 .append(" transitions (").append(c.percent()).append("%), ").append(c.stepsVisited()).append('/')
                 .append(c.stepsTotal()).append(" steps visited\n\n");
-        for (String u : c.uncovered()) b.append("- not taken: `").append(u).append("`\n");
-        if (!c.uncovered().isEmpty()) b.append('\n');
+        if (c.statuses() == null) {
+            for (String u : c.uncovered()) b.append("- not taken: `").append(u).append("`\n");
+            if (!c.uncovered().isEmpty()) b.append('\n');
+        } else {
+            BranchStatusMarkdown.append(b, c);
+        }
 
         b.append("## Conversion\n\nAverage likelihood to convert ").append(r.conversion().averageLikelihood())
                 .append("%; ").append(r.conversion().goalsReached()).append(" of ").append(r.conversion().personas())
@@ -111,6 +131,44 @@ public final class MarkdownReportRenderer {
             }
         }
         return b.toString();
+    }
+
+    /** "18/30 walks pass (60%; 95% interval 42–75%)". */
+    static String rate(ExpectationResult e) {
+        StringBuilder b = new StringBuilder();
+        b.append(e.passes()).append('/').append(e.trials()).append(" walks pass (").append(pct(e.passRate()));
+        if (e.interval() != null) {
+            b.append("; ").append(Math.round(e.interval().confidence() * 1000) / 10.0).append("% interval ")
+                    .append(pct(e.interval().low())).append('–').append(pct(e.interval().high()));
+        }
+        if (e.excluded() != null) b.append("; ").append(e.excluded()).append(" walk(s) excluded");
+        return b.append(')').toString();
+    }
+
+    private static String pct(Double x) {
+        return x == null ? "-" : Math.round(x * 100) + "%";
+    }
+
+    private static void paths(StringBuilder b, Report r) {
+        if (r.personas().stream().allMatch(p -> p.paths() == null)) return;
+        b.append("## Paths over all walks\n\n");
+        for (Report.PersonaResult p : r.personas()) {
+            if (p.paths() == null) continue;
+            b.append("- ").append(p.name()).append(" (").append(p.walks()).append(" walks, goal in ")
+                    .append(p.goalWalks()).append(')');
+            if (p.causes() != null && p.causes().size() > 1) b.append(", walks by cause ").append(p.causes());
+            b.append('\n');
+            for (Report.PathShare s : p.paths()) {
+                b.append("  - ").append(Math.round(s.share() * 100)).append("% (").append(s.count()).append(", e.g. walk ")
+                        .append(s.walk()).append(", ").append(s.endReason()).append("): ")
+                        .append(String.join(" > ", s.path())).append('\n');
+            }
+            if (p.worstWalk() != null) {
+                b.append("  - worst walk: ").append(p.worstWalk().walk()).append(", failed ")
+                        .append(String.join("; ", p.worstWalk().failed())).append('\n');
+            }
+        }
+        b.append('\n');
     }
 
     private static String oneLine(String s) {

@@ -1,5 +1,7 @@
 package dev.rehearsal.engine.report;
 
+import dev.rehearsal.engine.compliance.QuietHours;
+import dev.rehearsal.engine.compliance.StateRule;
 import dev.rehearsal.engine.sim.EndReason;
 import dev.rehearsal.engine.sim.Interaction;
 import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
@@ -12,13 +14,18 @@ import dev.rehearsal.engine.workflow.StepType;
 import dev.rehearsal.engine.workflow.Workflow;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Issues only a simulation can reveal: opt-outs ignored, quiet hours, frequency, runtime dead ends, and
  * replies the CRM misread (the reply classifier's reading sent the lead down another branch than what
- * the lead meant would have).
+ * the lead meant would have). Over many walks each finding is listed once per (rule, step, persona), with
+ * how many of the persona's walks showed it ("message_after_opt_out in 30 of 30 walks of Cold Carl").
  */
 public final class SimulationFindings {
     private SimulationFindings() {
@@ -55,6 +62,52 @@ public final class SimulationFindings {
         return c instanceof Condition.Not n && readsIntent(n.not());
     }
 
+    /**
+     * Quiet hours: an unsolicited marketing text is an error (TCPA and state law), a transactional one
+     * (settings.category or the step's transactional flag) a warning. Answers are never flagged.
+     */
+    private static Issue quietHours(Workflow wf, PersonaRun run, Interaction i) {
+        Step step = wf.step(i.stepId());
+        boolean marketing = wf.settings().marketing() && (step == null || !step.flag("transactional"));
+        var verdict = QuietHours.check(java.time.Instant.parse(i.at()).toEpochMilli(), run.session().timezone,
+                run.persona().contact(), wf.settings());
+        String rule = verdict.quiet() ? verdict.rule() + ", at " + verdict.localTime()
+                : "the workflow's quiet hours " + wf.settings().quietStart() + "–" + wf.settings().quietEnd();
+        return Issue.of(marketing ? Severity.ERROR : Severity.WARNING, "sms_quiet_hours", i.stepId(), wf.pointerOf(i.stepId()),
+                "'" + i.stepId() + "' sends " + run.persona().name() + (marketing ? " an unsolicited marketing text" : " a transactional text")
+                        + " at " + i.localTime() + " contact-local, inside quiet hours: " + rule,
+                "Put a delay with \"until\": \"10:00\" before this SMS so it lands in the contact's daytime (10:00 is inside every state's window).");
+    }
+
+    public static List<Issue> of(Workflow wf, Map<String, List<PersonaRun>> byPersona) {
+        List<Issue> out = new ArrayList<>();
+        for (List<PersonaRun> walks : byPersona.values()) {
+            Map<String, Issue> first = new LinkedHashMap<>();
+            Map<String, Set<Integer>> seen = new LinkedHashMap<>();
+            for (PersonaRun w : walks) {
+                for (Issue i : of(wf, List.of(w))) {
+                    String key = i.type() + "@" + i.stepId();
+                    first.putIfAbsent(key, i);
+                    seen.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(w.walk());
+                }
+            }
+            for (Map.Entry<String, Issue> e : first.entrySet()) {
+                Issue i = e.getValue();
+                if (walks.size() == 1) {
+                    out.add(i);
+                    continue;
+                }
+                int n = seen.get(e.getKey()).size();
+                String who = walks.get(0).persona().name();
+                out.add(new Issue(i.severity(), i.type(), i.stepId(), i.pointer(),
+                        i.message() + " (in " + n + " of " + walks.size() + " walks of " + who + ")", i.suggestion(),
+                        i.persona()).inWalks(n, walks.size()));
+            }
+        }
+        return out;
+    }
+
+    /** The findings of each walk on its own. */
     public static List<Issue> of(Workflow wf, List<PersonaRun> runs) {
         List<Issue> out = new ArrayList<>();
         java.util.Set<String> warned = new java.util.HashSet<>();
@@ -78,13 +131,7 @@ public final class SimulationFindings {
                             "Check opted_out (or reply_intent opt_out) right after every wait and end the workflow "
                                     + "for contacts who opted out; never send on a channel the contact left.").forPersona(pid));
                 }
-                if (i.flagged(Simulator.FLAG_QUIET_HOURS)) {
-                    out.add(Issue.of(Severity.WARNING, "sms_quiet_hours", i.stepId(), ptr,
-                            "'" + i.stepId() + "' texts " + who + " at " + i.localTime()
-                                    + " contact-local, inside quiet hours (" + wf.settings().quietStart() + "–"
-                                    + wf.settings().quietEnd() + ")",
-                            "Put a delay with \"until\": \"09:00\" before this SMS so it lands in the contact's morning.").forPersona(pid));
-                }
+                if (i.flagged(Simulator.FLAG_QUIET_HOURS)) out.add(quietHours(wf, run, i).forPersona(pid));
                 if (i.flagged(Simulator.FLAG_REPLY_IGNORED)) {
                     out.add(Issue.of(Severity.WARNING, "reply_ignored", i.stepId(), ptr,
                             "'" + i.stepId() + "' messaged " + who + " at " + i.localTime() + ": " + i.note(),
@@ -94,8 +141,16 @@ public final class SimulationFindings {
                 if (i.flagged(Simulator.FLAG_FREQUENCY)) {
                     out.add(Issue.of(Severity.WARNING, "message_frequency", i.stepId(), ptr,
                             who + " receives more than " + wf.settings().maxMessagesPer24h()
-                                    + " messages within 24 hours by '" + i.stepId() + "'",
+                                    + " unsolicited messages within 24 hours by '" + i.stepId() + "' (answers to the contact's own messages do not count)",
                             "Space the messages out with longer delays, or raise settings.max_messages_per_24h deliberately.").forPersona(pid));
+                }
+                if (i.flagged(Simulator.FLAG_STATE_FREQUENCY)) {
+                    StateRule cap = QuietHours.cap(run.persona().contact());
+                    out.add(Issue.of(Severity.ERROR, "state_message_frequency", i.stepId(), ptr,
+                            "'" + i.stepId() + "' is " + who + "'s unsolicited commercial text number " + (cap.maxPer24h() + 1)
+                                    + " within 24 hours; " + cap.name() + " allows " + cap.maxPer24h() + " (" + cap.source() + ")",
+                            "Send at most " + cap.maxPer24h() + " marketing texts per 24 hours to contacts in " + cap.name()
+                                    + ": lengthen the delays, or move the extra message to email.").forPersona(pid));
                 }
             }
             misreadings(wf, run).ifPresent(out::add);

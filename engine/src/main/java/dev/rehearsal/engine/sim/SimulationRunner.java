@@ -24,24 +24,23 @@ public final class SimulationRunner {
     }
 
     public static PersonaRun run(Workflow wf, Persona persona, PersonaResponder responder, SimulationOptions options) {
-        return run(wf, persona, responder, options, 0);
+        return run(wf, persona, responder, options, ReplyClassifier.rules(), 0);
     }
 
     /** Walk {@code walk} of the run: its draws differ from every other walk's, and repeat exactly for the same walk. */
     public static PersonaRun run(Workflow wf, Persona persona, PersonaResponder responder, SimulationOptions options,
                                  int walk) {
-        return run(wf, persona, responder, options, walk, ReplyClassifier.rules());
+        return run(wf, persona, responder, options, ReplyClassifier.rules(), walk);
     }
 
     /** As above, with the classifier that reads replies for the workflow's conditions. */
     public static PersonaRun run(Workflow wf, Persona persona, PersonaResponder responder, SimulationOptions options,
                                  ReplyClassifier classifier) {
-        return run(wf, persona, responder, options, 0, classifier);
+        return run(wf, persona, responder, options, classifier, 0);
     }
 
-    /** Walk {@code walk}, replies read by {@code classifier}. */
     public static PersonaRun run(Workflow wf, Persona persona, PersonaResponder responder, SimulationOptions options,
-                                 int walk, ReplyClassifier classifier) {
+                                 ReplyClassifier classifier, int walk) {
         SimulationSession s = Simulator.start(wf, persona, options, walk);
         List<Interaction> out = new ArrayList<>();
         while (!s.done()) out.add(Simulator.step(wf, persona, s, responder, options, classifier));

@@ -6,6 +6,7 @@ import dev.rehearsal.engine.llm.OutboundMessage;
 import dev.rehearsal.engine.llm.PersonaReply;
 import dev.rehearsal.engine.llm.PersonaResponder;
 import dev.rehearsal.engine.llm.ReplyRequest;
+import dev.rehearsal.engine.llm.Situation;
 import dev.rehearsal.engine.llm.Turn;
 import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.reading.ReplyClassifier;
@@ -39,6 +40,10 @@ public final class Simulator {
     public static final String FLAG_AFTER_OPT_OUT = "sent_after_opt_out";
     public static final String FLAG_QUIET_HOURS = "quiet_hours";
     public static final String FLAG_FREQUENCY = "frequency_cap";
+    /** A state's cap on commercial texts per 24 hours (Florida, Oklahoma, Maryland: 3) was exceeded. */
+    public static final String FLAG_STATE_FREQUENCY = "state_frequency_cap";
+    /** The message answers the contact's own message (docs/VALIDATION.md, "unsolicited"): no quiet-hours or frequency flags. */
+    public static final String FLAG_ANSWER = "answers_contact";
     public static final String FLAG_REPLY_IGNORED = "reply_ignored";
     /** A condition took another branch than the lead's meaning would have: the CRM misread the reply. */
     public static final String FLAG_INTENT_MISREAD = "intent_misread";
@@ -308,10 +313,7 @@ public final class Simulator {
         boolean optedOut = sms ? c.smsOptedOut(now) : c.emailUnsubscribed(now);
         if (optedOut) e.flags.add(FLAG_AFTER_OPT_OUT);
         ZonedDateTime local = Instant.ofEpochMilli(now).atZone(ZoneId.of(s.timezone));
-        if (sms && wf.settings().inQuietHours(local.toLocalTime())) e.flags.add(FLAG_QUIET_HOURS);
-        long dayAgo = now - Duration.ofHours(24).toMillis();
-        long recent = c.sentAt.stream().filter(t -> t > dayAgo).count() + 1;
-        if (recent > wf.settings().maxMessagesPer24h()) e.flags.add(FLAG_FREQUENCY);
+        dev.rehearsal.engine.compliance.SendFlags.add(wf, s, step, sms, e.flags);
         ReplyRecord unhandled = c.unhandledReply(now);
         if (unhandled != null && !optedOut) {
             e.flags.add(FLAG_REPLY_IGNORED);
@@ -335,9 +337,9 @@ public final class Simulator {
             return;
         }
         PersonaReply reply = responder.respond(new ReplyRequest(persona, msg, history, s.seed, s.stepIndex, now,
-                LOCAL.format(local), s.walk, s.visits.getOrDefault(step.id(), 1),
-                new ReplyRequest.Business(wf.settings().senderName(), wf.settings().vertical())));
+                LOCAL.format(local), situation(wf, s), s.walk, s.visits.getOrDefault(step.id(), 1)));
         e.reply = reply;
+        recordActions(s, now, reply);
         s.usage = s.usage.plus(reply.usage());
         if (reply.likelyToConvert() > 0 || reply.providerError() == null) s.likelyToConvert = reply.likelyToConvert();
         long latencyMin = reply.replyLatencyMinutes() != null ? Math.max(0, reply.replyLatencyMinutes()) : DEFAULT_ACTION_LATENCY_MIN;
@@ -381,8 +383,32 @@ public final class Simulator {
         return LOCAL.format(Instant.ofEpochMilli(s.clock).atZone(ZoneId.of(s.timezone)));
     }
 
+    /** The code-built situation a responder writes in: business, campaign, who wrote first, time zone. */
+    static Situation situation(Workflow wf, SimulationSession s) {
+        String sender = wf.settings().senderName();
+        Step first = wf.step(wf.start());
+        boolean leadFirst = first != null && (first.type() == dev.rehearsal.engine.workflow.StepType.WAIT_FOR_REPLY
+                || (first.type() == dev.rehearsal.engine.workflow.StepType.CONDITION
+                && first.branches().stream().anyMatch(b -> b.when().readsReplies())));
+        return new Situation(sender == null || sender.isBlank() ? wf.name() : sender, wf.settings().vertical(), wf.name(), leadFirst, s.timezone);
+    }
+
+    /** What the lead did with the message just sent (opened, clicked, booked...), kept on its turn for later prompts. */
+    private static void recordActions(SimulationSession s, long sentAt, PersonaReply reply) {
+        java.util.Set<Action> done = java.util.EnumSet.noneOf(Action.class);
+        for (Action a : reply.actions()) if (a != Action.REPLIED) done.add(a);
+        if (done.isEmpty()) return;
+        for (int i = s.transcript.size() - 1; i >= 0; i--) {
+            Turn t = s.transcript.get(i);
+            if (!t.fromLead() && t.at() == sentAt) {
+                s.transcript.set(i, t.withActions(done));
+                return;
+            }
+        }
+    }
+
     private static void remember(SimulationSession s, Turn t) {
-        s.transcript.add(new Turn(t.fromLead(), t.channel(), t.subject(), cut(t.text()), t.at()));
+        s.transcript.add(new Turn(t.fromLead(), t.channel(), t.subject(), cut(t.text()), t.at(), t.actions()));
         if (s.transcript.size() > MAX_TURNS) s.transcript.remove(0);
     }
 

@@ -1,5 +1,6 @@
 package dev.rehearsal.engine.validate;
 
+import dev.rehearsal.engine.reading.OptOutKeywords;
 import dev.rehearsal.engine.workflow.MergeFields;
 import dev.rehearsal.engine.workflow.Step;
 import dev.rehearsal.engine.workflow.StepType;
@@ -38,9 +39,32 @@ final class ComplianceRules {
 
     static void check(Workflow w, StepGraph g, List<Issue> out) {
         firstSmsOptOut(w, g, out);
+        Step firstMarketingEmail = null;
         for (Step s : w.steps()) {
-            if (s.type() == StepType.SEND_EMAIL && marketing(w, s)) email(w, s, out);
+            if (s.type() == StepType.SEND_EMAIL && marketing(w, s)) {
+                email(w, s, out);
+                if (firstMarketingEmail == null) firstMarketingEmail = s;
+            }
         }
+        if (firstMarketingEmail != null) oneClickUnsubscribe(w, firstMarketingEmail, out);
+    }
+
+    /**
+     * Gmail's and Yahoo's bulk-sender rules (in force since February 2024) require marketing mail to
+     * carry RFC 8058 one-click unsubscribe: a List-Unsubscribe header with an https URI and
+     * List-Unsubscribe-Post: List-Unsubscribe=One-Click. The workflow declares it in settings.email.
+     */
+    private static void oneClickUnsubscribe(Workflow w, Step first, List<Issue> out) {
+        var email = w.source() == null ? null : w.source().path("settings").path("email");
+        boolean post = email != null && email.path("list_unsubscribe_post").asBoolean(false);
+        String uri = email == null || !email.hasNonNull("list_unsubscribe") ? null : email.get("list_unsubscribe").asText();
+        if (post && uri != null && uri.startsWith("https://")) return;
+        out.add(Issue.of(Severity.WARNING, "missing_one_click_unsubscribe", first.id(), "/settings/email",
+                "this workflow sends marketing email (first: '" + first.id() + "') but settings.email does not declare RFC 8058 one-click unsubscribe"
+                        + (uri != null && !uri.startsWith("https://") ? " (list_unsubscribe must be an https URL, not \"" + uri + "\")" : "")
+                        + "; Gmail and Yahoo require it of bulk senders since February 2024",
+                "Add \"email\": {\"list_unsubscribe\": \"https://example.com/u/{{contact.id}}\", \"list_unsubscribe_post\": true} to settings, "
+                        + "and have the sending platform add the List-Unsubscribe and List-Unsubscribe-Post headers."));
     }
 
     /**
@@ -59,10 +83,10 @@ final class ComplianceRules {
             Step s = g.steps[v];
             if (s.type() == StepType.SEND_SMS) {
                 String body = MergeFields.render(s.body(), f -> null);
-                if (marketing(w, s) && !SMS_OPT_OUT.matcher(body).find()) {
+                if (marketing(w, s) && !offersSmsOptOut(body)) {
                     out.add(Issue.of(Severity.ERROR, "missing_sms_opt_out", s.id(), w.pointerOf(s.id()) + "/config/body",
                             "send_sms '" + s.id() + "' can be the first text a contact gets from this marketing workflow and says nothing about opting out",
-                            "End the message with \"Reply STOP to opt out.\""));
+                            "End the message with \"Reply STOP to opt out.\" (in Spanish: \"Responde BAJA para no recibir más mensajes.\")"));
                 }
                 continue;
             }
@@ -76,10 +100,15 @@ final class ComplianceRules {
         }
     }
 
+    /** Opt-out language in English or Spanish: the shared keyword table, or the English phrasing above. */
+    static boolean offersSmsOptOut(String body) {
+        return SMS_OPT_OUT.matcher(body).find() || OptOutKeywords.offersOptOut(body);
+    }
+
     private static void email(Workflow w, Step s, List<Issue> out) {
         String body = s.body() == null ? "" : s.body();
         String pointer = w.pointerOf(s.id()) + "/config/body";
-        if (!UNSUBSCRIBE.matcher(body).find()) {
+        if (!UNSUBSCRIBE.matcher(body).find() && !OptOutKeywords.offersUnsubscribe(body)) {
             out.add(Issue.of(Severity.ERROR, "missing_unsubscribe", s.id(), pointer,
                     "marketing email '" + s.id() + "' has no unsubscribe link or instruction (required by CAN-SPAM)",
                     "Add a footer line such as \"Unsubscribe: {{account.unsubscribe_url}}\"."));

@@ -102,19 +102,67 @@ final class MergeFieldRules {
         }
     }
 
-    /** The nearest known field to what was written, ignoring case, spaces and underscores. */
+    /**
+     * The nearest known field to what was written: the most shared name tokens ("account", "unsubscribe"),
+     * then the smallest edit distance once case, spaces and underscores are ignored. Exact matches of
+     * the squashed name win outright; a candidate that shares nothing and is far off is not suggested.
+     */
     private String suggestion(String written) {
         String key = squash(written);
-        String bare = key.startsWith("contact") ? key.substring("contact".length()) : key;
-        for (String f : contactFields) {
-            if (squash(f).equals(bare)) return "{{contact." + f + "}}";
-        }
-        for (var e : SYSTEM_NAMESPACES.entrySet()) {
-            for (String f : e.getValue()) {
-                if (squash(e.getKey() + f).equals(key)) return "{{" + e.getKey() + "." + f + "}}";
+        Set<String> tokens = tokens(written);
+        String best = null;
+        int bestOverlap = -1, bestDistance = Integer.MAX_VALUE;
+        for (String candidate : knownFields()) {
+            String sq = squash(candidate);
+            if (sq.equals(key) || sq.equals("contact" + key)) return "{{" + candidate + "}}";
+            Set<String> ct = tokens(candidate);
+            int overlap = 0;
+            for (String t : tokens) if (ct.contains(t) && !NAMESPACES.contains(t)) overlap += t.length();
+            int distance = editDistance(key, sq);
+            if (overlap > bestOverlap || overlap == bestOverlap && distance < bestDistance) {
+                best = candidate;
+                bestOverlap = overlap;
+                bestDistance = distance;
             }
         }
+        boolean close = best != null && (bestOverlap >= 4 || bestDistance <= Math.max(2, key.length() / 3));
+        if (close) return "{{" + best + "}}" + (best.startsWith("contact.") ? " (with | default: \"...\")" : "");
         return "a known field such as {{contact.first_name | default: \"there\"}} (contact fields: " + String.join(", ", contactFields) + ")";
+    }
+
+    /** Namespace words are shared by too many fields to say which one was meant. */
+    private static final Set<String> NAMESPACES = Set.of("contact", "account", "sender", "workflow");
+
+    private List<String> knownFields() {
+        List<String> out = new ArrayList<>();
+        for (String f : contactFields) out.add("contact." + f);
+        for (String ns : new TreeSet<>(SYSTEM_NAMESPACES.keySet())) {
+            for (String f : new TreeSet<>(SYSTEM_NAMESPACES.get(ns))) out.add(ns + "." + f);
+        }
+        return out;
+    }
+
+    private static Set<String> tokens(String s) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : s.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) if (!t.isEmpty()) out.add(t);
+        return out;
+    }
+
+    /** Levenshtein distance, two rows. */
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private static String squash(String s) {

@@ -25,6 +25,7 @@ public final class MessageQualityValidator implements WorkflowValidator {
             if (!s.type().sendsMessage()) continue;
             for (String[] part : MergeFieldRules.parts(s)) merge.check(workflow, s, part[0], part[1], out);
             spam(workflow, s, out);
+            UrgencyRules.check(workflow, s, rendered(s.subject()) + "\n" + rendered(s.body()), out);
             if (s.type() == StepType.SEND_SMS) sms(workflow, s, out);
             else subject(workflow, s, out);
         }
@@ -52,17 +53,30 @@ public final class MessageQualityValidator implements WorkflowValidator {
                 fix));
     }
 
-    private static String fixFor(String rule) {
+    /** What to change for each spam rule; a test checks every rule in {@link SpamFeatures#RULES} has one. */
+    static String fixFor(String rule) {
         return switch (rule) {
+            case "premium_rate_number" -> "Remove premium-rate numbers (09, 087, 084, 1-900); give a normal or toll-free number.";
+            case "freephone_number" -> "Give your business's own number rather than a freephone line.";
+            case "per_message_charge" -> "Do not charge per message or week in a marketing text.";
+            case "text_keyword_to_short_code" -> "Do not ask contacts to text a keyword to a short code; link to your own page instead.";
+            case "prize_language" -> "Avoid winner/prize/claim wording; describe the actual offer.";
+            case "account_bait" -> "Do not imitate account, statement or delivery alerts; say plainly who you are and why you write.";
+            case "age_or_terms_gate" -> "Drop 18+/T&C gating, which reads like a premium-rate service.";
+            case "restricted_content" -> "Carriers block sex, gambling, drugs and crypto content (SHAFT); remove it.";
+            case "income_claims" -> "Drop earnings and work-from-home claims; state the concrete offer.";
+            case "cash" -> "Say what the offer is rather than 'cash'.";
+            case "too_good_to_be_true" -> "Remove 'guaranteed'/'risk-free'/'no strings'/'secret' claims.";
+            case "free_offer" -> "'Free' is fine once; keep other spam traits away from it.";
+            case "urgency" -> "Replace pressure phrases (act now, limited time) with a real date.";
+            case "alarm_words" -> "Drop 'urgent'/'immediately'/'hurry'; give the actual deadline.";
+            case "generic_greeting" -> "Greet by name with a fallback ({{contact.first_name | default: \"there\"}}), not 'Dear customer'.";
+            case "asks_for_personal_details" -> "Never ask for bank details, ID or date of birth by message.";
             case "shouting" -> "Write in sentence case.";
             case "excessive_punctuation" -> "Use at most one ! or ?.";
-            case "money_claims" -> "Drop cash/earnings claims; state the concrete offer.";
-            case "urgency" -> "Replace pressure phrases (act now, limited time) with a real date.";
-            case "too_good_to_be_true" -> "Remove 'guaranteed'/'risk-free'/'100% free'.";
             case "click_here" -> "Describe the link (\"See your quote: <link>\") instead of 'click here'.";
-            case "prize_language" -> "Avoid winner/congratulations/prize wording.";
             case "url_shortener" -> "Use a full link on your own (branded) domain instead of a public shortener.";
-            case "too_many_links" -> "Keep to one link per SMS (five per email).";
+            case "link_density" -> "Use fewer links, or more words around each.";
             default -> "";
         };
     }

@@ -6,13 +6,13 @@ import java.util.Arrays;
  * Tarjan's strongly connected components, iterative: an explicit call stack with a per-node edge
  * cursor replaces recursion, so a 100k-step chain cannot overflow the thread stack. O(V + E).
  */
-final class StronglyConnected {
+public final class StronglyConnected {
     /** Component of each node; components are numbered in reverse topological order (sinks first). */
-    final int[] component;
-    final int count;
+    public final int[] component;
+    public final int count;
     /** Members of component c are {@code members[memberStart[c]] .. members[memberStart[c+1]-1]}, ascending. */
-    final int[] memberStart;
-    final int[] members;
+    public final int[] memberStart;
+    public final int[] members;
 
     private StronglyConnected(int[] component, int count) {
         this.component = component;
@@ -26,11 +26,11 @@ final class StronglyConnected {
         for (int v = 0; v < component.length; v++) members[fill[component[v]]++] = v;
     }
 
-    int size(int c) {
+    public int size(int c) {
         return memberStart[c + 1] - memberStart[c];
     }
 
-    static StronglyConnected of(int n, int[] offsets, int[] targets) {
+    public static StronglyConnected of(int n, int[] offsets, int[] targets) {
         int[] index = new int[n];
         Arrays.fill(index, -1);
         int[] low = new int[n];

@@ -11,7 +11,8 @@ public final class Validators {
     private static final List<WorkflowValidator> ALL = List.of(
             new StructuralValidator(),
             new MessageQualityValidator(),
-            new TimingValidator()
+            new TimingValidator(),
+            new dev.rehearsal.engine.flow.FlowValidator()
     );
 
     private Validators() {

@@ -77,8 +77,8 @@ public final class FidelityBenchmark {
 
     static PersonaReply reply(Persona p, Corpus.Item item, long seed, LocalDateTime sent) {
         String first = p.contact().getOrDefault("first_name", "there");
-        return ENGINE.respond(new ReplyRequest(p, item.message(first), List.of(), seed, 0, 0, LOCAL.format(sent), 0, 1,
-                new ReplyRequest.Business(item.sender(), null)));
+        return ENGINE.respond(new ReplyRequest(p, item.message(first), List.of(), seed, 0, 0, LOCAL.format(sent),
+                new dev.rehearsal.engine.llm.Situation(item.sender(), null, null, false, null), 0, 1));
     }
 
     // ---- 1. context fit -------------------------------------------------------------------------

@@ -31,14 +31,14 @@ class OfflinePersonaEngineTest {
     }
 
     static List<PersonaReply> replies(String persona, Channel ch, String body) {
-        return replies(persona, ch, body, ReplyRequest.Business.UNKNOWN);
+        return replies(persona, ch, body, null);
     }
 
-    static List<PersonaReply> replies(String persona, Channel ch, String body, ReplyRequest.Business business) {
+    static List<PersonaReply> replies(String persona, Channel ch, String body, dev.rehearsal.engine.llm.Situation business) {
         List<PersonaReply> out = new ArrayList<>();
         for (int seed = 0; seed < RUNS; seed++) {
             out.add(ENGINE.respond(new ReplyRequest(p(persona), new OutboundMessage("s", ch, ch == Channel.EMAIL ? "Hello" : null, body),
-                    List.of(), seed, 0, 0, "Mon 2026-11-02 10:00", 0, 1, business)));
+                    List.of(), seed, 0, 0, "Mon 2026-11-02 10:00", business, 0, 1)));
         }
         return out;
     }
@@ -140,7 +140,7 @@ class OfflinePersonaEngineTest {
     @Test
     void technicalTimAsksWhatATechnicalPersonAsksThatBusiness() {
         var gym = replies("technical-tim", Channel.SMS, "Want to book a free intro session this week?",
-                new ReplyRequest.Business("Summit Fitness", null)).stream().filter(OfflinePersonaEngineTest::answer).toList();
+                new dev.rehearsal.engine.llm.Situation("Summit Fitness", null, null, false, null)).stream().filter(OfflinePersonaEngineTest::answer).toList();
         assertTrue(gym.stream().allMatch(r -> r.intent() == Intent.QUESTION));
         assertTrue(gym.stream().noneMatch(r -> r.response().matches("(?is).*(api|sso|soc 2|encrypt).*")), "no SaaS questions at a gym");
         assertTrue(share(gym, r -> r.response().matches("(?is).*(class|equipment|trainer|app|membership|rack).*")) > 0.9);
@@ -148,7 +148,7 @@ class OfflinePersonaEngineTest {
 
     @Test
     void technicalTimAsksForSpecsUntilHeGetsThem() {
-        var rs = answers(replies("technical-tim", Channel.SMS, OFFER, new ReplyRequest.Business("Helix Cloud", "saas")));
+        var rs = answers(replies("technical-tim", Channel.SMS, OFFER, new dev.rehearsal.engine.llm.Situation("Helix Cloud", "saas", null, false, null)));
         assertTrue(rs.stream().allMatch(r -> r.intent() == Intent.QUESTION));
         assertTrue(rs.stream().allMatch(r -> r.response().matches("(?is).*(api|integrat|sso|spec|encrypt|soc 2|docs|webhook).*")));
         var detailed = answers(replies("technical-tim", Channel.EMAIL,

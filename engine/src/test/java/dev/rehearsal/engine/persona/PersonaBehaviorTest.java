@@ -102,7 +102,7 @@ class PersonaBehaviorTest {
             for (int seed = 0; seed < 100; seed++) {
                 LocalDateTime sent = LocalDateTime.of(2026, 3, 3, 9, 0).plusHours(seed % 12);
                 PersonaReply r = engine.respond(new ReplyRequest(rosa, new OutboundMessage("s", Channel.SMS, null, body), List.of(),
-                        seed, 0, 0, fmt.format(sent), 0, 1, ReplyRequest.Business.UNKNOWN));
+                        seed, 0, 0, fmt.format(sent), null, 0, 1));
                 if (!r.replied() || r.intent() == Intent.OPT_OUT) continue;
                 replies++;
                 if (r.response().matches("(?s).*([¿¡ñáéíóú]|\\b(la|el|me|gracias|confirmo|nos|vemos|interesa|cuánto|puedo)\\b).*")

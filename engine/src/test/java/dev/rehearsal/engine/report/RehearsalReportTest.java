@@ -99,7 +99,10 @@ class RehearsalReportTest {
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         int testcases = doc.getElementsByTagName("testcase").getLength();
         long severe = r.issues().stream().filter(i -> i.severity().failsRun()).count();
-        assertEquals(7 + severe + 1, testcases);
+        // and one per transition, with its status
+        assertEquals(7 + severe + 1 + r.coverage().transitions(), testcases);
+        assertEquals(String.valueOf(r.coverage().count(TransitionStatus.Status.UNREACHABLE) + r.coverage().count(TransitionStatus.Status.UNKNOWN)),
+                ((org.w3c.dom.Element) doc.getElementsByTagName("testsuite").item(0)).getAttribute("skipped"));
         long failures = r.expectations().stream().filter(e -> !e.passed()).count() + severe;
         assertEquals(String.valueOf(failures), doc.getDocumentElement().getAttribute("failures"));
     }

@@ -39,11 +39,11 @@ class MessageQualityValidatorTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiterString = "=>", value = {
-            "Hi {{contact.first_name | default: \"there\"}}, your quote is ready. Reply STOP to opt out. => ",
-            "URGENT!!! Act now, click here: bit.ly/x Reply STOP to opt out.                            => warning",
-            "CONGRATULATIONS WINNER!!! Claim your CASH prize, act now: bit.ly/x Reply STOP to opt out.   => error",
+            "Hi {{contact.first_name | default: \"there\"}}, your quote is ready. Reply STOP to opt out.       =>         =>",
+            "Act now!! Your quote is ready. Reply STOP to opt out.                                         => warning => urgency",
+            "CONGRATULATIONS WINNER!!! Claim your CASH prize, act now: bit.ly/x Reply STOP to opt out.   => error   => url_shortener",
     })
-    void spamRiskBySeverityThreshold(String body, String severity) {
+    void spamRiskBySeverityThreshold(String body, String severity, String rule) {
         List<Issue> spam = ofType(smsIssues(body), "spam_risk");
         if (severity == null) {
             assertEquals(List.of(), spam);
@@ -53,8 +53,17 @@ class MessageQualityValidatorTest {
         Issue i = spam.get(0);
         assertEquals(Severity.fromWire(severity), i.severity(), i.message());
         assertEquals("/steps/0/config/body", i.pointer());
-        assertTrue(i.message().contains("url_shortener +25"), i.message());
-        assertTrue(i.suggestion().contains("shortener"), i.suggestion());
+        // every rule that fired is listed with its points, and the fix names what to change
+        assertTrue(i.message().contains(rule + " +" + SpamWeights.shipped().pointsFor(rule)), i.message());
+        assertTrue(i.suggestion().contains(rule.equals("urgency") ? "pressure" : "shortener"), i.suggestion());
+    }
+
+    @Test
+    void newsletterLayoutIsNotSpam() {
+        String body = "Hi {{contact.first_name | default: \"there\"}},\n\nIN THIS ISSUE\n- New classes\n- Holiday hours\n\n"
+                + "NEW CLASSES\nHIIT on Mondays at 7am: https://gym.example.com/hiit\nYoga on Sundays: https://gym.example.com/yoga\n"
+                + "Pilates on Fridays: https://gym.example.com/pilates\n\nHOLIDAY HOURS\nClosed December 25.\n" + FOOTER;
+        assertTrue(ofType(emailIssues("Summit Fitness news: December", body, "{}"), "spam_risk").isEmpty());
     }
 
     @Test

@@ -13,7 +13,8 @@ class ValidatorsTest {
 
     @Test
     void everyFamilyIsRegistered() {
-        assertEquals(List.of(StructuralValidator.class, MessageQualityValidator.class, TimingValidator.class),
+        assertEquals(List.of(StructuralValidator.class, MessageQualityValidator.class, TimingValidator.class,
+                        dev.rehearsal.engine.flow.FlowValidator.class),
                 Validators.all().stream().map(Object::getClass).toList());
     }
 
@@ -35,6 +36,8 @@ class ValidatorsTest {
                 "warning:burst@a",
                 "warning:merge_field_without_fallback@a",
                 "warning:sms_unicode@a",
+                "warning:missing_one_click_unsubscribe@b",
+                "warning:conversation_dropped@w",
                 "warning:wait_without_timeout_branch@w",
                 "warning:orphan_step@lost"), got);
         // issues serialise for the API and reports without nulls

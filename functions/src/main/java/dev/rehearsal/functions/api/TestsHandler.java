@@ -43,6 +43,7 @@ public class TestsHandler extends ApiHandlerBase {
             ObjectNode o = tests.addObject();
             o.put("testId", t.testId());
             o.put("personaId", t.personaId());
+            o.put("walk", TestIds.walk(t.testId()));
             o.put("status", t.status());
             o.put("updatedAt", t.updatedAt());
         }
@@ -65,12 +66,28 @@ public class TestsHandler extends ApiHandlerBase {
         int limit = req.limit(25, 100);
         RunRecord run = run(req);
         String persona = req.query("persona");
+        String walkParam = req.query("walk");
         String testId = null;
+        int walk = 0;
+        if (walkParam != null && !walkParam.isEmpty()) {
+            try {
+                walk = Integer.parseInt(walkParam);
+            } catch (NumberFormatException e) {
+                walk = -1;
+            }
+            if (walk < 0 || walk >= run.walks()) {
+                throw ApiException.badRequest("invalid_walk", "", "walk must be an integer from 0 to " + (run.walks() - 1)
+                        + " for this run");
+            }
+            if (persona == null || persona.isEmpty()) {
+                throw ApiException.badRequest("walk_needs_persona", "", "walk selects one persona's walk: give persona too");
+            }
+        }
         if (persona != null && !persona.isEmpty()) {
             if (!PERSONA_ID.matcher(persona).matches()) {
                 throw ApiException.badRequest("invalid_id", "", "persona '" + persona + "' is not a persona id");
             }
-            testId = TestIds.of(run.runId(), persona);
+            testId = TestIds.of(run.runId(), persona, walk);
         }
         Page<Interaction> page = runs.interactions(req.accountId(), run.runId(), testId, limit, req.query("next"));
         ObjectNode out = Json.mapper().createObjectNode();
@@ -80,6 +97,7 @@ public class TestsHandler extends ApiHandlerBase {
             ObjectNode o = items.addObject();
             o.put("testId", i.testId());
             o.put("personaId", TestIds.personaId(i.testId()));
+            o.put("walk", TestIds.walk(i.testId()));
             o.put("stepIndex", i.stepIndex());
             o.put("createdAt", i.createdAt());
             o.set("interaction", document(i.document()));
@@ -100,7 +118,9 @@ public class TestsHandler extends ApiHandlerBase {
         out.put("workflowVersion", r.workflowVersion());
         out.set("personaIds", Json.tree(r.personaIds()));
         out.put("seed", r.seed());
+        out.put("runs", r.walks());
         out.put("status", r.status().name());
+        if (r.verdict() != null) out.put("verdict", r.verdict());
         if (r.error() != null) out.put("error", r.error());
         out.put("createdAt", r.createdAt());
         out.put("updatedAt", r.updatedAt());

@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
 public class WorkflowsHandler extends ApiHandlerBase {
     private static final Logger LOG = Logger.getLogger(WorkflowsHandler.class.getName());
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_.:-]{1,128}$");
-    private static final Set<String> TEST_FIELDS = Set.of("personas", "seed", "version");
+    private static final Set<String> TEST_FIELDS = Set.of("personas", "seed", "version", "runs");
     public static final long DEFAULT_SEED = dev.rehearsal.engine.sim.SimulationOptions.DEFAULT_SEED;
 
     private final WorkflowRepository workflows;
@@ -129,7 +129,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!TEST_FIELDS.contains(f)) {
-                problems.add(new Problem("/" + f, 0, 0, "unknown_field", "unknown field '" + f + "' (expected personas, seed, version)"));
+                problems.add(new Problem("/" + f, 0, 0, "unknown_field", "unknown field '" + f + "' (expected personas, seed, version, runs)"));
             }
         }
         List<String> personaIds = personaIds(req.accountId(), body.get("personas"), problems);
@@ -139,6 +139,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
             if (s.isIntegralNumber() && s.canConvertToLong()) seed = s.asLong();
             else problems.add(new Problem("/seed", 0, 0, "invalid_seed", "seed must be an integer"));
         }
+        int walks = walks(body.get("runs"), problems);
         Integer requestedVersion = null;
         JsonNode v = body.get("version");
         if (v != null) {
@@ -159,8 +160,8 @@ public class WorkflowsHandler extends ApiHandlerBase {
         }
         String runId = key == null ? "run-" + UUID.randomUUID().toString().replace("-", "")
                 : runIdFor(req.accountId(), id, key);
-        checkHistoryBudget(wv, personaIds.size());
-        Stored<RunRecord> run = runs.create(req.accountId(), runId, id, wv.version(), personaIds, seed);
+        checkHistoryBudget(wv, personaIds.size() * walks);
+        Stored<RunRecord> run = runs.create(req.accountId(), runId, id, wv.version(), personaIds, seed, walks);
         RunRecord r = run.value();
         // A retry with the same Idempotency-Key of a run still RUNNING starts it again: the first attempt may
         // have died between recording the run and starting it, and a repeated start is idempotent.
@@ -185,6 +186,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
         out.put("workflowVersion", r.workflowVersion());
         out.set("personaIds", Json.tree(r.personaIds()));
         out.put("seed", r.seed());
+        out.put("runs", r.walks());
         out.put("created", run.created());
         return Responses.json(202, out, Map.of("location", "/tests/" + runId));
     }
@@ -196,17 +198,34 @@ public class WorkflowsHandler extends ApiHandlerBase {
      */
     static final int EVENTS_PER_STEP = 7, HISTORY_BUDGET = 24_000;
 
-    private static void checkHistoryBudget(WorkflowVersion wv, int personas) {
+    private static void checkHistoryBudget(WorkflowVersion wv, int walks) {
         WorkflowParser.Result parsed = WorkflowParser.parse(wv.definition());
         int maxSteps = parsed.ok() ? parsed.workflow().settings().maxSteps() : WorkflowSettings.DEFAULT_MAX_STEPS;
-        long events = (long) personas * maxSteps * EVENTS_PER_STEP;
+        long events = (long) walks * maxSteps * EVENTS_PER_STEP;
         if (events > HISTORY_BUDGET) {
-            throw new ApiException(400, "run_too_large", personas + " personas x max_steps " + maxSteps
+            throw new ApiException(400, "run_too_large", walks + " walks (personas x runs) x max_steps " + maxSteps
                     + " could need " + events + " state-machine events, over the " + HISTORY_BUDGET
-                    + " a run may use; lower settings.max_steps or test fewer personas at once",
-                    List.of(new Problem("/personas", 0, 0, "run_too_large", "too many personas for max_steps " + maxSteps)));
+                    + " a run may use; lower settings.max_steps, runs, or test fewer personas at once",
+                    List.of(new Problem("/personas", 0, 0, "run_too_large", "too many walks for max_steps " + maxSteps)));
         }
     }
+
+    /**
+     * "runs": walks per persona, 1 by default through the API (each walk is stepped by the state machine);
+     * "auto" is the CLI's, where a walk costs microseconds.
+     */
+    static int walks(JsonNode runs, List<Problem> problems) {
+        if (runs == null) return 1;
+        if (runs.isIntegralNumber() && runs.canConvertToInt() && runs.asInt() >= 1 && runs.asInt() <= MAX_API_RUNS) {
+            return runs.asInt();
+        }
+        problems.add(new Problem("/runs", 0, 0, "invalid_runs", runs.isTextual() && "auto".equals(runs.asText())
+                ? "runs \"auto\" is available in the CLI (rehearse test --runs auto); through the API give a number from 1 to " + MAX_API_RUNS
+                : "runs must be an integer from 1 to " + MAX_API_RUNS));
+        return 1;
+    }
+
+    static final int MAX_API_RUNS = 100;
 
     /** The run id for an Idempotency-Key: the same key from the same account on the same workflow, the same run. */
     public static String runIdFor(String accountId, String workflowId, String key) {

@@ -11,6 +11,8 @@ import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.persona.PersonaCatalog;
 import dev.rehearsal.engine.report.Report;
+import dev.rehearsal.engine.report.ScoreSpread;
+import dev.rehearsal.engine.stats.Runs;
 import dev.rehearsal.engine.sim.SimulationOptions;
 import dev.rehearsal.engine.workflow.Workflow;
 import dev.rehearsal.engine.workflow.WorkflowParser;
@@ -36,14 +38,20 @@ import java.util.TreeSet;
 
 /**
  * The nightly regression (ScheduleV2 target; {@code rehearse regress} runs the same class locally).
- * Every saved suite is re-run in-process with the deterministic offline engine and its digest
- * (per entry: score, expectation verdicts, persona paths, issue keys) compared with the suite's
- * baseline. Findings: a score drop, a newly failing expectation, a changed persona path, a new
- * issue. A suite without a baseline gets the digest as its baseline. Each regression is written
- * as a record ({@code ACCOUNT#a#SUITE#id / REGRESSION#<time>}) and published as an event.
+ * Every saved suite is re-run in-process with the offline engine (or recorded LLM replies), every
+ * persona walking it {@value #DEFAULT_WALKS} times unless the entry says otherwise, and its digest of
+ * rates (digest version 2: expectation passes/trials, path counts, finding walk counts, the score and
+ * its walk-to-walk spread) is compared with the suite's baseline by {@link RegressionComparator}: only
+ * changes that are significant after correcting for the number of comparisons are reported. A suite
+ * without a baseline, or with a version-1 baseline (one path per persona), gets the digest as its new
+ * baseline and says so. Each regression is written as a record
+ * ({@code ACCOUNT#a#SUITE#id / REGRESSION#<day>}) and published as an event.
  */
 public class RegressionScheduler implements RequestStreamHandler {
     public static final Duration RECORD_RETENTION = Duration.ofDays(90);
+    /** Walks per persona when a suite entry does not set "runs": enough for rates a test can compare. */
+    public static final int DEFAULT_WALKS = 30;
+    static final int BOOTSTRAP_RESAMPLES = 100;
     private final StepServices services;
     private final RegressionEvents events;
 
@@ -113,6 +121,13 @@ public class RegressionScheduler implements RequestStreamHandler {
         } catch (IOException e) {
             return result.put("outcome", "error").put("error", "baseline unreadable");
         }
+        if (old.path("digest_version").asInt(1) < RegressionComparator.DIGEST_VERSION) {
+            // A version-1 baseline holds one path per persona: nothing a rate can be tested against.
+            store.suites().putBaseline(accountId, suiteId, Json.write(digest));
+            return result.put("outcome", "baseline_replaced").put("note", "the baseline was digest version "
+                    + old.path("digest_version").asInt(1) + " (one walk per persona, no rates); replaced by a version "
+                    + RegressionComparator.DIGEST_VERSION + " baseline of " + DEFAULT_WALKS + "+ walks per persona");
+        }
         List<ObjectNode> findings = RegressionComparator.compare(old, digest);
         if (findings.isEmpty()) return result.put("outcome", "unchanged");
         result.put("outcome", "regressed");
@@ -126,6 +141,7 @@ public class RegressionScheduler implements RequestStreamHandler {
     ObjectNode digest(String accountId, JsonNode suiteDoc) {
         Store store = services.store();
         ObjectNode d = Json.mapper().createObjectNode();
+        d.put("digest_version", RegressionComparator.DIGEST_VERSION);
         ArrayNode entries = d.putArray("entries");
         for (JsonNode e : suiteDoc.path("entries")) {
             String wfId = e.path("workflow").asText();
@@ -144,9 +160,16 @@ public class RegressionScheduler implements RequestStreamHandler {
                 personas.addAll(PersonaCatalog.builtIns());
             }
             long seed = e.path("seed").asLong(42);
-            Report report = Rehearsal.run(new Rehearsal.Spec(wf, personas, regressionResponder(accountId),
-                    SimulationOptions.defaults(seed), SuiteParser.expectations(e.get("expectations")), null, null, null));
-            entries.add(entryDigest(wfId, v.get().version(), report));
+            int walks = e.path("runs").isInt() ? e.get("runs").asInt() : DEFAULT_WALKS;
+            var expectations = SuiteParser.expectations(e.get("expectations"));
+            var responder = regressionResponder(accountId);
+            Rehearsal.Walked walked = Rehearsal.walk(new Rehearsal.Spec(wf, personas, responder,
+                    SimulationOptions.defaults(seed), expectations, null, null, null, Runs.of(walks),
+                    Math.max(1, Runtime.getRuntime().availableProcessors())));
+            Report report = Rehearsal.report(wf, walked.info(), walked.runs(), expectations, walked.results(), List.of(), null);
+            double spread = ScoreSpread.halfWidth(wf, report.run(), dev.rehearsal.engine.validate.Validators.validate(wf),
+                    walked.runs(), expectations, BOOTSTRAP_RESAMPLES, seed);
+            entries.add(entryDigest(wfId, v.get().version(), report, spread));
         }
         return d;
     }
@@ -160,21 +183,37 @@ public class RegressionScheduler implements RequestStreamHandler {
         return llm != null && llm.replayOnly() ? llm.responder() : services.responder();
     }
 
-    static ObjectNode entryDigest(String workflowId, int version, Report r) {
+    /** Digest version 2: rates, not single paths (docs/REPORT.md, "Regression"). */
+    static ObjectNode entryDigest(String workflowId, int version, Report r, double scoreSpread) {
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("workflow", workflowId);
         o.put("version", version);
         o.put("score", r.score());
-        o.put("passed", r.passed());
+        o.put("score_spread", scoreSpread);
+        o.put("verdict", r.verdictOrPassed().wire());
+        o.put("responder", r.run().responder());
         ObjectNode exp = o.putObject("expectations");
-        r.expectations().forEach(x -> exp.put(x.expectation() + (x.persona() == null ? "" : " [" + x.persona() + "]"), x.passed()));
+        r.expectations().forEach(x -> exp.putObject(x.expectation() + (x.persona() == null ? "" : " [" + x.persona() + "]"))
+                .put("passes", x.passes() == null ? (x.passed() ? 1 : 0) : x.passes())
+                .put("trials", x.trials() == null ? 1 : x.trials()));
+        ObjectNode walks = o.putObject("walks");
         ObjectNode paths = o.putObject("paths");
-        r.personas().forEach(p -> paths.set(p.id(), Json.tree(p.path())));
-        TreeSet<String> issues = new TreeSet<>();
-        r.issues().forEach(i -> issues.add(i.type() + "@" + (i.stepId() == null ? "-" : i.stepId())
-                + (i.persona() == null ? "" : "/" + i.persona())));
-        o.set("issues", Json.tree(List.copyOf(issues)));
+        for (Report.PersonaResult p : r.personas()) {
+            int n = p.walks() == null ? 1 : p.walks();
+            walks.put(p.id(), n);
+            ObjectNode counts = paths.putObject(p.id());
+            if (p.paths() == null) counts.put(String.join(" > ", p.path()), 1);
+            else p.paths().forEach(s -> counts.put(String.join(" > ", s.path()), s.count()));
+        }
+        ObjectNode findings = o.putObject("findings");
+        new TreeSet<>(r.issues().stream().map(RegressionScheduler::findingKey).toList()).forEach(k -> findings.put(k, 0));
+        r.issues().forEach(i -> findings.put(findingKey(i), Math.max(findings.path(findingKey(i)).asInt(),
+                i.walks() == null ? 1 : i.walks())));
         return o;
+    }
+
+    static String findingKey(dev.rehearsal.engine.validate.Issue i) {
+        return i.type() + "@" + (i.stepId() == null ? "-" : i.stepId()) + (i.persona() == null ? "" : "/" + i.persona());
     }
 
     /** Writes the day's regression record of a suite; false if that day's record already exists. */

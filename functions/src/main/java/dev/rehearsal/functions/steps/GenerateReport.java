@@ -50,15 +50,21 @@ public class GenerateReport extends StepHandler {
         LlmJobs llm = services.llmFor(accountId);
         Report.RunInfo info = new Report.RunInfo(run.seed(), options.start().toString(),
                 services.responderFor(accountId).name(), run.personaIds());
+        if (run.walks() > 1) info = info.withWalks(run.walks(), Integer.toString(run.walks()), 0.95,
+                "fixed: " + run.walks() + " walks per persona, intervals at 95%");
         List<MessageAnalysis> analyses = store.runs().analyses(accountId, run.runId())
                 .map(GenerateReport::analyses).orElse(List.of());
-        Report report = Rehearsal.report(wf, info, runs, List.of(), analyses, llm == null ? null : llm.recommender());
+        // Branch hunting is part of the report stage: scripted leads on the walks' options, no LLM calls.
+        Report report = Rehearsal.report(wf, info, runs, List.of(), analyses, llm == null ? null : llm.recommender(),
+                options, true);
         store.runs().putReport(accountId, run.runId(), Json.write(report));
-        RunRecord done = store.runs().finish(accountId, run.runId(), RunStatus.COMPLETED, null);
+        RunRecord done = store.runs().finish(accountId, run.runId(), RunStatus.COMPLETED, null,
+                report.verdictOrPassed().wire());
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("status", done.status().name());
         out.put("score", report.score());
         out.put("passed", report.passed());
+        out.put("verdict", report.verdictOrPassed().wire());
         return out;
     }
 
@@ -70,19 +76,25 @@ public class GenerateReport extends StepHandler {
         }
     }
 
-    /** Every persona's run, rebuilt from the store, in the run's persona order. */
+    /** Every walk of every persona, rebuilt from the store, in the run's persona order, walks in order. */
     public static List<PersonaRun> personaRuns(Store store, RunRecord run) {
         List<PersonaRun> out = new ArrayList<>();
         for (String personaId : run.personaIds()) {
-            String testId = TestIds.of(run.runId(), personaId);
+            for (int walk = 0; walk < run.walks(); walk++) out.add(walk(store, run, personaId, walk));
+        }
+        return out;
+    }
+
+    private static PersonaRun walk(Store store, RunRecord run, String personaId, int walk) {
+        {
+            String testId = TestIds.of(run.runId(), personaId, walk);
             PersonaTest t = store.runs().getTest(run.accountId(), testId)
                     .orElseThrow(() -> new StepInputException("test " + testId + " does not exist"));
             SimulationSession s = RunData.session(t);
             if (!s.done()) throw new StepInputException("test " + testId + " has not finished");
-            out.add(new PersonaRun(s.persona != null ? s.persona : RunData.persona(store, run.accountId(), personaId), s,
-                    interactions(store, run.accountId(), run.runId(), testId)));
+            return new PersonaRun(s.persona != null ? s.persona : RunData.persona(store, run.accountId(), personaId), s,
+                    interactions(store, run.accountId(), run.runId(), testId));
         }
-        return out;
     }
 
     static List<Interaction> interactions(Store store, String accountId, String runId, String testId) {

@@ -12,9 +12,9 @@ import dev.rehearsal.store.Stored;
 import dev.rehearsal.store.TestIds;
 
 /**
- * One Map iteration's start: input {accountId, runId, personaId}. Creates the persona's test
- * with a fresh session (once: a retry finds the stored test and returns its cursor) and returns
- * the cursor.
+ * One Map iteration's start: input {accountId, runId, personaId, walk}. Creates the test of that walk
+ * of the persona with a fresh session (once: a retry finds the stored test and returns its cursor) and
+ * returns the cursor. {@code walk} defaults to 0 (runs started before walks existed).
  */
 public class InitSimulation extends StepHandler {
     private final StepServices services;
@@ -35,15 +35,19 @@ public class InitSimulation extends StepHandler {
         if (!run.personaIds().contains(personaId)) {
             throw new StepInputException("persona " + personaId + " is not part of run " + run.runId());
         }
-        String testId = TestIds.of(run.runId(), personaId);
-        Stored<PersonaTest> test = services.store().runs().createTest(accountId, run.runId(), personaId);
+        int walk = input.path("walk").asInt(0);
+        if (walk < 0 || walk >= run.walks()) {
+            throw new StepInputException("walk " + walk + " is not part of run " + run.runId() + " (" + run.walks() + " walks)");
+        }
+        String testId = TestIds.of(run.runId(), personaId, walk);
+        Stored<PersonaTest> test = services.store().runs().createTest(accountId, run.runId(), personaId, walk);
         SimulationSession s;
         if (test.value().session() != null) {
             s = RunData.session(test.value());
         } else {
             Workflow wf = RunData.workflow(services.store(), run);
             Persona p = RunData.persona(services.store(), accountId, personaId);
-            s = Simulator.start(wf, p, RunData.options(run));
+            s = Simulator.start(wf, p, RunData.options(run), walk);
             services.store().runs().saveTest(accountId, new PersonaTest(testId, run.runId(), personaId, "RUNNING",
                     Json.write(s), null));
         }

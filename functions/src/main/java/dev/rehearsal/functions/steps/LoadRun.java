@@ -48,6 +48,8 @@ public class LoadRun extends StepHandler {
         out.put("workflowId", run.workflowId());
         out.put("workflowVersion", run.workflowVersion());
         out.set("personaIds", Json.tree(run.personaIds()));
+        // The Map over each persona's walks ranges 0..lastWalk (States.ArrayRange): ids, never payloads.
+        out.put("lastWalk", run.walks() - 1);
         // The Map's MaxConcurrencyPath reads this: the function's MAX_CONCURRENCY (template parameter).
         out.put("maxConcurrency", services.maxConcurrency());
         return out;

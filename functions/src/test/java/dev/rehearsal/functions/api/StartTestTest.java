@@ -52,6 +52,23 @@ class StartTestTest {
     }
 
     @Test
+    void runsAsksForManyWalksPerPersonaAndAutoIsTheClisOnly() {
+        f.call(ApiFixture.event(A, "PUT", "/workflows/wf", ApiFixture.workflow("wf")));
+        APIGatewayV2HTTPResponse ok = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test",
+                "{\"personas\":[\"cold-carl\"],\"runs\":5}"));
+        assertEquals(202, ok.getStatusCode(), ok.getBody());
+        assertEquals(5, ApiFixture.json(ok).get("runs").asInt());
+        String runId = ApiFixture.json(ok).get("runId").asText();
+        assertEquals(5, f.store.runs().get(A, runId).orElseThrow().walks());
+        for (String bad : new String[]{"\"auto\"", "0", "101", "2.5"}) {
+            APIGatewayV2HTTPResponse r = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test", "{\"runs\":" + bad + "}"));
+            assertEquals(400, r.getStatusCode(), bad + ": " + r.getBody());
+            assertTrue(r.getBody().contains("\"/runs\"") && r.getBody().contains("invalid_runs"), r.getBody());
+        }
+        assertEquals(1, f.started.size(), "refused requests start nothing");
+    }
+
+    @Test
     void aRunThatCouldOutgrowTheExecutionHistoryIsRefusedUpFront() {
         String big = ApiFixture.workflow("wf").replaceFirst("\\{", "{\"settings\":{\"max_steps\":2000},");
         assertEquals(201, f.call(ApiFixture.event(A, "PUT", "/workflows/wf", big)).getStatusCode());

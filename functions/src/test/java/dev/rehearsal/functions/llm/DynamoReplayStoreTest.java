@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class DynamoReplayStoreTest {
     static final String ANSWER = Json.write(java.util.Map.of("response", "How much is it?", "reasoning", "budget first",
             "sentiment", "neutral", "intent", "price_objection", "likely_to_convert", 35, "actions", List.of("replied"),
-            "reply_latency_minutes", 42));
+            "reply_when", "now"));
 
     static final class Counting implements ChatModel {
         int calls;

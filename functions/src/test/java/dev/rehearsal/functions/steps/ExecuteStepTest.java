@@ -97,6 +97,10 @@ class ExecuteStepTest {
         assertEquals(2, report.get("personas").size());
         assertEquals("sms-lead-followup", report.get("workflow").get("id").asText());
         assertTrue(report.get("personas").get(0).get("goals").toString().contains("booked"), report.toString());
+        // the report stage hunts branches too: every transition has a status, and none is left unknown
+        JsonNode statuses = report.get("coverage").get("statuses");
+        assertEquals(report.get("coverage").get("transitions").asInt(), statuses.size());
+        statuses.forEach(t -> assertTrue(!t.get("status").asText().equals("unknown"), t.toString()));
         assertEquals(RunStatus.COMPLETED, f.store.runs().get(ACCOUNT, run.runId()).orElseThrow().status());
 
         JsonNode failed = new MarkRunFailed(f.services).handle(Json.mapper().createObjectNode().put("accountId", ACCOUNT)

@@ -115,6 +115,7 @@ final class EstimateCommand implements Callable<Integer> {
                     e.inputTokens(), e.cachedInputTokens(), e.cacheWriteTokens(), e.outputTokens(), e.dollars(),
                     e.priced() ? "" : " (model not in the price table: dollars unknown)");
             for (String a : e.assumptions()) out.println("  assumes: " + a);
+            for (String w : e.warnings()) out.println("  warning: " + w);
         }
         out.flush();
         return Main.OK;

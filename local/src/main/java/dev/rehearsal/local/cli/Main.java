@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
                 ServeCommand.class, RegressCommand.class})
 public final class Main {
     public static final int OK = 0, FAILED = 1, BAD_INPUT = 2;
+    /** The walks could not decide: an expectation undecided, or too few valid walks (provider failures). */
+    public static final int UNDECIDED = 3;
 
     public static void main(String[] args) {
         System.exit(run(args));

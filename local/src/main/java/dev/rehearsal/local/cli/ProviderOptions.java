@@ -31,8 +31,10 @@ final class ProviderOptions {
     String replayDir;
     @Option(names = "--price-file", description = "JSON price table overriding the bundled one [REHEARSAL_PRICE_FILE]")
     String priceFile;
-    @Option(names = "--calibration", description = "auto, on or off: calibration examples in the cacheable persona prompt [REHEARSAL_CALIBRATION]")
+    @Option(names = "--calibration", description = "auto, on or off: neutral channel-rule padding of the cacheable persona prompt [REHEARSAL_CALIBRATION]")
     String calibration;
+    @Option(names = "--reply-classifier", description = "rules or llm: who reads replies for reply_intent/reply_sentiment (default rules) [REHEARSAL_REPLY_CLASSIFIER]")
+    String replyClassifier;
 
     ProviderConfig config() {
         Map<String, String> flags = new HashMap<>();
@@ -46,6 +48,7 @@ final class ProviderOptions {
         put(flags, "replay-dir", replayDir);
         put(flags, "price-file", priceFile);
         put(flags, "calibration", calibration);
+        put(flags, "reply-classifier", replyClassifier);
         return ProviderConfig.resolve(System.getenv(), flags);
     }
 

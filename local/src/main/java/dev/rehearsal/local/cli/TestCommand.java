@@ -13,6 +13,8 @@ import dev.rehearsal.engine.report.MarkdownReportRenderer;
 import dev.rehearsal.engine.report.Report;
 import dev.rehearsal.engine.sim.SimulationOptions;
 import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
+import dev.rehearsal.engine.stats.Runs;
+import dev.rehearsal.engine.stats.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,6 +65,16 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
+    @Option(names = "--runs", description = "walks per persona: a number or auto (default: the suite's, else auto offline, 1 with an LLM provider)")
+    String runs;
+
+    @Option(names = "--concurrency", description = "walks in flight at once (default: every core offline, 8 with an LLM provider)")
+    Integer concurrency;
+
+    @Option(names = "--hunt", description = "on or off: search scripted leads for transitions no persona took "
+            + "(no LLM calls; default: on with the offline engine, off with an LLM provider)")
+    String hunt;
+
     @picocli.CommandLine.ArgGroup(exclusive = false, heading = "LLM provider (default: the offline persona engine)%n")
     ProviderOptions provider = new ProviderOptions();
 
@@ -105,11 +117,45 @@ final class TestCommand implements Callable<Integer> {
             err.println("rehearse: " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        if (!quiet) err.println("Rehearsing '" + loaded.workflow().name() + "' with " + people.size() + " persona(s), seed "
-                + options.seed() + ", " + (jobs.offline() ? "offline persona engine" : jobs.responder().name()));
+        if (hunt != null && !List.of("on", "off").contains(hunt)) {
+            err.println("rehearse: unknown --hunt '" + hunt + "' (on, off)");
+            return Main.BAD_INPUT;
+        }
+        boolean hunting = hunt == null ? jobs.offline() : hunt.equals("on");
+        Runs plan;
+        try {
+            plan = runs(runs, loaded, jobs.offline());
+        } catch (IllegalArgumentException e) {
+            err.println("rehearse: --runs: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        String tooMany = plan.problem(people.size(), !jobs.offline());
+        if (tooMany != null) {
+            err.println("rehearse: " + tooMany + " (docs/REPORT.md, \"Runs\")");
+            return Main.BAD_INPUT;
+        }
+        if (concurrency != null && (concurrency < 1 || concurrency > 64)) {
+            err.println("rehearse: --concurrency must be between 1 and 64, not " + concurrency);
+            return Main.BAD_INPUT;
+        }
+        if (!jobs.offline()) {
+            for (String w : jobs.bundle().prices().warnings(jobs.bundle().config().model(),
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC))) err.println("rehearse: warning: " + w);
+        }
+        int parallel = concurrency != null ? concurrency : jobs.offline() ? Runtime.getRuntime().availableProcessors() : 8;
+        if (!quiet) {
+            err.println("Rehearsing '" + loaded.workflow().name() + "' with " + people.size() + " persona(s), seed "
+                    + options.seed() + ", " + (jobs.offline() ? "offline persona engine" : jobs.responder().name())
+                    + ", " + (plan.isAuto() ? "walks: auto (until every expectation is decided)" : plan.fixed() + " walk(s) each"));
+            if (!jobs.offline() && !plan.isAuto() && plan.fixed() == 1 && runs == null) {
+                err.println("  One walk per persona with an LLM: verdicts are single samples. Add --runs N (see rehearse estimate) for rates.");
+            }
+        }
         Report report = Rehearsal.run(new Rehearsal.Spec(loaded.workflow(), people, jobs.responder(), options,
                 expectations, jobs.offline() ? null : jobs.bundle().analyst(),
-                jobs.offline() ? null : jobs.bundle().recommender(), run -> progress(err, run)));
+                jobs.offline() ? null : jobs.bundle().recommender(),
+                (persona, walks, planned) -> progress(err, persona, walks, planned, expectations), plan, parallel,
+                jobs.offline() ? null : jobs.bundle().classifier(), hunting));
         String rendered = switch (format) {
             case "json" -> JsonReportRenderer.render(report);
             case "junit" -> JUnitXmlRenderer.render(report);
@@ -135,7 +181,22 @@ final class TestCommand implements Callable<Integer> {
                     u.inputTokens(), u.cachedInputTokens(), u.outputTokens(), jobs.bundle().cost());
         }
         err.flush();
-        return report.passed() ? Main.OK : Main.FAILED;
+        return exitCode(report.verdictOrPassed());
+    }
+
+    static int exitCode(Verdict v) {
+        return switch (v) {
+            case PASS -> Main.OK;
+            case FAIL -> Main.FAILED;
+            case UNDECIDED, INCONCLUSIVE -> Main.UNDECIDED;
+        };
+    }
+
+    /** --runs wins over the suite's runs; then auto offline (walks cost microseconds) and 1 with an LLM. */
+    static Runs runs(String flag, InputFiles.Loaded loaded, boolean offline) {
+        if (flag != null) return Runs.parse(flag);
+        if (loaded.suite() != null && loaded.suite().runs() != null) return loaded.suite().runs();
+        return offline ? Runs.auto() : Runs.of(1);
     }
 
     /** Flags win over the suite's settings, which win over the defaults; `estimate` uses the same rule. */
@@ -147,14 +208,28 @@ final class TestCommand implements Callable<Integer> {
         return SimulationOptions.defaults(s).withStart(startAt).withMaxSteps(max);
     }
 
-    private void progress(PrintWriter err, PersonaRun run) {
-        if (quiet) return;
-        var c = run.session().contact;
-        long sent = run.interactions().stream().filter(i -> i.message() != null).count();
-        long replies = run.interactions().stream().filter(i -> i.reply() != null && i.reply().replied()).count();
-        err.printf("  %-20s %2d steps, %d sent, %d replies, ended: %s%s%n", run.persona().name(),
-                run.interactions().size(), sent, replies, run.session().endReason.wire(),
-                c.goals.isEmpty() ? "" : " (goal: " + String.join(", ", c.goals) + ")");
+    /** One line per persona: its walk (or walks done / planned, goals and pass rates so far). */
+    private void progress(PrintWriter err, Persona persona, List<PersonaRun> walks, int planned,
+                          List<Expectation> expectations) {
+        if (quiet || walks.isEmpty()) return;
+        if (planned == 1) {
+            PersonaRun run = walks.get(0);
+            var c = run.session().contact;
+            long sent = run.interactions().stream().filter(i -> i.message() != null).count();
+            long replies = run.interactions().stream().filter(i -> i.reply() != null && i.reply().replied()).count();
+            err.printf("  %-20s %2d steps, %d sent, %d replies, ended: %s%s%n", persona.name(),
+                    run.interactions().size(), sent, replies, run.session().endReason.wire(),
+                    c.goals.isEmpty() ? "" : " (goal: " + String.join(", ", c.goals) + ")");
+        } else {
+            long goals = walks.stream().filter(w -> !w.session().contact.goals.isEmpty()).count();
+            long paths = walks.stream().map(PersonaRun::path).distinct().count();
+            StringBuilder rates = new StringBuilder();
+            for (var r : ExpectationEvaluator.evaluate(expectations, walks)) {
+                rates.append(rates.length() == 0 ? "; expectations " : ", ").append(r.passes()).append('/').append(r.trials());
+            }
+            err.printf("  %-20s %d/%d walks, %d path(s), goal in %d%%%s%n", persona.name(), walks.size(), planned, paths,
+                    Math.round(100.0 * goals / walks.size()), rates);
+        }
         err.flush();
     }
 }

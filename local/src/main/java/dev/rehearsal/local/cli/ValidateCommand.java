@@ -25,6 +25,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE})", defaultValue = "text")
     String format;
 
+    @Option(names = "--spamassassin", description = "also run the local SpamAssassin (spamassassin -t -L) on each email, "
+            + "rendered as a full MIME message, and print its score and rule hits beside Rehearsal's")
+    boolean spamAssassin;
+
     @Spec
     CommandSpec spec;
 
@@ -39,8 +43,23 @@ final class ValidateCommand implements Callable<Integer> {
         }
         List<Issue> issues = Validators.validate(loaded.workflow());
         boolean failed = issues.stream().anyMatch(i -> i.severity().failsRun());
+        List<SpamAssassinReport.Email> sa = List.of();
+        if (spamAssassin) {
+            try {
+                sa = SpamAssassinReport.check(loaded.workflow());
+            } catch (SpamAssassinReport.Unavailable e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                return Main.BAD_INPUT;
+            }
+        }
         if (format.equals("json")) {
-            out.println(Json.pretty(Map.of("workflow", loaded.workflow().id(), "valid", !failed, "issues", issues)));
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("workflow", loaded.workflow().id());
+            body.put("valid", !failed);
+            body.put("issues", issues);
+            if (spamAssassin) body.put("spamassassin", sa);
+            out.println(Json.pretty(body));
         } else {
             out.println(loaded.workflow().name() + ": " + loaded.workflow().steps().size() + " steps, "
                     + issues.size() + " finding(s)" + (failed ? " — FAILED" : " — OK"));
@@ -49,6 +68,7 @@ final class ValidateCommand implements Callable<Integer> {
                         + (i.stepId() == null ? "" : " at " + i.stepId()) + ": " + i.message());
                 if (i.suggestion() != null) out.println("      fix: " + i.suggestion());
             }
+            if (spamAssassin) SpamAssassinReport.print(sa, out);
         }
         out.flush();
         return failed ? Main.FAILED : Main.OK;

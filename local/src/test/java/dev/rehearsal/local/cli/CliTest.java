@@ -43,6 +43,21 @@ class CliTest {
     }
 
     @Test
+    void huntGivesEveryTransitionAStatusAndOffLeavesTheUntakenUnknown() {
+        String suite = examples().resolve("sms-lead-followup.suite.json").toString();
+        JsonNode on = Json.mapper().valueToTree(Json.convert(parse(run("test", suite, "--format", "json", "--quiet").out()), Object.class));
+        JsonNode off = Json.mapper().valueToTree(Json.convert(parse(run("test", suite, "--format", "json", "--quiet", "--hunt", "off").out()), Object.class));
+        java.util.Map<String, Integer> onCounts = new java.util.TreeMap<>(), offCounts = new java.util.TreeMap<>();
+        on.get("coverage").get("statuses").forEach(t -> onCounts.merge(t.get("status").asText(), 1, Integer::sum));
+        off.get("coverage").get("statuses").forEach(t -> offCounts.merge(t.get("status").asText(), 1, Integer::sum));
+        assertEquals(on.get("coverage").get("transitions").asInt(), onCounts.values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(null, onCounts.get("unknown"), onCounts::toString);
+        assertTrue(onCounts.getOrDefault("witnessed", 0) > 0, onCounts::toString);
+        assertEquals(onCounts.get("witnessed"), offCounts.get("unknown"), offCounts::toString);
+        assertEquals(2, run("test", suite, "--hunt", "maybe").code());
+    }
+
+    @Test
     void brokenSuiteExitsOneAndJsonNamesTheCriticalFinding() {
         Result r = run("test", examples().resolve("broken-blast.suite.json").toString(), "--format", "json", "--quiet");
         assertEquals(1, r.code());
@@ -103,6 +118,22 @@ class CliTest {
         Result show = run("personas", "show", "cold-carl");
         assertTrue(show.out().contains("opts_out_of_marketing"));
         assertEquals(2, run("personas", "show", "nobody").code());
+    }
+
+    @Test
+    void validateWithSpamAssassinReportsItsVerdictBesideOurs() {
+        var sa = dev.rehearsal.local.spamassassin.SpamAssassin.onPath();
+        if (sa.isEmpty() && "true".equals(System.getenv("CI"))) fail("CI=true but spamassassin is not on PATH; .ci/run installs it");
+        org.junit.jupiter.api.Assumptions.assumeTrue(sa.isPresent(), "spamassassin not installed");
+        Result r = run("validate", "--spamassassin", "--format", "json", examples().resolve("broken-blast.workflow.json").toString());
+        assertEquals(1, r.code(), r.err());
+        JsonNode email = Json.mapper().valueToTree(parse(r.out())).get("spamassassin").get(0);
+        assertEquals("promo_email", email.get("step").asText());
+        assertEquals(100, email.get("rehearsal_score").asInt());
+        assertEquals(5.0, email.get("required").asDouble());
+        boolean shortener = false;
+        for (JsonNode rule : email.get("rules")) shortener |= rule.get("name").asText().contains("SHORTNER");
+        assertTrue(shortener, email.toString());
     }
 
     @Test

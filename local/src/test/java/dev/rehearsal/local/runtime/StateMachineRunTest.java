@@ -54,6 +54,39 @@ class StateMachineRunTest {
     }
 
     @Test
+    void everyPersonaWalksEveryWalkAsItsOwnMapItemAndTheReportMatchesTheCli() throws Exception {
+        Store store = RuntimeFixture.freshStore();
+        String wf = Files.readString(RuntimeFixture.projectFile("examples/sms-lead-followup.workflow.json"));
+        int v = store.workflows().save(ACCOUNT, "sms-lead-followup", wf).value().version();
+        String runId = "run-" + java.util.UUID.randomUUID().toString().replace("-", "");
+        List<String> people = List.of("skeptical-sarah", "cold-carl");
+        RunRecord run = store.runs().create(ACCOUNT, runId, "sms-lead-followup", v, people, 7, 4).value();
+        try (LocalRuntime rt = RuntimeFixture.runtime(store)) {
+            Execution ex = rt.start(new RunRef(ACCOUNT, run.runId(), run.workflowId(), run.workflowVersion()));
+            ex.await(120, TimeUnit.SECONDS);
+            assertEquals(ExecutionStatus.SUCCEEDED, ex.status(), ex.toString());
+        }
+        RunRecord done = store.runs().get(ACCOUNT, runId).orElseThrow();
+        assertEquals(RunStatus.COMPLETED, done.status());
+        assertEquals("pass", done.verdict());
+        assertEquals(8, store.runs().tests(ACCOUNT, runId).size(), "one test per (persona, walk)");
+        JsonNode report = Json.mapper().readTree(store.runs().report(ACCOUNT, runId).orElseThrow().document());
+        assertEquals(4, report.at("/run/walks").asInt());
+        assertEquals(4, report.at("/personas/0/walks").asInt());
+        // The same walks in-process (the CLI's path) give the same personas' paths and path counts.
+        var wfParsed = dev.rehearsal.engine.workflow.WorkflowParser.parseOrThrow(wf);
+        var local = dev.rehearsal.engine.Rehearsal.run(new dev.rehearsal.engine.Rehearsal.Spec(wfParsed,
+                people.stream().map(id -> PersonaCatalog.builtIn(id).orElseThrow()).toList(),
+                new dev.rehearsal.engine.offline.OfflinePersonaEngine(), dev.rehearsal.engine.sim.SimulationOptions.defaults(7),
+                List.of(), null, null, null, dev.rehearsal.engine.stats.Runs.of(4), 1));
+        assertEquals(Json.tree(local.personas()).toString(), report.get("personas").toString());
+        // Walks are stored apart: walk 2 of Sarah has its own interactions.
+        var page = store.runs().interactions(ACCOUNT, runId, dev.rehearsal.store.TestIds.of(runId, "skeptical-sarah", 2), 100, null);
+        assertTrue(!page.items().isEmpty());
+        page.items().forEach(i -> assertEquals(runId + ".skeptical-sarah.w2", i.testId()));
+    }
+
+    @Test
     void anUnknownWorkflowVersionFailsTheRunThroughMarkRunFailed() throws Exception {
         Store store = RuntimeFixture.freshStore();
         String runId = "run-" + java.util.UUID.randomUUID().toString().replace("-", "");

@@ -40,9 +40,8 @@ public final class OllamaStub implements AutoCloseable {
                 content = Map.of("items", List.of("Add a STOP check after the first wait.", "Move the 22:30 text to 10:00.",
                         RECOMMENDATION));
             } else {
-                content = Map.of("response", "What does it cost?", "reasoning", "wants the price", "sentiment", "neutral",
-                        "intent", "price_objection", "likely_to_convert", 30, "actions", List.of("replied"),
-                        "reply_latency_minutes", 20);
+                content = Map.of("reasoning", "wants the price", "response", "What does it cost?", "reply_when", "now",
+                        "sentiment", "neutral", "intent", "price_objection", "likely_to_convert", 30, "actions", List.of("replied"));
             }
             String answer = Json.write(Map.of("model", body.path("model").asText(), "created_at", "2026-11-25T08:00:00Z",
                     "message", Map.of("role", "assistant", "content", Json.write(content)), "done", true,

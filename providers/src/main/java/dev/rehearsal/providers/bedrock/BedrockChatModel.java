@@ -80,12 +80,15 @@ public final class BedrockChatModel implements ChatModel {
                     .content(content)
                     .build());
         }
+        List<SystemContentBlock> system = new ArrayList<>(List.of(SystemContentBlock.fromText(prompt.system()),
+                SystemContentBlock.fromText("The answer must be valid against this JSON Schema: "
+                        + prompt.schema().compactText() + "\nReply with the JSON object only."),
+                SystemContentBlock.fromCachePoint(CachePointBlock.builder().type(CachePointType.DEFAULT).build())));
+        // Converse takes system text only before the messages: the state line goes after the cache point.
+        if (prompt.state() != null) system.add(SystemContentBlock.fromText(prompt.state()));
         return ConverseRequest.builder()
                 .modelId(modelId)
-                .system(SystemContentBlock.fromText(prompt.system()),
-                        SystemContentBlock.fromText("The answer must be valid against this JSON Schema: "
-                                + prompt.schema().compactText() + "\nReply with the JSON object only."),
-                        SystemContentBlock.fromCachePoint(CachePointBlock.builder().type(CachePointType.DEFAULT).build()))
+                .system(system)
                 .messages(messages)
                 .inferenceConfig(c -> c.maxTokens(prompt.maxTokens()).temperature((float) prompt.temperature()))
                 .build();

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Input tokens of our persona prompts against the seed's, on the same 30-step transcript, for a
- * provider's minimum cacheable prefix, with and without calibration examples in the prefix.
+ * provider's minimum cacheable prefix, with and without neutral channel-rule padding in the prefix.
  * Run: {@code mvn -o -q -pl providers exec:java -Dexec.mainClass=dev.rehearsal.providers.bench.PromptSizeBenchmark}
  */
 public final class PromptSizeBenchmark {
@@ -52,7 +52,7 @@ public final class PromptSizeBenchmark {
         }
     }
 
-    /** The configurations the documentation reports: cache minimum, prefix target (0 = no calibration examples). */
+    /** The configurations the documentation reports: cache minimum, prefix target (0 = no padding). */
     public static final int[][] CONFIGURATIONS = {{0, 0}, {1024, 0}, {1024, 1024}, {4096, 0}, {4096, 4096}};
 
     public static Result run(Persona persona, int steps, PersonaPromptBuilder builder, TokenCounter tokens, int minCache) {
@@ -69,6 +69,7 @@ public final class PromptSizeBenchmark {
             seedMax = Math.max(seedMax, seed);
 
             ChatPrompt p = builder.build(new ReplyRequest(persona, s.message(), history, 1, i, i * 3_600_000L, "Tue 10:00"));
+            int state = p.state() == null ? 0 : TokenCounter.PER_MESSAGE_OVERHEAD + tokens.count(p.state());
             int total = tokens.total(p);
             prefix = tokens.prefix(p);
             oursTotal += total;
@@ -77,8 +78,7 @@ public final class PromptSizeBenchmark {
             long read = c >= minCache ? c : 0;
             reads += read;
             // The furthest cache point whose prefix is long enough is written, except what was just read.
-            List<String> lastParts = p.messages().get(p.messages().size() - 1).parts();
-            long conversationPoint = total - tokens.count(lastParts.get(lastParts.size() - 1));
+            long conversationPoint = total - state;
             long written = conversationPoint >= minCache ? conversationPoint : prefix >= minCache ? prefix : 0;
             writes += Math.max(0, written - read);
             previous = p;
@@ -92,19 +92,17 @@ public final class PromptSizeBenchmark {
 
     public static void main(String[] args) {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        int window = args.length > 1 ? Integer.parseInt(args[1]) : PersonaPromptBuilder.DEFAULT_WINDOW;
-        int chunk = args.length > 2 ? Integer.parseInt(args[2]) : PersonaPromptBuilder.DEFAULT_CHUNK;
         TokenCounter tokens = TokenCounter.o200k();
         System.out.println("LLM prompt size: " + steps + "-step transcript, " + tokens.encodingName()
-                + ", window " + window + " turns moving in chunks of " + chunk + ", all seven built-in personas\n");
-        System.out.println("| cache minimum | calibration examples | prefix (min–max) | seed input | ours input | ours/seed "
+                + ", whole transcript up to " + PersonaPromptBuilder.DEFAULT_MAX_TURNS + " turns, all seven built-in personas\n");
+        System.out.println("| cache minimum | channel-rule padding | prefix (min–max) | seed input | ours input | ours/seed "
                 + "| uncached/seed | cost-weighted/seed | uncached ≤ 0.35× |");
         System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         List<List<Result>> all = new ArrayList<>();
         for (int[] conf : CONFIGURATIONS) {
             List<Result> rs = new ArrayList<>();
             for (Persona p : PersonaCatalog.builtIns()) {
-                rs.add(run(p, steps, new PersonaPromptBuilder(window, chunk, conf[1]), tokens, conf[0]));
+                rs.add(run(p, steps, new PersonaPromptBuilder(PersonaPromptBuilder.DEFAULT_MAX_TURNS, conf[1]), tokens, conf[0]));
             }
             all.add(rs);
             long st = rs.stream().mapToLong(Result::seedTotal).sum();
@@ -118,10 +116,10 @@ public final class PromptSizeBenchmark {
                     (double) ot / st, (double) ou / st, cw / st, (double) ou / st <= 0.35 ? "yes" : "**no**");
         }
         System.out.println("\nPer persona, uncached/seed and cost-weighted/seed:\n");
-        StringBuilder head = new StringBuilder("| persona | largest step ours / seed (no examples) |");
+        StringBuilder head = new StringBuilder("| persona | largest step ours / seed (no padding) |");
         StringBuilder rule = new StringBuilder("| --- | ---: |");
         for (int[] conf : CONFIGURATIONS) {
-            head.append(String.format(" min %,d%s |", conf[0], conf[1] == 0 ? "" : " + examples"));
+            head.append(String.format(" min %,d%s |", conf[0], conf[1] == 0 ? "" : " + padding"));
             rule.append(" ---: |");
         }
         System.out.println(head);

@@ -15,11 +15,13 @@ import java.io.UncheckedIOException;
  */
 public final class JobSchema {
     // Declared before the schemas below: static initialisers run in textual order.
-    private static final java.util.Set<String> BOUNDS =
-            new java.util.HashSet<>(java.util.List.of("minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems"));
+    // "pattern" too: not every provider's enforcement accepts it; the local check always applies it.
+    private static final java.util.Set<String> BOUNDS = new java.util.HashSet<>(
+            java.util.List.of("minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "pattern"));
     public static final JobSchema PERSONA_REPLY = load("persona_reply", "/schemas/persona-reply.schema.json");
     public static final JobSchema MESSAGE_ANALYSIS = load("message_analysis", "/schemas/message-analysis.schema.json");
     public static final JobSchema RECOMMENDATIONS = load("recommendations", "/schemas/recommendations.schema.json");
+    public static final JobSchema REPLY_READING = load("reply_reading", "/schemas/reply-reading.schema.json");
 
     private final String name;
     private final String resource;

@@ -8,5 +8,14 @@ import java.util.List;
  */
 public record CostEstimate(String provider, String model, long calls, long inputTokens, long cachedInputTokens,
                            long cacheWriteTokens, long outputTokens, double dollars, boolean priced,
-                           List<String> assumptions) {
+                           List<String> assumptions, List<String> warnings) {
+    public CostEstimate {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public CostEstimate(String provider, String model, long calls, long inputTokens, long cachedInputTokens,
+                        long cacheWriteTokens, long outputTokens, double dollars, boolean priced, List<String> assumptions) {
+        this(provider, model, calls, inputTokens, cachedInputTokens, cacheWriteTokens, outputTokens, dollars, priced,
+                assumptions, null);
+    }
 }

@@ -106,14 +106,23 @@ public final class Estimator {
 
         return new CostEstimate(config.provider().wire(), config.model(), total.calls(), total.inputTokens(),
                 total.cachedInputTokens(), total.cacheWriteTokens(), total.outputTokens(),
-                prices.cost(config.model(), total), prices.price(config.model()).isPresent(), assumptions);
+                prices.cost(config.model(), total), prices.price(config.model()).isPresent(), assumptions,
+                prices.warnings(config.model(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
     }
 
-    /** Tokens of {@code prev} a prefix cache would serve to {@code p}: the conversation, else the system prompt. */
+    /**
+     * Tokens of {@code prev} a prefix cache would serve to {@code p}: the conversation, else the system prompt.
+     * A prompt with a state line (sent after the conversation) whose turns extend the previous prompt's
+     * reuses the system prompt and every earlier turn (OpenAI, Ollama; on Bedrock the state sits in the
+     * system blocks, so this is an upper bound there).
+     */
     public static long reusable(ChatPrompt prev, ChatPrompt p, TokenCounter tokens) {
         if (!prev.system().equals(p.system())) return 0;
         List<String> before = parts(prev);
         List<String> now = parts(p);
+        if (prev.state() != null && now.size() >= before.size() && now.subList(0, before.size()).equals(before)) {
+            return tokens.total(prev) - TokenCounter.PER_MESSAGE_OVERHEAD - tokens.count(prev.state());
+        }
         if (prev.conversationCacheable()) {
             List<String> stable = before.subList(0, before.size() - 1);
             if (now.size() >= stable.size() && now.subList(0, stable.size()).equals(stable)) {
@@ -127,7 +136,7 @@ public final class Estimator {
     private static List<String> parts(ChatPrompt p) {
         List<String> out = new ArrayList<>();
         p.messages().forEach(m -> {
-            for (int j = 0; j < m.parts().size(); j++) out.add(m.role().wire() + (j == 0 ? "|" : "+") + m.parts().get(j));
+            for (int j = 0; j < m.parts().size(); j++) out.add(m.role().wire() + "+" + m.parts().get(j));
         });
         return out;
     }

@@ -39,9 +39,9 @@ public final class TokenCounter {
         return PER_MESSAGE_OVERHEAD + count(p.system()) + count(p.schema().compactText());
     }
 
-    /** Tokens of the whole request: prefix plus every turn. */
+    /** Tokens of the whole request: prefix plus every turn plus the state line. */
     public int total(ChatPrompt p) {
-        int n = prefix(p);
+        int n = prefix(p) + (p.state() == null ? 0 : PER_MESSAGE_OVERHEAD + count(p.state()));
         for (ChatMessage m : p.messages()) {
             n += PER_MESSAGE_OVERHEAD;
             for (String part : m.parts()) n += count(part);

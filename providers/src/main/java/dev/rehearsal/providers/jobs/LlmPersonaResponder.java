@@ -11,6 +11,10 @@ import dev.rehearsal.providers.core.StructuredCaller;
 import dev.rehearsal.providers.cost.UsageMeter;
 import dev.rehearsal.providers.prompt.PersonaPromptBuilder;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -31,22 +35,39 @@ public final class LlmPersonaResponder implements PersonaResponder {
         StructuredCaller.Result r = caller.call(prompts.build(request));
         meter.add(r.usage());
         if (!r.ok()) return PersonaReply.providerFailure(r.error(), r.usage(), r.retryable());
-        return toReply(r.value()).withUsage(r.usage());
+        return toReply(r.value(), request).withUsage(r.usage());
     }
 
-    /** Schema-valid JSON to the record; "replied" follows the presence of a response, whatever the model said. */
-    static PersonaReply toReply(JsonNode n) {
+    /**
+     * Schema-valid JSON to the record; "replied" follows the presence of a response, whatever the model said.
+     * The latency is computed here from the model's "reply_when" and the arrival time (code owns time); the
+     * model's own words are kept in the reasoning, so both are on the record.
+     */
+    static PersonaReply toReply(JsonNode n, ReplyRequest request) {
         String response = n.path("response").isTextual() ? n.get("response").asText() : null;
         if (response != null && (response.isBlank() || response.strip().equals("NO_RESPONSE"))) response = null;
         Set<Action> actions = EnumSet.noneOf(Action.class);
         n.path("actions").forEach(a -> actions.add(Action.fromWire(a.asText())));
         if (response != null) actions.add(Action.REPLIED);
         else actions.remove(Action.REPLIED);
-        JsonNode latency = n.path("reply_latency_minutes");
-        Integer latencyMinutes = response != null && latency.isIntegralNumber() ? latency.asInt() : null;
-        return new PersonaReply(response, n.path("reasoning").asText(), Sentiment.fromWire(n.path("sentiment").asText()),
+        String when = response != null && n.path("reply_when").isTextual() ? n.get("reply_when").asText() : null;
+        if (response != null && when == null) when = "now";
+        Integer latencyMinutes = ReplyTiming.minutes(when, arrival(request), request.seed(), request.stepIndex());
+        String reasoning = n.path("reasoning").asText() + (when == null ? "" : " [reply_when: " + when + "]");
+        return new PersonaReply(response, reasoning, Sentiment.fromWire(n.path("sentiment").asText()),
                 Intent.fromWire(n.path("intent").asText()), n.path("likely_to_convert").asInt(), actions,
                 latencyMinutes, null, null);
+    }
+
+    static LocalDateTime arrival(ReplyRequest r) {
+        String z = r.situation() != null && r.situation().timezone() != null ? r.situation().timezone() : r.persona().timezone();
+        ZoneId zone;
+        try {
+            zone = z == null ? ZoneOffset.UTC : ZoneId.of(z);
+        } catch (RuntimeException e) {
+            zone = ZoneOffset.UTC;
+        }
+        return Instant.ofEpochMilli(r.sentAt()).atZone(zone).toLocalDateTime();
     }
 
     @Override

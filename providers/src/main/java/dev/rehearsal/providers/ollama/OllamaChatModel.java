@@ -79,6 +79,7 @@ public final class OllamaChatModel implements ChatModel {
         ArrayNode messages = b.putArray("messages");
         messages.addObject().put("role", "system").put("content", prompt.system());
         for (ChatMessage m : prompt.messages()) messages.addObject().put("role", m.role().wire()).put("content", m.text());
+        if (prompt.state() != null) messages.addObject().put("role", "system").put("content", prompt.state());
         b.put("stream", false);
         b.set("format", prompt.schema().wireSchema());
         ObjectNode options = b.putObject("options");

@@ -76,6 +76,8 @@ public final class OpenAiChatModel implements ChatModel {
             if (m.role() == ChatMessage.Role.USER) b.addUserMessage(m.text());
             else b.addAssistantMessage(m.text());
         }
+        // The code-built state line goes last, in the system position: after the cacheable conversation.
+        if (prompt.state() != null) b.addSystemMessage(prompt.state());
         if (prompt.seed() != null) b.seed(prompt.seed());
         return b.build();
     }

@@ -9,6 +9,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.engine.json.Json;
 import java.util.regex.Pattern;
 
 /** One JSON file per key in a directory ({@code <dir>/<key>.json}), written atomically. */
@@ -46,6 +51,25 @@ public final class FileReplayStore implements ReplayStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public Set<String> recordedVersions(String job) {
+        Set<String> versions = new TreeSet<>();
+        if (!Files.isDirectory(dir)) return versions;
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".json")).forEach(f -> {
+                try {
+                    JsonNode request = Json.mapper().readTree(Files.readString(f, StandardCharsets.UTF_8)).path("request");
+                    if (job.equals(request.path("schema").asText())) versions.add(request.path("prompt_version").asText(""));
+                } catch (IOException | RuntimeException e) {
+                    // An unreadable entry says nothing about versions; replay reports it when its key is asked for.
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return versions;
     }
 
     private Path file(String key) {

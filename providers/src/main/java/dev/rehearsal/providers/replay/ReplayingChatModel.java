@@ -11,6 +11,8 @@ import dev.rehearsal.providers.core.ChatPrompt;
 import dev.rehearsal.providers.core.ProviderException;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Record/replay around a (retrying) model. It records the final outcome of a call, answer or
@@ -32,7 +34,7 @@ public final class ReplayingChatModel implements ChatModel {
     public ChatAnswer complete(ChatPrompt prompt) throws ProviderException {
         if (mode == ReplayMode.OFF) return delegate.complete(prompt);
         String key = RequestKey.of(provider(), model(), prompt);
-        if (mode == ReplayMode.REPLAY) return replay(key);
+        if (mode == ReplayMode.REPLAY) return replay(key, prompt);
         ObjectNode entry = Json.mapper().createObjectNode();
         entry.put("key", key);
         entry.set("request", RequestKey.canonical(provider(), model(), prompt));
@@ -50,9 +52,19 @@ public final class ReplayingChatModel implements ChatModel {
         }
     }
 
-    private ChatAnswer replay(String key) throws ProviderException {
+    private ChatAnswer replay(String key, ChatPrompt prompt) throws ProviderException {
         Optional<String> stored = store.load(key);
         if (stored.isEmpty()) {
+            String job = prompt.schema().name();
+            String version = prompt.promptVersion() == null ? "" : prompt.promptVersion();
+            Set<String> others = new TreeSet<>(store.recordedVersions(job));
+            others.remove(version);
+            if (!others.isEmpty()) {
+                throw ProviderException.permanent(provider(), model(), "replay miss: stale recordings: the " + job
+                        + " recordings were made with prompt_version " + others.stream().map(v -> v.isEmpty() ? "(none)" : v)
+                        .toList() + ", this run uses " + (version.isEmpty() ? "(none)" : version)
+                        + "; record them again (--replay record)");
+            }
             throw ProviderException.permanent(provider(), model(), "replay miss: no recording for request key " + key);
         }
         JsonNode entry;

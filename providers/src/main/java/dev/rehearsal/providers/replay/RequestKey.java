@@ -23,6 +23,8 @@ public final class RequestKey {
         n.put("schema", p.schema().name());
         // The schema's content too: after a schema edit, old recordings must miss, not replay stale shapes.
         n.put("schema_sha256", sha256(Json.write(p.schema().schema())));
+        // The wording's version: a recording made with other wording is stale, and says so (ReplayingChatModel).
+        if (p.promptVersion() != null) n.put("prompt_version", p.promptVersion());
         n.put("system", p.system());
         ArrayNode messages = n.putArray("messages");
         for (ChatMessage m : p.messages()) {
@@ -33,6 +35,7 @@ public final class RequestKey {
         n.put("temperature", p.temperature());
         if (p.seed() != null) n.put("seed", p.seed());
         n.put("volatile_tail", p.volatileTail());
+        if (p.state() != null) n.put("state", p.state());
         return n;
     }
 

@@ -9,6 +9,7 @@ import dev.rehearsal.providers.core.RetryingChatModel;
 import dev.rehearsal.providers.core.StructuredCaller;
 import dev.rehearsal.providers.cost.UsageMeter;
 import dev.rehearsal.providers.jobs.LlmPersonaResponder;
+import dev.rehearsal.providers.prompt.PersonaCard;
 import dev.rehearsal.providers.prompt.PersonaPromptBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,20 +76,23 @@ class BedrockChatModelTest {
         assertTrue(req.header("Authorization").startsWith("AWS4-HMAC-SHA256 Credential=AKIDTESTTESTTEST/"));
         JsonNode body = req.json();
         JsonNode system = body.get("system");
-        assertEquals(3, system.size());
-        assertTrue(system.get(0).get("text").asText().contains("You are Skeptical Sarah"));
+        assertEquals(4, system.size());
+        assertEquals(PersonaCard.systemPrompt(Fixtures.sarah(), Fixtures.SITUATION), system.get(0).get("text").asText(),
+                "the same persona prompt as every other provider gets");
         assertTrue(system.get(1).get("text").asText().contains("\"likely_to_convert\""), "schema is in the cached prefix");
         assertEquals("default", system.get(2).get("cachePoint").get("type").asText());
+        assertTrue(system.get(3).get("text").asText().startsWith("⟦state⟧ Now: Wed 1969-12-31 19:03 (America/New_York)."),
+                "the state line: system position, after the cache point");
         JsonNode messages = body.get("messages");
         assertEquals(List.of("user", "assistant", "user"), List.of(messages.get(0).get("role").asText(),
                 messages.get(1).get("role").asText(), messages.get(2).get("role").asText()));
-        assertEquals("What does it cost?", messages.get(1).get("content").get(0).get("text").asText());
-        assertTrue(messages.get(2).get("content").get(0).get("text").asText().startsWith("[email]\nSubject: Pricing"));
+        assertEquals("⟦your reply · sms · Wed 1969-12-31 19:01⟧\nWhat does it cost?",
+                messages.get(1).get("content").get(0).get("text").asText());
         JsonNode last = messages.get(2).get("content");
-        assertEquals("default", last.get(last.size() - 2).get("cachePoint").get("type").asText(),
-                "second cache point: the conversation before the arrival time");
-        assertEquals("(arrives Tue 10:05)", last.get(last.size() - 1).get("text").asText());
-        assertEquals(400, body.get("inferenceConfig").get("maxTokens").asInt());
+        assertTrue(last.get(0).get("text").asText().startsWith("⟦message 2 · email · reached you Wed 1969-12-31 19:02⟧\nSubject: Pricing"));
+        assertTrue(last.get(last.size() - 1).get("text").asText().contains("Want to book a 15-minute call?\n⟦/message 3⟧"));
+        for (JsonNode part : last) assertFalse(part.has("cachePoint"), "no conversation cache point: the state line follows the system prefix");
+        assertEquals(500, body.get("inferenceConfig").get("maxTokens").asInt());
 
         assertNull(reply.providerError());
         assertEquals("How does it compare to HubSpot?", reply.response());
@@ -98,7 +102,7 @@ class BedrockChatModelTest {
     }
 
     @Test
-    void calibrationExamplesSitBeforeTheSystemCachePoint() {
+    void paddingWithNeutralChannelRulesSitsBeforeTheSystemCachePoint() {
         LlmPersonaResponder haiku = new LlmPersonaResponder(new StructuredCaller(new RetryingChatModel(
                 new BedrockChatModel(client, MODEL), Fixtures.policy(3, sleeper))),
                 PersonaPromptBuilder.withPrefixTarget(4096), new UsageMeter());
@@ -106,15 +110,11 @@ class BedrockChatModelTest {
         haiku.respond(Fixtures.request());
 
         JsonNode system = server.last().json().get("system");
-        assertEquals(3, system.size());
         String card = system.get(0).get("text").asText();
-        assertTrue(card.startsWith("You play one lead"));
-        assertTrue(card.contains("Calibration: how this person reacted") && card.contains("Example 1 [sms]"), "examples in the system prompt");
-        assertTrue(system.get(1).get("text").asText().contains("\"likely_to_convert\""));
+        assertTrue(card.startsWith(PersonaCard.systemPrompt(Fixtures.sarah(), Fixtures.SITUATION)), "padding only appends");
+        assertTrue(card.contains("Timing. People read texts"), "neutral channel rules in the system prompt");
+        assertFalse(card.contains("Example"), "no calibration examples");
         assertEquals("default", system.get(2).get("cachePoint").get("type").asText(), "cache point right after the system prompt");
-        JsonNode messages = server.last().json().get("messages");
-        JsonNode last = messages.get(messages.size() - 1).get("content");
-        assertEquals("default", last.get(last.size() - 2).get("cachePoint").get("type").asText());
     }
 
     @Test

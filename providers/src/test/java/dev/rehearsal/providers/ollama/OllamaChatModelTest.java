@@ -67,14 +67,24 @@ class OllamaChatModelTest {
         assertFalse(body.get("stream").asBoolean());
         assertEquals(JobSchema.PERSONA_REPLY.wireSchema(), body.get("format"));
         JsonNode messages = body.get("messages");
-        assertEquals(List.of("system", "user", "assistant", "user"),
+        assertEquals(List.of("system", "user", "assistant", "user", "system"),
                 List.of(messages.get(0).get("role").asText(), messages.get(1).get("role").asText(),
-                        messages.get(2).get("role").asText(), messages.get(3).get("role").asText()));
-        assertTrue(messages.get(0).get("content").asText().contains("Skeptical Sarah"));
-        assertEquals("What does it cost?", messages.get(2).get("content").asText());
+                        messages.get(2).get("role").asText(), messages.get(3).get("role").asText(),
+                        messages.get(4).get("role").asText()));
+        String system = messages.get(0).get("content").asText();
+        assertTrue(system.contains("## Who you are\nSkeptical Sarah."));
+        assertTrue(system.contains("The business: Helix Analytics (saas)."), system);
+        assertTrue(system.contains("the business contacted you; you did not start this conversation"));
+        assertTrue(system.contains("company: Northwind Media") && system.contains("timezone: America/New_York"));
+        assertEquals("⟦your reply · sms · Wed 1969-12-31 19:01⟧\nWhat does it cost?", messages.get(2).get("content").asText());
         // The ignored email and the new SMS are one user turn: roles must alternate.
-        assertTrue(messages.get(3).get("content").asText().contains("Plans start at $49/month."));
-        assertTrue(messages.get(3).get("content").asText().endsWith("Want to book a 15-minute call?\n\n(arrives Tue 10:05)"));
+        String turn = messages.get(3).get("content").asText();
+        assertTrue(turn.contains("⟦message 2 · email · reached you Wed 1969-12-31 19:02⟧\nSubject: Pricing\nPlans start at $49/month.\n⟦/message 2⟧"), turn);
+        assertTrue(turn.contains("⟦you · no reply before the next message⟧"), turn);
+        assertTrue(turn.endsWith("⟦message 3 · sms · reached you Wed 1969-12-31 19:03⟧\nWant to book a 15-minute call?\n⟦/message 3⟧"), turn);
+        // The code-built state line, in the system position after the conversation.
+        assertEquals("⟦state⟧ Now: Wed 1969-12-31 19:03 (America/New_York). Message 3 just reached you. So far you have "
+                + "received 3 messages and replied 1 time.", messages.get(4).get("content").asText());
         assertEquals(42, body.get("options").get("seed").asLong());
 
         assertEquals("How does it compare to HubSpot?", reply.response());
@@ -96,13 +106,14 @@ class OllamaChatModelTest {
         assertNull(reply.providerError());
         assertEquals(2, server.received().size());
         JsonNode repair = server.last().json().get("messages");
-        JsonNode echoed = repair.get(repair.size() - 2);
+        JsonNode echoed = repair.get(repair.size() - 3);
         assertEquals("assistant", echoed.get("role").asText());
         assertEquals(Fixtures.INVALID_REPLY, echoed.get("content").asText());
-        String errors = repair.get(repair.size() - 1).get("content").asText();
+        assertEquals("system", repair.get(repair.size() - 1).get("role").asText(), "the state line stays last");
+        String errors = repair.get(repair.size() - 2).get("content").asText();
         assertTrue(errors.contains("/intent"), errors);
         assertTrue(errors.contains("/likely_to_convert"), errors);
-        assertTrue(errors.contains("reply_latency_minutes"), errors);
+        assertTrue(errors.contains("reply_when"), errors);
         assertEquals(2, reply.usage().calls());
         assertEquals(1624, reply.usage().inputTokens());
     }
@@ -154,8 +165,9 @@ class OllamaChatModelTest {
 
     @Test
     void aTimedOutCallIsRetried() {
-        server.thenSlowly(1500, 200, ok(Fixtures.VALID_REPLY)).then(200, ok(Fixtures.VALID_REPLY));
-        PersonaReply reply = responder(3, Duration.ofMillis(300)).respond(Fixtures.request());
+        // Generous margins: on a loaded CI machine a fast answer can take a few hundred milliseconds.
+        server.thenSlowly(6000, 200, ok(Fixtures.VALID_REPLY)).then(200, ok(Fixtures.VALID_REPLY));
+        PersonaReply reply = responder(3, Duration.ofMillis(1500)).respond(Fixtures.request());
 
         assertNull(reply.providerError());
         assertEquals(1, sleeper.slept.size());

@@ -16,6 +16,10 @@ import dev.rehearsal.providers.cost.UsageMeter;
 import dev.rehearsal.providers.jobs.LlmMessageAnalyst;
 import dev.rehearsal.providers.jobs.LlmPersonaResponder;
 import dev.rehearsal.providers.jobs.LlmRecommender;
+import dev.rehearsal.providers.jobs.LlmReplyClassifier;
+import dev.rehearsal.engine.reading.ReplyReading;
+import dev.rehearsal.engine.llm.Intent;
+import dev.rehearsal.providers.prompt.PersonaCard;
 import dev.rehearsal.providers.prompt.PersonaPromptBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,19 +85,67 @@ class OpenAiChatModelTest {
         assertFalse(format.get("json_schema").get("schema").toString().contains("maximum"),
                 "strict mode rejects numeric bounds; they are checked locally");
         JsonNode messages = body.get("messages");
-        assertEquals(4, messages.size());
+        assertEquals(5, messages.size());
         assertEquals("system", messages.get(0).get("role").asText());
-        assertTrue(messages.get(0).get("content").asText().contains("You are Skeptical Sarah"));
+        assertEquals(PersonaCard.systemPrompt(Fixtures.sarah(), Fixtures.SITUATION), messages.get(0).get("content").asText(),
+                "the same persona prompt as every other provider gets");
         assertEquals("user", messages.get(1).get("role").asText());
+        assertTrue(messages.get(1).get("content").asText().startsWith("⟦message 1 · sms · reached you Wed 1969-12-31 19:00⟧\n"));
         assertEquals("assistant", messages.get(2).get("role").asText());
-        assertEquals("What does it cost?", messages.get(2).get("content").asText());
+        assertEquals("⟦your reply · sms · Wed 1969-12-31 19:01⟧\nWhat does it cost?", messages.get(2).get("content").asText());
         assertEquals("user", messages.get(3).get("role").asText());
+        assertEquals("system", messages.get(4).get("role").asText(), "the state line comes last, in the system position");
+        assertTrue(messages.get(4).get("content").asText().startsWith("⟦state⟧ Now: Wed 1969-12-31 19:03"));
         assertEquals(42, body.get("seed").asLong());
 
         assertNull(reply.providerError());
         assertEquals(1300, reply.usage().inputTokens());
         assertEquals(1024, reply.usage().cachedInputTokens());
         assertEquals(70, reply.usage().outputTokens());
+    }
+
+    @Test
+    void theClassifierIsACallOfItsOwnThatSeesOnlyTheReplyText() {
+        server.then(200, completion(Fixtures.VALID_REPLY, 1300, 1024, 70))
+                .then(200, completion("{\"reasoning\":\"Compares with a competitor.\",\"intent\":\"objection\","
+                        + "\"sentiment\":\"neutral\",\"opt_out\":false}", 240, 0, 30));
+        UsageMeter meter = new UsageMeter();
+        PersonaReply reply = new LlmPersonaResponder(caller, new PersonaPromptBuilder(), meter).respond(Fixtures.request());
+        ReplyReading reading = new LlmReplyClassifier(caller, meter).classify(reply.response());
+
+        assertEquals(2, server.received().size());
+        JsonNode persona = server.received().get(0).json(), classify = server.received().get(1).json();
+        assertEquals("persona_reply", persona.get("response_format").get("json_schema").get("name").asText());
+        assertEquals("reply_reading", classify.get("response_format").get("json_schema").get("name").asText());
+        JsonNode messages = classify.get("messages");
+        assertEquals(2, messages.size(), "system and the reply: no persona, no conversation");
+        assertEquals("⟦reply⟧\nHow does it compare to HubSpot?\n⟦/reply⟧", messages.get(1).get("content").asText());
+        String all = classify.toString();
+        for (String hidden : List.of("Sarah", "Helix", "Skeptical", "likely_to_convert")) {
+            assertFalse(all.contains(hidden), "the classifier must not see " + hidden);
+        }
+        assertEquals(Intent.OBJECTION, reading.intent());
+        assertEquals("llm", reading.rule());
+        assertEquals("llm:openai:gpt-4.1-mini", reading.classifier());
+        assertEquals(240, reading.usage().inputTokens());
+        assertEquals(2, meter.total().calls(), "usage counts the classifier's call too");
+    }
+
+    @Test
+    void aCarrierKeywordOptsOutWhateverTheClassifierModelSays() {
+        server.then(200, completion("{\"reasoning\":\"r\",\"intent\":\"neutral\",\"sentiment\":\"neutral\",\"opt_out\":false}",
+                100, 0, 20));
+        ReplyReading reading = new LlmReplyClassifier(caller, new UsageMeter()).classify("STOP");
+        assertTrue(reading.optOut());
+        assertEquals(Intent.OPT_OUT, reading.intent());
+    }
+
+    @Test
+    void whenTheClassifierModelFailsTheCodeRulesReadTheReply() {
+        server.then(400, error("bad request", "invalid_request_error", "bad"));
+        ReplyReading reading = new LlmReplyClassifier(caller, new UsageMeter()).classify("How much is it?");
+        assertEquals(Intent.PRICE_OBJECTION, reading.intent());
+        assertEquals("rules_fallback", reading.rule());
     }
 
     @Test

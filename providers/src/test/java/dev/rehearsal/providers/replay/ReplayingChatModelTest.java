@@ -105,4 +105,22 @@ class ReplayingChatModelTest {
         String stored = Files.readString(dir.resolve(k + ".json"));
         assertTrue(stored.contains("\"request\""), "the recording shows what was asked");
     }
+
+    @Test
+    void recordingsMadeWithAnOlderPromptAreReportedStaleNotSilentlyMissed() throws Exception {
+        ChatPrompt current = new PersonaPromptBuilder().build(Fixtures.request());
+        assertEquals(PersonaPromptBuilder.VERSION, RequestKey.canonical("openai", "gpt-4.1-mini", current).get("prompt_version").asText());
+        // A recording of the same job made with the previous wording.
+        ChatPrompt old = current.versioned("persona-1");
+        assertNotEquals(RequestKey.of("openai", "gpt-4.1-mini", old), RequestKey.of("openai", "gpt-4.1-mini", current),
+                "the version is part of the key");
+        Scripted live = new Scripted();
+        live.script.add(Fixtures.VALID_REPLY);
+        new ReplayingChatModel(live, new FileReplayStore(dir), ReplayMode.RECORD).complete(old);
+
+        PersonaReply r = run(new ReplayingChatModel(new Scripted(), new FileReplayStore(dir), ReplayMode.REPLAY));
+        assertEquals("openai gpt-4.1-mini: no response: replay miss: stale recordings: the persona_reply recordings were made "
+                + "with prompt_version [persona-1], this run uses " + PersonaPromptBuilder.VERSION
+                + "; record them again (--replay record)", r.providerError());
+    }
 }

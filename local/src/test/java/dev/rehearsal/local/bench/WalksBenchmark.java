@@ -1,0 +1,90 @@
+package dev.rehearsal.local.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.local.cli.Main;
+import dev.rehearsal.local.testing.OpenAiFaultStub;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Whole-process cost of many walks (docs/PERFORMANCE.md, "Many walks"): each row starts a fresh JVM running
+ * `rehearse test` as users do, several times, and reports the median wall time and peak RSS (from
+ * /usr/bin/time when present). The LLM row uses a loopback OpenAI-protocol server answering every call
+ * after 300 ms and compares the wall time with the longest persona's chain of calls (calls x 300 ms).
+ *
+ * <pre>mvn -q -pl local -am test-compile && mvn -q -pl local exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=dev.rehearsal.local.bench.WalksBenchmark</pre>
+ */
+public final class WalksBenchmark {
+    static final int REPEATS = 5;
+    static final long LLM_DELAY_MS = 300;
+
+    public static void main(String[] args) throws Exception {
+        Path suite = root().resolve("examples/sms-lead-followup.suite.json");
+        System.out.println("| run | walks per persona | median wall s | peak RSS MB | vs one walk |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: |");
+        double[] one = measure(List.of("test", suite.toString(), "--runs", "1"), null);
+        row("offline, 7 personas", "1", one, one);
+        double[] thirty = measure(List.of("test", suite.toString(), "--runs", "30"), null);
+        row("offline, 7 personas", "30", thirty, one);
+        double[] auto = measure(List.of("test", suite.toString()), null);
+        row("offline, 7 personas (default)", "auto", auto, one);
+        try (OpenAiFaultStub llm = new OpenAiFaultStub(0, LLM_DELAY_MS)) {
+            Path out = Files.createTempFile("walks", ".json");
+            List<String> cmd = List.of("test", suite.toString(), "--provider", "openai", "--model", "gpt-4.1-mini",
+                    "--base-url", llm.baseUrl(), "--replay", "off", "--runs", "1", "--format", "json", "--out", out.toString());
+            double[] wall = measure(cmd, "sk-bench");
+            JsonNode report = Json.mapper().readTree(Files.readString(out));
+            int longest = 0;
+            for (JsonNode p : report.get("personas")) {
+                int calls = 0;
+                for (JsonNode i : p.get("transcript")) if (i.has("reply")) calls++;
+                longest = Math.max(longest, calls);
+            }
+            double chain = longest * LLM_DELAY_MS / 1000.0;
+            System.out.printf(Locale.ROOT, "| 300 ms stub LLM, 7 personas, concurrency 8 | 1 | %.2f | %.0f | longest chain %d calls = %.2f s; wall / chain = %.2f× |%n",
+                    wall[0], wall[1], longest, chain, wall[0] / chain);
+        }
+    }
+
+    static void row(String what, String walks, double[] m, double[] base) {
+        System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.0f | %.2f× |%n", what, walks, m[0], m[1], m[0] / base[0]);
+    }
+
+    /** {median wall seconds, max peak RSS MB} over REPEATS fresh JVMs. */
+    static double[] measure(List<String> args, String openAiKey) throws Exception {
+        double[] walls = new double[REPEATS];
+        double rss = 0;
+        boolean time = Files.isExecutable(Path.of("/usr/bin/time"));
+        for (int i = 0; i < REPEATS; i++) {
+            List<String> cmd = new ArrayList<>();
+            Path t = Files.createTempFile("time", ".txt");
+            if (time) cmd.addAll(List.of("/usr/bin/time", "-f", "%M", "-o", t.toString()));
+            cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            cmd.addAll(args);
+            if (!args.contains("--out")) cmd.addAll(List.of("--quiet", "--format", "json", "--out", "/dev/null"));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            if (openAiKey != null) pb.environment().put("OPENAI_API_KEY", openAiKey);
+            long start = System.nanoTime();
+            int code = pb.start().waitFor();
+            walls[i] = (System.nanoTime() - start) / 1e9;
+            if (code > 3) throw new IllegalStateException("rehearse exited " + code + " for " + args);
+            if (time) rss = Math.max(rss, Long.parseLong(Files.readString(t).trim().lines().reduce((a, b) -> b).orElse("0")) / 1024.0);
+        }
+        Arrays.sort(walls);
+        return new double[]{walls[REPEATS / 2], rss};
+    }
+
+    static Path root() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("examples"))) p = p.getParent();
+        return p;
+    }
+}
