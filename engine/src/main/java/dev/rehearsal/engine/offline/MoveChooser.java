@@ -35,7 +35,7 @@ final class MoveChooser {
 
     private static Move eager(MessageReading r, boolean bookable, double x) {
         return switch (r.act()) {
-            case REMINDER -> x < 0.85 ? Move.CONFIRM : Move.APPT_QUESTION;
+            case REMINDER -> Move.CONFIRM; // and sometimes a question with it (ReplyWriter)
             case OFFER, REENGAGEMENT -> bookable && x < 0.95 ? Move.BOOK : Move.YES;
             case INVITE -> Move.RSVP;
             case SURVEY -> Move.RATE;
@@ -85,8 +85,11 @@ final class MoveChooser {
         return switch (r.act()) {
             case REMINDER -> x < 0.7 ? Move.CONFIRM : Move.APPT_QUESTION;
             case OFFER, REENGAGEMENT -> {
-                // Value perception: free, a trial, a discount and a clear price all count.
-                double yes = (o.free() || o.trial() ? 0.6 : 0) + (o.discount() ? 0.35 : 0) + (o.price() != null ? 0.25 : 0);
+                // Value perception: free, a trial, a discount and a clear price all count; "free" counts
+                // once she knows what it costs afterwards ("$39/month, first session free"): without a
+                // price, the first thing she asks is what it costs.
+                boolean priced = o.price() != null;
+                double yes = (o.free() || o.trial() ? (priced ? 0.6 : 0) : 0) + (o.discount() ? 0.35 : 0) + (priced ? 0.25 : 0);
                 yes = Math.min(0.8, yes) * (r.pushy() ? 0.6 : 1) * (1.2 - 0.4 * k.priceSensitivity());
                 if (x < yes) yield Move.VALUE_YES;
                 yield o.price() != null && !o.free() ? Move.PRICE_PUSHBACK : Move.ASK_PRICE;

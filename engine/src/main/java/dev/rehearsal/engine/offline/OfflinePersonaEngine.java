@@ -150,7 +150,7 @@ public final class OfflinePersonaEngine implements PersonaResponder {
         if (r.asks()) f *= 1.1;
         if (r.pushy()) f *= k.style() == Knobs.Style.SKEPTIC ? 1.1 : 0.7;
         if (r.offTopic()) f *= 0.5;
-        return Math.min(0.97, base * f);
+        return Math.min(1, base * f);
     }
 
     static double clickChance(Knobs k, MessageReading r) {

@@ -13,8 +13,8 @@ import java.util.List;
  * of opting out is this score times the persona's {@code opt_out_sensitivity}.
  *
  * <ul>
- *   <li>unsolicited: a marketing message (offer, invite, re-engagement, nurture, survey) sent without
- *       the lead having written since the previous message: +0.03;</li>
+ *   <li>unsolicited: a marketing message (offer, invite, re-engagement, nurture, survey) following an
+ *       earlier one the lead did not answer (the first message is the one a new lead expects): +0.03;</li>
  *   <li>a text in the contact's night (21:00-08:00 local, the TCPA default window): +0.35;</li>
  *   <li>shouting, pressure words: +0.3; spam phrases on top: +0.15;</li>
  *   <li>each unsolicited message beyond two in 24 hours: +0.15;</li>
@@ -43,13 +43,8 @@ final class Provocation {
         return Math.min(1, s);
     }
 
-    /** True when the lead has not written since the previous outbound message (or ever). */
+    /** True when an earlier message went unanswered: the lead has not written since it. */
     static boolean unsolicited(List<Turn> history) {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            Turn t = history.get(i);
-            if (t.fromLead()) return false;
-            return true;
-        }
-        return true;
+        return !history.isEmpty() && !history.get(history.size() - 1).fromLead();
     }
 }

@@ -59,6 +59,10 @@ final class ReplyWriter {
                         || (move == Move.BOOK && (r.codeFor("yes") != null || r.codeFor("book") != null));
                 if (bare) {
                     parts.add(core);
+                    // An eager lead confirms and, now and then, asks about the appointment in the same text.
+                    if (k.style() == Knobs.Style.EAGER && move == Move.CONFIRM && rnd.nextDouble() < 0.2) {
+                        parts.add(pick(byVertical(bank.path("appointment_questions"), vertical(r)), rnd));
+                    }
                     break;
                 }
                 if (rnd.nextDouble() < 0.55) parts.add(pick(voiced(bank.path("openers"), voice), rnd));
@@ -92,6 +96,10 @@ final class ReplyWriter {
             case ASK_PRICE -> pick(bank.path(r.offer().free() || r.offer().trial() ? "ask_price_after_free" : "ask_price").path("default"), rnd);
             default -> pick(voiced(bank.path(move.key()), voice), rnd);
         };
+    }
+
+    private static String vertical(MessageReading r) {
+        return r.vertical().wire();
     }
 
     private static String offerKind(MessageReading r) {
