@@ -11,7 +11,11 @@ function opt(name, dflt) {
 const port = Number(opt('port', '0'))
 const options = { createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 }
 const path = opt('path', null)
-if (path) options.path = path
+// Kept data (workflows, personas) is for its owner only: files 0600, folders 0700 from creation.
+if (path) {
+  process.umask(0o077)
+  options.path = path
+}
 const server = require('dynalite')(options)
 server.listen(port, '127.0.0.1', () => {
   process.stdout.write('DYNALITE_PORT ' + server.address().port + '\n')

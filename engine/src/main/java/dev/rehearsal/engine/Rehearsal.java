@@ -214,9 +214,45 @@ public final class Rehearsal {
 
     /** The analyst's reading of every message step, in step order. */
     public static List<MessageAnalysis> analyse(Workflow wf, MessageAnalyst analyst) {
-        List<MessageAnalysis> out = new ArrayList<>();
-        for (OutboundMessage m : messages(wf)) out.add(analyst.analyze(m, wf.settings().marketing()));
-        return out;
+        return analyse(wf, analyst, 1);
+    }
+
+    /**
+     * The same, with up to {@code parallelism} messages analysed at once (each analysis is an LLM call that
+     * mostly waits); the result keeps step order. The first failure is rethrown once every call has ended.
+     */
+    public static List<MessageAnalysis> analyse(Workflow wf, MessageAnalyst analyst, int parallelism) {
+        List<OutboundMessage> messages = messages(wf);
+        boolean marketing = wf.settings().marketing();
+        if (parallelism <= 1 || messages.size() <= 1) {
+            List<MessageAnalysis> out = new ArrayList<>();
+            for (OutboundMessage m : messages) out.add(analyst.analyze(m, marketing));
+            return out;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(parallelism, messages.size()));
+        try {
+            List<java.util.concurrent.Future<MessageAnalysis>> futures = new ArrayList<>();
+            for (OutboundMessage m : messages) futures.add(pool.submit(() -> analyst.analyze(m, marketing)));
+            List<MessageAnalysis> out = new ArrayList<>();
+            RuntimeException first = null;
+            for (java.util.concurrent.Future<MessageAnalysis> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while analysing messages", e);
+                }
+            }
+            if (first != null) throw first;
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Code turns the analyst's numbers into findings; the analyst's prose never decides a verdict. */

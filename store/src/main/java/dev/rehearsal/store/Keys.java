@@ -46,6 +46,11 @@ public final class Keys {
     public static final String TEST_PREFIX = "TEST#";
     public static final String INTERACTION_PREFIX = "INTERACTION#";
 
+    /** A run's copy of a persona as it was when the run was requested. */
+    public static String personaSnapshotSk(String personaId) {
+        return "SNAPSHOT#PERSONA#" + check("persona id", personaId);
+    }
+
     public static String testSk(String personaId) {
         return TEST_PREFIX + check("persona id", personaId);
     }
@@ -71,6 +76,11 @@ public final class Keys {
     }
 
     public static final String REPLAY_SK = "REPLAY";
+
+    /** Per-account limits: active runs and the day's LLM spend ({@link AccountLimitsRepository}). */
+    public static String limitsPk(String accountId) {
+        return account(accountId) + "LIMITS";
+    }
 
     static String check(String what, String id) {
         if (id == null || id.isBlank()) throw new IllegalArgumentException(what + " is missing");

@@ -16,9 +16,16 @@ import java.util.Optional;
  */
 public final class PersonaRepository {
     private final Table table;
+    private final java.time.Duration retention;
 
     public PersonaRepository(Table table) {
+        this(table, null);
+    }
+
+    /** {@code retention}: how long a custom persona is kept after its last write (null: until deleted). */
+    public PersonaRepository(Table table, java.time.Duration retention) {
         this.table = table;
+        this.retention = retention;
     }
 
     /** A built-in or one of the account's personas. */
@@ -76,12 +83,12 @@ public final class PersonaRepository {
     }
 
     private Map<String, AttributeValue> item(String accountId, Persona p, String createdAt) {
-        return Item.of(Keys.personasPk(accountId), Keys.personaSk(p.id()), "persona", accountId)
+        return table.expiring(Item.of(Keys.personasPk(accountId), Keys.personaSk(p.id()), "persona", accountId)
                 .s("personaId", p.id())
                 .s("doc", Json.write(p))
                 .s("createdAt", createdAt)
                 .s("updatedAt", table.now().toString())
-                .build();
+                .build(), retention);
     }
 
     private static Persona persona(Map<String, AttributeValue> item) {

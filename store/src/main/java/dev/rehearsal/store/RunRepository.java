@@ -21,10 +21,12 @@ public final class RunRepository {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
     private final Table table;
     private final Duration retention;
+    private final AccountLimitsRepository limits;
 
     public RunRepository(Table table, Duration retention) {
         this.table = table;
         this.retention = retention;
+        this.limits = new AccountLimitsRepository(table);
     }
 
     public RunRepository(Table table) {
@@ -39,12 +41,27 @@ public final class RunRepository {
      */
     public Stored<RunRecord> create(String accountId, String runId, String workflowId, int workflowVersion,
                                     List<String> personaIds, long seed) {
-        return create(accountId, runId, workflowId, workflowVersion, personaIds, seed, 1);
+        return create(accountId, runId, workflowId, workflowVersion, personaIds, seed, 1, null);
+    }
+
+    /**
+     * As {@link #create(String, String, String, int, List, long)}, recording the digest of the request
+     * that asked for the run, so a retry that reuses the run id with another request can be told apart
+     * ({@link #requestDigest}).
+     */
+    public Stored<RunRecord> create(String accountId, String runId, String workflowId, int workflowVersion,
+                                    List<String> personaIds, long seed, String requestDigest) {
+        return create(accountId, runId, workflowId, workflowVersion, personaIds, seed, 1, requestDigest);
     }
 
     /** As above, each persona walking the workflow {@code walks} times. */
     public Stored<RunRecord> create(String accountId, String runId, String workflowId, int workflowVersion,
                                     List<String> personaIds, long seed, int walks) {
+        return create(accountId, runId, workflowId, workflowVersion, personaIds, seed, walks, null);
+    }
+
+    public Stored<RunRecord> create(String accountId, String runId, String workflowId, int workflowVersion,
+                                    List<String> personaIds, long seed, int walks, String requestDigest) {
         String now = table.now().toString();
         RunRecord run = new RunRecord(runId, accountId, workflowId, workflowVersion, personaIds, seed,
                 RunStatus.RUNNING, null, now, now, walks, null);
@@ -53,9 +70,18 @@ public final class RunRepository {
                 .list("personaIds", personaIds).n("seed", seed).n("walks", walks).s("status", run.status().name())
                 .s("createdAt", now).s("updatedAt", now).n(Table.EXPIRES_AT, table.expiresAt(retention))
                 .build();
+        if (requestDigest != null) {
+            item = new HashMap<>(item);
+            item.put("requestDigest", Table.s(requestDigest));
+        }
         if (table.putIfAbsent(item)) return new Stored<>(run, true);
         return new Stored<>(get(accountId, runId).orElseThrow(() -> new ConflictException("run " + runId
                 + " exists but cannot be read")), false);
+    }
+
+    /** The digest of the request that created the run, when it was recorded. */
+    public Optional<String> requestDigest(String accountId, String runId) {
+        return table.get(Keys.runPk(accountId, runId), Keys.RUN_SK).map(i -> Table.str(i, "requestDigest"));
     }
 
     public Optional<RunRecord> get(String accountId, String runId) {
@@ -63,7 +89,8 @@ public final class RunRepository {
     }
 
     /**
-     * Moves a RUNNING run to COMPLETED or FAILED (with an error). A run that already finished is
+     * Moves a RUNNING run to COMPLETED or FAILED (with an error) and frees its slot among the account's
+     * active runs ({@link AccountLimitsRepository}). A run that already finished is
      * not changed again: {@link ConflictException}, unless it is already in the requested state
      * (a retried step), which returns it as is.
      */
@@ -73,7 +100,7 @@ public final class RunRepository {
 
     /** As above, recording the run's verdict with it (COMPLETED runs). */
     public RunRecord finish(String accountId, String runId, RunStatus status, String error, String verdict) {
-        if (status == RunStatus.RUNNING) throw new IllegalArgumentException("finish needs COMPLETED or FAILED");
+        if (status == RunStatus.RUNNING) throw new IllegalArgumentException("finish needs COMPLETED, FAILED or CANCELLED");
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":to", Table.s(status.name()));
         values.put(":running", Table.s(RunStatus.RUNNING.name()));
@@ -97,13 +124,69 @@ public final class RunRepository {
                             : Map.of("#st", "status"))
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW));
+            limits.releaseRunSlot(accountId, runId);
             return run(r.attributes());
         } catch (ConditionalCheckFailedException e) {
             RunRecord current = get(accountId, runId)
                     .orElseThrow(() -> new ConflictException("run " + runId + " does not exist"));
-            if (current.status() == status) return current;
+            if (current.status() == status) {
+                limits.releaseRunSlot(accountId, runId); // a retried step: the first attempt may have died before
+                return current;
+            }
             throw new ConflictException("run " + runId + " is " + current.status() + ", not RUNNING");
         }
+    }
+
+    // ---- interrupted runs (the local server's restart; in AWS the EventBridge reconciliation covers them)
+
+    /**
+     * Every RUNNING run of every account: a full table scan, for {@code rehearse serve}'s start only
+     * (never in a Lambda: its policy has no Scan).
+     */
+    public List<RunRecord> scanRunning() {
+        List<RunRecord> out = new java.util.ArrayList<>();
+        table.client().scanPaginator(b -> b.tableName(table.name())
+                        .filterExpression("sk = :run AND #st = :running")
+                        .expressionAttributeNames(Map.of("#st", "status"))
+                        .expressionAttributeValues(Map.of(":run", Table.s(Keys.RUN_SK), ":running",
+                                Table.s(RunStatus.RUNNING.name()))))
+                .items().forEach(i -> out.add(run(i)));
+        return out;
+    }
+
+    /** Counts one more resume of a RUNNING run; the new count, or empty when the run is no longer RUNNING. */
+    public java.util.OptionalInt recordResume(String accountId, String runId) {
+        try {
+            UpdateItemResponse r = table.client().updateItem(b -> b.tableName(table.name())
+                    .key(Table.key(Keys.runPk(accountId, runId), Keys.RUN_SK))
+                    .updateExpression("ADD resumes :one SET updatedAt = :now")
+                    .conditionExpression("attribute_exists(pk) AND #st = :running")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":one", Table.n(1), ":now", Table.s(table.now().toString()),
+                            ":running", Table.s(RunStatus.RUNNING.name())))
+                    .returnValues(ReturnValue.UPDATED_NEW));
+            return java.util.OptionalInt.of((int) Table.num(r.attributes(), "resumes", 1));
+        } catch (ConditionalCheckFailedException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
+    // ---- persona snapshots (issue 12): what the run simulates, whatever happens to the personas later
+
+    /**
+     * Keeps a run's copy of a persona (its JSON document), one item each: 25 personas would not fit
+     * in the run item. The first copy wins, so a retried request never changes what a run uses.
+     */
+    public void putPersonaSnapshot(String accountId, String runId, String personaId, String document) {
+        table.putIfAbsent(Item.of(Keys.runPk(accountId, runId), Keys.personaSnapshotSk(personaId), "persona-snapshot",
+                        accountId)
+                .s("runId", runId).s("personaId", personaId).s("doc", document).s("createdAt", table.now().toString())
+                .n(Table.EXPIRES_AT, table.expiresAt(retention)).build());
+    }
+
+    /** The run's copy of a persona; empty for runs requested before snapshots existed. */
+    public Optional<String> personaSnapshot(String accountId, String runId, String personaId) {
+        return table.get(Keys.runPk(accountId, runId), Keys.personaSnapshotSk(personaId)).map(i -> Table.str(i, "doc"));
     }
 
     // ---- per-persona tests

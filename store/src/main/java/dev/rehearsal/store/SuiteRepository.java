@@ -8,17 +8,24 @@ import java.util.Optional;
  */
 public final class SuiteRepository {
     private final Table table;
+    private final java.time.Duration retention;
 
     public SuiteRepository(Table table) {
+        this(table, null);
+    }
+
+    /** {@code retention}: how long a suite and its baseline are kept after their last write (null: until deleted). */
+    public SuiteRepository(Table table, java.time.Duration retention) {
         this.table = table;
+        this.retention = retention;
     }
 
     /** Creates or replaces a suite; {@code created} tells which. */
     public Stored<Suite> put(String accountId, String suiteId, String document) {
         boolean existed = get(accountId, suiteId).isPresent();
         Suite s = new Suite(suiteId, document, table.now().toString());
-        table.put(Item.of(Keys.suitePk(accountId, suiteId), Keys.SUITE_SK, "suite", accountId)
-                .s("suiteId", suiteId).s("doc", document).s("updatedAt", s.updatedAt()).build());
+        table.put(table.expiring(Item.of(Keys.suitePk(accountId, suiteId), Keys.SUITE_SK, "suite", accountId)
+                .s("suiteId", suiteId).s("doc", document).s("updatedAt", s.updatedAt()).build(), retention));
         return new Stored<>(s, !existed);
     }
 
@@ -30,8 +37,8 @@ public final class SuiteRepository {
     public Suite putBaseline(String accountId, String suiteId, String digestDocument) {
         Suite b = new Suite(suiteId, digestDocument, table.now().toString());
         if (get(accountId, suiteId).isEmpty()) throw new ConflictException("suite '" + suiteId + "' does not exist");
-        table.put(Item.of(Keys.suitePk(accountId, suiteId), Keys.BASELINE_SK, "baseline", accountId)
-                .s("suiteId", suiteId).s("doc", digestDocument).s("updatedAt", b.updatedAt()).build());
+        table.put(table.expiring(Item.of(Keys.suitePk(accountId, suiteId), Keys.BASELINE_SK, "baseline", accountId)
+                .s("suiteId", suiteId).s("doc", digestDocument).s("updatedAt", b.updatedAt()).build(), retention));
         return b;
     }
 

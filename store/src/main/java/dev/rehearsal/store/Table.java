@@ -69,6 +69,14 @@ public final class Table {
         return now().plus(ttl).getEpochSecond();
     }
 
+    /** The item with {@code expiresAt} = now + {@code retention}; as is when retention is null (kept until deleted). */
+    public Map<String, AttributeValue> expiring(Map<String, AttributeValue> item, Duration retention) {
+        if (retention == null) return item;
+        Map<String, AttributeValue> out = new HashMap<>(item);
+        out.put(EXPIRES_AT, n(expiresAt(retention)));
+        return out;
+    }
+
     static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(Keys.PK, s(pk), Keys.SK, s(sk));
     }

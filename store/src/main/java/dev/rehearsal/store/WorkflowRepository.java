@@ -17,9 +17,16 @@ import java.util.Optional;
  */
 public final class WorkflowRepository {
     private final Table table;
+    private final java.time.Duration retention;
 
     public WorkflowRepository(Table table) {
+        this(table, null);
+    }
+
+    /** {@code retention}: how long each version is kept after it was saved (null: until deleted). */
+    public WorkflowRepository(Table table, java.time.Duration retention) {
         this.table = table;
+        this.retention = retention;
     }
 
     public Optional<WorkflowVersion> latest(String accountId, String workflowId) {
@@ -50,14 +57,14 @@ public final class WorkflowRepository {
         if (latest.isPresent() && latest.get().digest().equals(digest)) return new Stored<>(latest.get(), false);
         int next = latest.map(v -> v.version() + 1).orElse(1);
         WorkflowVersion v = new WorkflowVersion(accountId, workflowId, next, definition, digest, table.now().toString());
-        Map<String, AttributeValue> item = Item.of(Keys.workflowPk(accountId, workflowId),
+        Map<String, AttributeValue> item = table.expiring(Item.of(Keys.workflowPk(accountId, workflowId),
                         Keys.workflowVersionSk(next), "workflow", accountId)
                 .s("workflowId", workflowId)
                 .n("version", next)
                 .s("definition", definition)
                 .s("digest", digest)
                 .s("createdAt", v.createdAt())
-                .build();
+                .build(), retention);
         if (!table.putIfAbsent(item)) {
             throw new ConflictException("workflow '" + workflowId + "' was changed concurrently (version " + next
                     + " exists); retry");

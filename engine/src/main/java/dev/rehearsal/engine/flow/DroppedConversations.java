@@ -101,7 +101,7 @@ final class DroppedConversations {
     /** Steps that neither write to the contact nor hand them to a person. */
     private static boolean saysNothing(StepType t) {
         return switch (t) {
-            case CONDITION, ADD_TAG, REMOVE_TAG, UPDATE_CONTACT, GOAL, DELAY -> true;
+            case CONDITION, ADD_TAG, REMOVE_TAG, UPDATE_CONTACT, GOAL, DELAY, EXTERNAL_CALL, PLACEHOLDER -> true;
             case SEND_SMS, SEND_EMAIL, NOTIFY_TEAM, WAIT_FOR_REPLY, END -> false;
         };
     }

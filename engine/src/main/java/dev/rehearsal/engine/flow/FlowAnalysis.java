@@ -50,7 +50,7 @@ public final class FlowAnalysis {
         int n = g.n;
         int[] must = new int[n];
         for (int v = 0; v < n; v++) must[v] = reached[v] ? ContactFacts.REPLIED_ON_EVERY_PATH : 0;
-        must[g.start] = 0;
+        must[g.start] = dev.rehearsal.engine.workflow.Trigger.of(g.workflow).inbound() ? ContactFacts.REPLIED_ON_EVERY_PATH : 0;
         int[] order = reversePostorder(g);
         boolean changed = true;
         while (changed) {
@@ -84,6 +84,8 @@ public final class FlowAnalysis {
         for (int i = 0; i < order.length; i++) position[order[i]] = i;
         boolean[] dirty = new boolean[order.length];
         reached[g.start] = true;
+        // A flow the lead starts by texting in (an inbound trigger) begins with that message taken.
+        if (dev.rehearsal.engine.workflow.Trigger.of(g.workflow).inbound()) bits[g.start] |= REPLY | REPLY_TAKEN;
         dirty[position[g.start]] = true;
         int cursor = position[g.start];
         while (cursor < order.length) {

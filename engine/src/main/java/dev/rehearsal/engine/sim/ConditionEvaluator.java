@@ -54,6 +54,12 @@ public final class ConditionEvaluator {
         }
         if (c instanceof Condition.EmailOpened e) return contact.lastEmailOpened(now) == e.expected();
         if (c instanceof Condition.EmailClicked e) return contact.lastEmailClicked(now) == e.expected();
+        if (c instanceof Condition.Text t) {
+            java.util.function.Function<String, String> fields = key -> key.startsWith("contact.")
+                    ? contact.fields.get(key.substring(8)) : null;
+            return TextComparison.test(t.operator(), dev.rehearsal.engine.workflow.MergeFields.render(t.input(), fields),
+                    dev.rehearsal.engine.workflow.MergeFields.render(t.value(), fields));
+        }
         if (c instanceof Condition.All a) return a.all().stream().allMatch(x -> test(x, contact, now, asMeant));
         if (c instanceof Condition.Any a) return a.any().stream().anyMatch(x -> test(x, contact, now, asMeant));
         if (c instanceof Condition.Not n) return !test(n.not(), contact, now, asMeant);

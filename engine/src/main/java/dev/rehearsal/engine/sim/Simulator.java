@@ -77,6 +77,7 @@ public final class Simulator {
         s.clock = options.start().atZone(ZoneId.of(s.timezone)).toInstant().toEpochMilli();
         s.startedAt = s.clock;
         s.contact = ContactState.from(persona.contact());
+        ExternalSteps.fillInputs(wf, s);
         return s;
     }
 
@@ -104,7 +105,9 @@ public final class Simulator {
         }
         String at = iso(s.clock);
         String local = localTime(s);
+        String opened = index == 0 ? ExternalSteps.openConversation(wf, persona, s, responder) : null;
         Exec e = execute(wf, persona, s, step, responder, classifier);
+        if (opened != null) e.note = join(opened, e.note);
         s.stepIndex++;
         String next = e.next;
         EndReason end = null;
@@ -151,6 +154,10 @@ public final class Simulator {
         ContactState c = s.contact;
         switch (step.type()) {
             case SEND_SMS, SEND_EMAIL -> {
+                if (ExternalSteps.blockedBySender(wf, s, step)) {
+                    e.note = "not delivered: the contact opted out of sms and the sender refuses to deliver to them";
+                    return step.onFailure() != null ? e.go("on_failure", step.onFailure()) : e.go("next", step.next());
+                }
                 send(wf, persona, s, step, responder, classifier, e);
                 return e.go("next", step.next());
             }
@@ -214,6 +221,15 @@ public final class Simulator {
                 e.note = "workflow ended";
                 return e.go(null, null);
             }
+            case EXTERNAL_CALL -> {
+                boolean ok = ExternalSteps.call(wf, s, step, s.visits.getOrDefault(step.id(), 1));
+                e.note = step.text("kind") + " call " + (ok ? "succeeded" : "failed") + " (simulated outcome)";
+                return ok ? e.go("next", step.next()) : e.go("on_failure", step.onFailure());
+            }
+            case PLACEHOLDER -> {
+                e.note = "placeholder for " + step.text("source_type") + ", not simulated: " + step.text("reason");
+                return e.go("next", step.next());
+            }
             default -> throw new IllegalStateException("unhandled step type " + step.type());
         }
     }
@@ -243,6 +259,12 @@ public final class Simulator {
     }
 
     private static Duration delayOf(Step step, SimulationSession s) {
+        if (step.config().has("window")) return SendWindow.delay(step, s, untilOrDuration(step, s));
+        return untilOrDuration(step, s);
+    }
+
+    private static Duration untilOrDuration(Step step, SimulationSession s) {
+        if (step.text("duration") == null && step.text("until") == null) return Duration.ZERO;
         if (step.text("until") != null) {
             LocalTime target = LocalTime.parse(step.text("until"));
             ZonedDateTime now = Instant.ofEpochMilli(s.clock).atZone(ZoneId.of(s.timezone));
@@ -255,11 +277,29 @@ public final class Simulator {
 
     private static Exec waitForReply(SimulationSession s, Step step, Exec e) {
         Duration timeout = step.timeout();
+        if ("email_open".equals(step.text("for")) || "email_click".equals(step.text("for"))) return awaitEngagement(s, step, e, timeout);
         try {
             return awaitReply(s, step, e, timeout);
         } finally {
             s.contact.repliesCheckedAt = s.clock;
         }
+    }
+
+    /** Waits for the last email to be opened (or clicked): on_reply at that moment, else on_timeout. */
+    private static Exec awaitEngagement(SimulationSession s, Step step, Exec e, Duration timeout) {
+        boolean click = "email_click".equals(step.text("for"));
+        Long at = click ? s.contact.lastEmailClickedAt : s.contact.lastEmailOpenedAt;
+        long deadline = s.clock + timeout.toMillis();
+        String what = click ? "clicked" : "opened";
+        if (at != null && at <= deadline) {
+            e.note = at <= s.clock ? "the email was already " + what
+                    : "email " + what + " after " + Durations.format(Duration.ofMillis(at - s.clock));
+            s.clock = Math.max(s.clock, at);
+            return e.go("on_reply", step.onReply());
+        }
+        s.clock = deadline;
+        e.note = "email not " + what + " within " + Durations.format(timeout);
+        return step.onTimeout() == null ? e.go(null, null) : e.go("on_timeout", step.onTimeout());
     }
 
     private static Exec awaitReply(SimulationSession s, Step step, Exec e, Duration timeout) {
@@ -282,6 +322,9 @@ public final class Simulator {
                 if (sameChannel && x.arrivesAt() <= r.arrivesAt()) replies.set(i, x.consume());
             }
             String intent = " (" + (r.intent() == null ? "no intent" : r.intent().wire()) + ")";
+            if (step.text("save_reply_to") != null) {
+                s.contact.fields.put(step.text("save_reply_to"), r.text() == null ? "" : r.text());
+            }
             if (r.arrivesAt() <= s.clock) {
                 e.note = "a reply was already waiting, received " + LOCAL.format(Instant.ofEpochMilli(r.arrivesAt())
                         .atZone(ZoneId.of(s.timezone))) + intent;
@@ -407,7 +450,7 @@ public final class Simulator {
         }
     }
 
-    private static void remember(SimulationSession s, Turn t) {
+    static void remember(SimulationSession s, Turn t) {
         s.transcript.add(new Turn(t.fromLead(), t.channel(), t.subject(), cut(t.text()), t.at(), t.actions()));
         if (s.transcript.size() > MAX_TURNS) s.transcript.remove(0);
     }

@@ -1,6 +1,7 @@
 package dev.rehearsal.engine.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.engine.workflow.DeclaredFields;
 import dev.rehearsal.engine.workflow.MergeFields;
 import dev.rehearsal.engine.workflow.Step;
 import dev.rehearsal.engine.workflow.StepType;
@@ -31,6 +32,9 @@ final class MergeFieldRules {
             "first_name", "there", "full_name", "there", "company", "your company", "city", "your area");
 
     private final Set<String> contactFields;
+    /** Fields the workflow's trigger supplies for every contact: no fallback needed. */
+    private final Set<String> inputs;
+    private final DefinitelySet definitelySet;
 
     MergeFieldRules(Workflow workflow) {
         Set<String> fields = new TreeSet<>(MergeFields.STANDARD_CONTACT_FIELDS);
@@ -41,7 +45,11 @@ final class MergeFieldRules {
                 fields.add(f.startsWith("contact.") ? f.substring("contact.".length()) : f);
             }
         }
+        fields.addAll(DeclaredFields.setByRun(workflow));
+        this.inputs = DeclaredFields.inputs(workflow).keySet();
+        fields.addAll(inputs);
         this.contactFields = fields;
+        this.definitelySet = DefinitelySet.of(workflow);
     }
 
     /** Checks one template ({@code part} is the config field, e.g. "body" or "subject"). */
@@ -64,7 +72,7 @@ final class MergeFieldRules {
             int dot = field.indexOf('.');
             String ns = field.substring(0, dot), name = field.substring(dot + 1);
             if (ns.equals("contact") && contactFields.contains(name)) {
-                if (!t.hasFallback()) {
+                if (!t.hasFallback() && !inputs.contains(name) && !definitelySet.isSet(s.id(), name)) {
                     out.add(Issue.of(Severity.WARNING, "merge_field_without_fallback", s.id(), pointer,
                             where + " uses " + raw + " without a fallback: contacts missing " + name + " get an empty gap",
                             "Write {{" + t.field() + " | default: \"" + SUGGESTED_FALLBACK.getOrDefault(name, "…") + "\"}}."));

@@ -12,6 +12,8 @@ public final class Validators {
             new StructuralValidator(),
             new MessageQualityValidator(),
             new TimingValidator(),
+            new IntegrationValidator(),
+            new ReplyWindowValidator(),
             new dev.rehearsal.engine.flow.FlowValidator()
     );
 

@@ -21,6 +21,8 @@ public sealed interface Condition {
     record Field(String name, JsonNode equals, Boolean exists) implements Condition { }
     record EmailOpened(boolean expected) implements Condition { }
     record EmailClicked(boolean expected) implements Condition { }
+    /** A rendered template compared with a value, with Twilio Studio's split semantics ({@code TextComparison}). */
+    record Text(String input, String operator, String value) implements Condition { }
     record All(List<Condition> all) implements Condition { }
     record Any(List<Condition> any) implements Condition { }
     record Not(Condition not) implements Condition { }
@@ -42,6 +44,8 @@ public sealed interface Condition {
                     v.has("exists") ? v.get("exists").asBoolean() : null);
             case "email_opened" -> new EmailOpened(v.asBoolean());
             case "email_clicked" -> new EmailClicked(v.asBoolean());
+            case "text" -> new Text(v.path("input").asText(), v.path("operator").asText(),
+                    v.hasNonNull("value") ? v.get("value").asText() : null);
             case "all" -> new All(list(v));
             case "any" -> new Any(list(v));
             case "not" -> new Not(from(v));

@@ -12,7 +12,13 @@ import java.util.List;
  * against the schema); typed accessors read them.
  */
 public record Step(String id, StepType type, String name, JsonNode config, String next,
-                   String onReply, String onTimeout, List<Branch> branches, String defaultNext) {
+                   String onReply, String onTimeout, List<Branch> branches, String defaultNext, String onFailure) {
+
+    /** A step without a failure exit (every type but external_call). */
+    public Step(String id, StepType type, String name, JsonNode config, String next,
+                String onReply, String onTimeout, List<Branch> branches, String defaultNext) {
+        this(id, type, name, config, next, onReply, onTimeout, branches, defaultNext, null);
+    }
 
     public Step {
         config = config == null ? JsonNodeFactory.instance.objectNode() : config;
@@ -58,6 +64,7 @@ public record Step(String id, StepType type, String name, JsonNode config, Strin
             out.add(new Transition(id, "branch:" + branchLabel(i), b.next()));
         }
         if (defaultNext != null) out.add(new Transition(id, "default", defaultNext));
+        if (onFailure != null) out.add(new Transition(id, "on_failure", onFailure));
         return out;
     }
 

@@ -6,7 +6,11 @@ import java.util.Optional;
 
 /** Every kind of step a workflow can contain; the wire name is the lower-case JSON value. */
 public enum StepType {
-    SEND_SMS, SEND_EMAIL, DELAY, WAIT_FOR_REPLY, CONDITION, ADD_TAG, REMOVE_TAG, UPDATE_CONTACT, NOTIFY_TEAM, GOAL, END;
+    SEND_SMS, SEND_EMAIL, DELAY, WAIT_FOR_REPLY, CONDITION, ADD_TAG, REMOVE_TAG, UPDATE_CONTACT, NOTIFY_TEAM, GOAL, END,
+    /** A call out of the workflow (HTTP request, function, webhook) with a success and a failure exit. */
+    EXTERNAL_CALL,
+    /** Stands in for an imported element Rehearsal cannot simulate: the walk passes through it. */
+    PLACEHOLDER;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

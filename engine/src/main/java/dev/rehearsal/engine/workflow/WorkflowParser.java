@@ -118,7 +118,7 @@ public final class WorkflowParser {
         for (int i = 0; i < steps.size(); i++) {
             JsonNode s = steps.get(i);
             String base = "/steps/" + i;
-            for (String f : List.of("next", "on_reply", "on_timeout", "default")) {
+            for (String f : List.of("next", "on_reply", "on_timeout", "default", "on_failure")) {
                 checkTarget(doc, s.path(f), base + "/" + f, firstIndex, problems);
             }
             JsonNode branches = s.path("branches");
@@ -164,7 +164,7 @@ public final class WorkflowParser {
             }
             steps.add(new Step(text(s, "id"), StepType.fromWire(text(s, "type")).orElseThrow(), text(s, "name"),
                     s.get("config"), text(s, "next"), text(s, "on_reply"), text(s, "on_timeout"), branches,
-                    text(s, "default")));
+                    text(s, "default"), text(s, "on_failure")));
         }
         return new Workflow(text(root, "id"), text(root, "name"), text(root, "start"), settings(root.path("settings")),
                 steps, root);

@@ -14,6 +14,7 @@ class ValidatorsTest {
     @Test
     void everyFamilyIsRegistered() {
         assertEquals(List.of(StructuralValidator.class, MessageQualityValidator.class, TimingValidator.class,
+                        IntegrationValidator.class, ReplyWindowValidator.class,
                         dev.rehearsal.engine.flow.FlowValidator.class),
                 Validators.all().stream().map(Object::getClass).toList());
     }

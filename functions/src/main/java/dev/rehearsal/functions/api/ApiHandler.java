@@ -21,6 +21,7 @@ public class ApiHandler extends ApiHandlerBase {
     protected Router routes(Router r) {
         return r.include(new PersonasHandler(services).router())
                 .include(new WorkflowsHandler(services).router())
+                .include(new ImportHandler(services).router())
                 .include(new TestsHandler(services).router())
                 .include(new SuitesHandler(services).router());
     }

@@ -8,17 +8,29 @@ import dev.rehearsal.functions.http.ApiException;
 import dev.rehearsal.functions.http.ApiRequest;
 import dev.rehearsal.functions.http.Responses;
 import dev.rehearsal.functions.http.Router;
+import dev.rehearsal.functions.observe.JsonLog;
+import dev.rehearsal.functions.observe.RunMetrics;
+import dev.rehearsal.functions.run.RunRef;
+import dev.rehearsal.functions.run.RunStarter;
+import dev.rehearsal.store.ConflictException;
 import dev.rehearsal.store.Interaction;
 import dev.rehearsal.store.Page;
 import dev.rehearsal.store.PersonaTest;
 import dev.rehearsal.store.Report;
 import dev.rehearsal.store.RunRecord;
 import dev.rehearsal.store.RunRepository;
+import dev.rehearsal.store.RunStatus;
 import dev.rehearsal.store.TestIds;
+import dev.rehearsal.store.WorkflowRepository;
 
-/** {@code GET /tests/{id}}, {@code GET /tests/{id}/report}, {@code GET /tests/{id}/interactions}. */
+/**
+ * {@code GET /tests/{id}}, {@code DELETE /tests/{id}} (cancel), {@code GET /tests/{id}/report},
+ * {@code GET /tests/{id}/interactions}.
+ */
 public class TestsHandler extends ApiHandlerBase {
     private final RunRepository runs;
+    private final RunStarter starter;
+    private final WorkflowRepository workflows;
 
     public TestsHandler() {
         this(Services.fromEnvironment());
@@ -26,11 +38,14 @@ public class TestsHandler extends ApiHandlerBase {
 
     public TestsHandler(Services services) {
         this.runs = services.store().runs();
+        this.starter = services.runStarter();
+        this.workflows = services.store().workflows();
     }
 
     @Override
     protected Router routes(Router r) {
         return r.route("GET", "/tests/{id}", this::get)
+                .route("DELETE", "/tests/{id}", this::cancel)
                 .route("GET", "/tests/{id}/report", this::report)
                 .route("GET", "/tests/{id}/interactions", this::interactions);
     }
@@ -50,10 +65,40 @@ public class TestsHandler extends ApiHandlerBase {
         return Responses.json(200, out);
     }
 
+    /**
+     * Cancels a run: RUNNING becomes CANCELLED, then its execution is stopped. Idempotent (a
+     * cancelled run answers the same, and its stop is asked again in case the first was lost); a run
+     * that already ended otherwise is a 409.
+     */
+    APIGatewayV2HTTPResponse cancel(ApiRequest req) {
+        RunRecord run = run(req);
+        if (run.status() == RunStatus.RUNNING) {
+            try {
+                run = runs.finish(req.accountId(), run.runId(), RunStatus.CANCELLED, "cancelled: by request");
+                RunMetrics.runEnded("api", run.runId(), run.status().name(), "by_request");
+            } catch (ConflictException e) {
+                run = run(req); // it ended meanwhile
+            }
+        }
+        if (run.status() != RunStatus.CANCELLED) {
+            throw new ApiException(409, "run_finished", "run " + run.runId() + " already ended " + run.status()
+                    + "; only a RUNNING run can be cancelled");
+        }
+        try {
+            starter.stop(new RunRef(req.accountId(), run.runId(), run.workflowId(), run.workflowVersion()));
+        } catch (RuntimeException e) {
+            JsonLog.warn("stop of the run unconfirmed", java.util.Map.of("runId", run.runId()), e);
+            throw new ApiException(503, "run_stop_unconfirmed", "run " + run.runId() + " is CANCELLED but the stop of "
+                    + "its execution was not confirmed; repeat the DELETE");
+        }
+        return Responses.json(200, runJson(run));
+    }
+
     APIGatewayV2HTTPResponse report(ApiRequest req) {
         RunRecord run = run(req);
         Report r = runs.report(req.accountId(), run.runId()).orElseThrow(() -> new ApiException(404,
                 "report_not_ready", "run " + run.runId() + " has no report yet (status " + run.status() + ")"));
+        if (HtmlReportResponse.wanted(req.header("accept"))) return HtmlReportResponse.of(req.accountId(), run, r, workflows);
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("runId", run.runId());
         out.put("status", run.status().name());

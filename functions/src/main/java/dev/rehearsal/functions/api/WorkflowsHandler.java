@@ -15,6 +15,9 @@ import dev.rehearsal.functions.http.ApiRequest;
 import dev.rehearsal.functions.http.Limits;
 import dev.rehearsal.functions.http.Responses;
 import dev.rehearsal.functions.http.Router;
+import dev.rehearsal.functions.observe.JsonLog;
+import dev.rehearsal.functions.observe.RunMetrics;
+import dev.rehearsal.functions.run.RunAdmission;
 import dev.rehearsal.functions.run.RunRef;
 import dev.rehearsal.functions.run.RunStartUncertainException;
 import dev.rehearsal.functions.run.RunStarter;
@@ -33,8 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +43,6 @@ import java.util.regex.Pattern;
  * {@code POST /workflows/{id}/test}. Every check runs before the one write a request makes.
  */
 public class WorkflowsHandler extends ApiHandlerBase {
-    private static final Logger LOG = Logger.getLogger(WorkflowsHandler.class.getName());
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_.:-]{1,128}$");
     private static final Set<String> TEST_FIELDS = Set.of("personas", "seed", "version", "runs");
     public static final long DEFAULT_SEED = dev.rehearsal.engine.sim.SimulationOptions.DEFAULT_SEED;
@@ -51,6 +51,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
     private final PersonaRepository personas;
     private final RunRepository runs;
     private final RunStarter starter;
+    private final RunAdmission admission;
 
     public WorkflowsHandler() {
         this(Services.fromEnvironment());
@@ -61,6 +62,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
         this.personas = services.store().personas();
         this.runs = services.store().runs();
         this.starter = services.runStarter();
+        this.admission = services.admission();
     }
 
     @Override
@@ -161,24 +163,38 @@ public class WorkflowsHandler extends ApiHandlerBase {
         String runId = key == null ? "run-" + UUID.randomUUID().toString().replace("-", "")
                 : runIdFor(req.accountId(), id, key);
         checkHistoryBudget(wv, personaIds.size() * walks);
-        Stored<RunRecord> run = runs.create(req.accountId(), runId, id, wv.version(), personaIds, seed, walks);
+        String digest = requestDigest(personaIds, seed, requestedVersion, walks);
+        // The personas as they are now, before the run exists: a run never lacks its snapshots.
+        for (String pid : personaIds) {
+            dev.rehearsal.engine.persona.Persona p = personas.get(req.accountId(), pid)
+                    .orElseThrow(() -> new ApiException(409, "persona_changed", "persona '" + pid + "' was deleted "
+                            + "while the run was being requested; try again"));
+            runs.putPersonaSnapshot(req.accountId(), runId, pid, Json.write(p));
+        }
+        if (runs.get(req.accountId(), runId).isEmpty()) {
+            admission.admit(req.accountId(), runId, WorkflowParser.parseOrThrow(wv.definition()),
+                    personasOf(req.accountId(), personaIds), seed, walks);
+        }
+        Stored<RunRecord> run = runs.create(req.accountId(), runId, id, wv.version(), personaIds, seed, walks, digest);
         RunRecord r = run.value();
+        if (!run.created() && key != null) checkSameRequest(req.accountId(), runId, digest);
         // A retry with the same Idempotency-Key of a run still RUNNING starts it again: the first attempt may
         // have died between recording the run and starting it, and a repeated start is idempotent.
         if (run.created() || r.status() == RunStatus.RUNNING) {
             try {
                 starter.start(new RunRef(req.accountId(), runId, id, wv.version()));
             } catch (RunStartUncertainException e) {
-                LOG.log(Level.WARNING, "start of run " + runId + " unconfirmed", e);
+                JsonLog.warn("start of the run unconfirmed", java.util.Map.of("runId", runId), e);
                 throw new ApiException(503, "run_start_unconfirmed", "the run " + runId + " was recorded but its start "
                         + "was not confirmed; retry with the same Idempotency-Key");
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "could not start run " + runId, e);
-                runs.finish(req.accountId(), runId, RunStatus.FAILED, "could not start the run: " + e.getMessage());
+                JsonLog.error("could not start the run", java.util.Map.of("runId", runId), e);
+                runs.finish(req.accountId(), runId, RunStatus.FAILED, "run_start_failed: " + e.getMessage());
                 throw new ApiException(503, "run_start_failed", "the run " + runId
                         + " was recorded but could not be started; it is marked FAILED, try again");
             }
         }
+        if (run.created()) RunMetrics.runStarted(runId);
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("runId", runId);
         out.put("status", r.status().name());
@@ -226,6 +242,28 @@ public class WorkflowsHandler extends ApiHandlerBase {
     }
 
     static final int MAX_API_RUNS = 100;
+
+    /** What makes two test requests the same request: the personas, the seed and the version asked for. */
+    static String requestDigest(List<String> personaIds, long seed, Integer version, int walks) {
+        // walks joins the digest only when asked for, so digests of runs from before walks stay the same.
+        return WorkflowRepository.sha256(String.join(",", personaIds) + "\n" + seed + "\n" + (version == null ? "" : version)
+                + (walks == 1 ? "" : "\nruns " + walks));
+    }
+
+    /** A reused Idempotency-Key must come with the request it was first used for (422 otherwise). */
+    private void checkSameRequest(String accountId, String runId, String digest) {
+        String first = runs.requestDigest(accountId, runId).orElse(null);
+        if (first != null && !first.equals(digest)) {
+            throw new ApiException(422, "idempotency_key_reused", "this Idempotency-Key was already used for run "
+                    + runId + " with a different request (personas, seed or version); use a new key for a new run");
+        }
+    }
+
+    private List<dev.rehearsal.engine.persona.Persona> personasOf(String accountId, List<String> ids) {
+        List<dev.rehearsal.engine.persona.Persona> out = new ArrayList<>();
+        for (String p : ids) out.add(personas.get(accountId, p).orElseThrow(() -> ApiException.notFound("persona", p)));
+        return out;
+    }
 
     /** The run id for an Idempotency-Key: the same key from the same account on the same workflow, the same run. */
     public static String runIdFor(String accountId, String workflowId, String key) {

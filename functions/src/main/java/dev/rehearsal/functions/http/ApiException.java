@@ -9,6 +9,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final List<Problem> problems;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ApiException(int status, String code, String message, List<Problem> problems) {
         super(message);
@@ -27,6 +28,16 @@ public class ApiException extends RuntimeException {
 
     public static ApiException notFound(String what, String id) {
         return new ApiException(404, "not_found", what + " '" + id + "' was not found");
+    }
+
+    /** Adds a response header (e.g. {@code Allow} on a 405). */
+    public ApiException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, String> headers() {
+        return java.util.Collections.unmodifiableMap(headers);
     }
 
     public int status() {

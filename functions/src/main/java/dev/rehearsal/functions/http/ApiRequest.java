@@ -130,28 +130,31 @@ public final class ApiRequest {
     }
 
     public static JsonNode parseJson(String text) {
+        JsonNode node;
         try {
             JsonParser p = STRICT.createParser(text);
-            JsonNode node = STRICT.readTree(p);
+            node = STRICT.readTree(p);
             if (node == null) throw ApiException.badRequest("missing_body", "", "a JSON body is required");
             if (p.nextToken() != null) {
                 throw new ApiException(400, "malformed_json", "malformed JSON: trailing content after the document",
                         List.of(new Problem("", p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
                                 "malformed_json", "trailing content after the document")));
             }
-            return node;
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            String msg = e.getOriginalMessage() == null ? "unreadable JSON" : e.getOriginalMessage()
-                    .replaceAll(" ?\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
-                    .replaceAll(" ?at \\[Source:[^\\]]*\\]", "")
-                    .replaceAll(" ?\\[Source:[^\\]]*\\]", "");
+            String msg = JsonErrorText.of(e.getOriginalMessage());
             throw new ApiException(400, "malformed_json", "malformed JSON: " + msg,
                     List.of(new Problem("", Math.max(line, 0), Math.max(col, 0), "malformed_json", msg)));
         } catch (java.io.IOException e) {
-            throw new ApiException(400, "malformed_json", "malformed JSON: " + e.getMessage());
+            throw new ApiException(400, "malformed_json", "malformed JSON: the body could not be read");
         }
+        String bad = UnpairedSurrogates.find(node, "");
+        if (bad != null) {
+            throw ApiException.badRequest("malformed_body", bad, "the text at " + (bad.isEmpty() ? "the root" : bad)
+                    + " has an unpaired UTF-16 surrogate escape (e.g. \\ud800 alone), which is not a character");
+        }
+        return node;
     }
 
     private static ApiException tooLarge(int maxBytes) {

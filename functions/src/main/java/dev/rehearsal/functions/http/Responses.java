@@ -33,6 +33,11 @@ public final class Responses {
 
     public static APIGatewayV2HTTPResponse error(int status, String code, String message, List<Problem> problems,
                                                  String requestId) {
+        return error(status, code, message, problems, requestId, Map.of());
+    }
+
+    public static APIGatewayV2HTTPResponse error(int status, String code, String message, List<Problem> problems,
+                                                 String requestId, Map<String, String> headers) {
         ObjectNode root = Json.mapper().createObjectNode();
         ObjectNode err = root.putObject("error");
         err.put("code", code);
@@ -51,10 +56,10 @@ public final class Responses {
                 o.put("message", p.message());
             }
         }
-        return json(status, root);
+        return json(status, root, headers);
     }
 
     public static APIGatewayV2HTTPResponse error(ApiException e, String requestId) {
-        return error(e.status(), e.code(), e.getMessage(), e.problems(), requestId);
+        return error(e.status(), e.code(), e.getMessage(), e.problems(), requestId, e.headers());
     }
 }

@@ -6,8 +6,6 @@ import dev.rehearsal.store.ConflictException;
 import dev.rehearsal.store.InvalidPageTokenException;
 import dev.rehearsal.store.PersonaRepository;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,8 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import dev.rehearsal.functions.observe.JsonLog;
+import dev.rehearsal.functions.observe.LogContext;
+import dev.rehearsal.functions.observe.Metrics;
 
 /**
  * Maps (method, route) to a handler method. Matches the event's routeKey when API Gateway sent
@@ -24,7 +23,6 @@ import java.util.logging.Logger;
  * dispatching, and turns every refusal into the one JSON error shape.
  */
 public final class Router {
-    private static final Logger LOG = Logger.getLogger(Router.class.getName());
     private final Map<String, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes = new LinkedHashMap<>();
 
     /** Adds a route, e.g. {@code route("GET", "/personas/{id}", this::getPersona)}. */
@@ -44,10 +42,42 @@ public final class Router {
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        long started = System.nanoTime();
+        String[] route = {null};
+        try (LogContext.Scope ignored = LogContext.with("requestId", requestId)) {
+            APIGatewayV2HTTPResponse r = dispatch(event, requestId, route);
+            observe(event, route[0], r.getStatusCode(), (System.nanoTime() - started) / 1_000_000);
+            return r;
+        }
+    }
+
+    /**
+     * One INFO line per request (method, route, status, latency: never the body) and its EMF counts;
+     * the route template, not the path, so ids stay out of metric dimensions.
+     */
+    private static void observe(APIGatewayV2HTTPEvent event, String route, int status, long millis) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("method", method(event));
+        fields.put("route", route == null ? "(none)" : route);
+        fields.put("status", status);
+        fields.put("latencyMs", millis);
+        JsonLog.info("request", fields);
+        Metrics.of("api").count("Requests", 1).count("Errors4xx", status >= 400 && status < 500 ? 1 : 0)
+                .count("Errors5xx", status >= 500 ? 1 : 0).put("Latency", millis, "Milliseconds").emit();
+    }
+
+    private APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event, String requestId, String[] route) {
         try {
             Match m = match(event);
+            route[0] = m.key;
             String account = Accounts.from(event);
+            // Left open on purpose: the request's scope (handle) restores the context, after its own line.
+            LogContext.with("accountId", account);
             return m.handler.apply(new ApiRequest(event, account, m.params));
+        } catch (RetryLaterException e) {
+            APIGatewayV2HTTPResponse r = Responses.error(e, requestId);
+            r.getHeaders().put("retry-after", Long.toString(e.retryAfterSeconds()));
+            return r;
         } catch (ApiException e) {
             return Responses.error(e, requestId);
         } catch (PersonaRepository.BuiltInPersonaException e) {
@@ -57,22 +87,22 @@ public final class Router {
         } catch (InvalidPageTokenException e) {
             return Responses.error(400, "invalid_next_token", e.getMessage(), List.of(), requestId);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
+            JsonLog.error("request failed", Map.of(), e);
             return Responses.error(500, "internal_error", "the request failed; quote request id " + requestId,
                     List.of(), requestId);
         }
     }
 
-    private record Match(Function<ApiRequest, APIGatewayV2HTTPResponse> handler, Map<String, String> params) {
+    private record Match(String key, Function<ApiRequest, APIGatewayV2HTTPResponse> handler, Map<String, String> params) {
     }
 
     private Match match(APIGatewayV2HTTPEvent event) {
         String routeKey = event.getRouteKey();
         if (routeKey != null && routes.containsKey(routeKey) && event.getPathParameters() != null) {
-            return new Match(routes.get(routeKey), event.getPathParameters());
+            return new Match(routeKey, routes.get(routeKey), event.getPathParameters());
         }
         if (routeKey != null && routes.containsKey(routeKey) && !routeKey.contains("{")) {
-            return new Match(routes.get(routeKey), Map.of());
+            return new Match(routeKey, routes.get(routeKey), Map.of());
         }
         String method = method(event);
         String path = event.getRawPath();
@@ -80,17 +110,23 @@ public final class Router {
             path = event.getRequestContext().getHttp().getPath();
         }
         if (path == null) throw new ApiException(404, "route_not_found", "no route for this request");
+        PathCodec.checkPath(path);
         String[] actual = split(path);
-        boolean pathMatched = false;
+        java.util.Set<String> allowed = new java.util.TreeSet<>();
         for (Map.Entry<String, Function<ApiRequest, APIGatewayV2HTTPResponse>> e : routes.entrySet()) {
             int sp = e.getKey().indexOf(' ');
             Map<String, String> params = matchTemplate(split(e.getKey().substring(sp + 1)), actual);
             if (params == null) continue;
-            pathMatched = true;
-            if (e.getKey().substring(0, sp).equals(method)) return new Match(e.getValue(), params);
+            String m = e.getKey().substring(0, sp);
+            if (m.equals(method)) return new Match(e.getKey(), e.getValue(), params);
+            allowed.add(m);
         }
-        if (pathMatched) throw new ApiException(405, "method_not_allowed", method + " is not allowed on " + path);
-        throw new ApiException(404, "route_not_found", "no route for " + method + " " + path);
+        if (!allowed.isEmpty()) {
+            // Reached through the catch-all route in AWS: API Gateway itself answers an unrouted method with 404.
+            throw new ApiException(405, "method_not_allowed", method + " is not allowed on " + ApiRequest.truncate(path)
+                    + "; allowed: " + String.join(", ", allowed)).withHeader("allow", String.join(", ", allowed));
+        }
+        throw new ApiException(404, "route_not_found", "no route for " + method + " " + ApiRequest.truncate(path));
     }
 
     private static String method(APIGatewayV2HTTPEvent event) {
@@ -124,10 +160,6 @@ public final class Router {
     }
 
     private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
+        return PathCodec.decodeSegment(s);
     }
 }

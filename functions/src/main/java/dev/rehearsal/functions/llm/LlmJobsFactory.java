@@ -17,6 +17,7 @@ import java.util.function.Function;
 /**
  * Builds the LLM jobs from the function's environment, as template.yaml sets it: {@code PROVIDER},
  * {@code PROVIDER_MODEL}, {@code PROVIDER_BASE_URL}, {@code PROVIDER_REPLAY} (off, record, replay) and
+ * {@code PROVIDER_TIMEOUT_SECONDS}, {@code PROVIDER_MAX_ATTEMPTS} and
  * {@code PROVIDER_API_KEY_PARAMETER}, the name of an SSM SecureString read once per container (the
  * key itself is never in the environment). Each account gets its own bundle so its replay cache
  * stays its own. Returns null for the offline engine.
@@ -28,6 +29,9 @@ public final class LlmJobsFactory {
     public static final String REPLAY_ENV = "PROVIDER_REPLAY";
     public static final String CALIBRATION_ENV = "PROVIDER_CALIBRATION";
     public static final String KEY_PARAMETER_ENV = "PROVIDER_API_KEY_PARAMETER";
+    /** Per function in template.yaml: attempts x timeout (plus back-off) must fit the function's own timeout. */
+    public static final String TIMEOUT_ENV = "PROVIDER_TIMEOUT_SECONDS";
+    public static final String MAX_ATTEMPTS_ENV = "PROVIDER_MAX_ATTEMPTS";
 
     private LlmJobsFactory() {
     }
@@ -49,13 +53,16 @@ public final class LlmJobsFactory {
         });
     }
 
-    static ProviderConfig config(Map<String, String> env, KeySource keys) {
+    /** The provider settings of a function environment (null-free; OFFLINE when no provider is named). */
+    public static ProviderConfig config(Map<String, String> env, KeySource keys) {
         Map<String, String> mapped = new HashMap<>();
         copy(env, PROVIDER_ENV, mapped, "REHEARSAL_PROVIDER");
         copy(env, MODEL_ENV, mapped, "REHEARSAL_MODEL");
         copy(env, BASE_URL_ENV, mapped, "REHEARSAL_BASE_URL");
         copy(env, REPLAY_ENV, mapped, "REHEARSAL_REPLAY");
         copy(env, CALIBRATION_ENV, mapped, "REHEARSAL_CALIBRATION");
+        copy(env, TIMEOUT_ENV, mapped, ProviderConfig.ENV.get("timeout"));
+        copy(env, MAX_ATTEMPTS_ENV, mapped, ProviderConfig.ENV.get("max-attempts"));
         copy(env, "AWS_REGION", mapped, "AWS_REGION");
         ProviderConfig config = ProviderConfig.resolve(mapped, Map.of());
         if (config.provider() == ProviderKind.OFFLINE) return null;
@@ -91,8 +98,13 @@ public final class LlmJobsFactory {
     public static KeySource ssm() {
         return name -> {
             try (SsmClient ssm = SsmClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
-                return ssm.getParameter(r -> r.name(name).withDecryption(true)).parameter().value();
+                return ssm(ssm).read(name);
             }
         };
+    }
+
+    /** The same read through a given client (tests point one at a loopback server). */
+    public static KeySource ssm(SsmClient ssm) {
+        return name -> ssm.getParameter(r -> r.name(name).withDecryption(true)).parameter().value();
     }
 }

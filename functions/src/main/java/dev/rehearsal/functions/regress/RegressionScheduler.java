@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.logging.Level;
 
 /**
  * The nightly regression (ScheduleV2 target; {@code rehearse regress} runs the same class locally).
@@ -48,6 +49,7 @@ import java.util.TreeSet;
  * ({@code ACCOUNT#a#SUITE#id / REGRESSION#<day>}) and published as an event.
  */
 public class RegressionScheduler implements RequestStreamHandler {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RegressionScheduler.class.getName());
     public static final Duration RECORD_RETENTION = Duration.ofDays(90);
     /** Walks per persona when a suite entry does not set "runs": enough for rates a test can compare. */
     public static final int DEFAULT_WALKS = 30;
@@ -74,27 +76,62 @@ public class RegressionScheduler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-        Json.mapper().writeValue(out, runAll());
+        ObjectNode summary = runAll();
+        // One CloudWatch embedded-metric line per night: suites run, regressed and in error.
+        System.out.println(metricLine(summary));
+        int errors = summary.path("errors").asInt();
+        if (errors > 0) {
+            // Failing the invocation sends the night to the dead-letter queue (template.yaml, EventInvokeConfig),
+            // after every other suite has run.
+            throw new IllegalStateException(errors + " suite(s) failed in the nightly regression: "
+                    + Json.write(summary));
+        }
+        Json.mapper().writeValue(out, summary);
+    }
+
+    /** The summary's counts as CloudWatch Embedded Metric Format (namespace Rehearsal). */
+    static String metricLine(ObjectNode summary) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode aws = root.putObject("_aws");
+        aws.put("Timestamp", System.currentTimeMillis());
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+        directive.put("Namespace", "Rehearsal");
+        directive.putArray("Dimensions").addArray();
+        ArrayNode metrics = directive.putArray("Metrics");
+        for (String m : List.of("RegressionSuites", "RegressionRegressions", "RegressionSuiteErrors")) {
+            metrics.addObject().put("Name", m).put("Unit", "Count");
+        }
+        root.put("RegressionSuites", summary.path("suites").size());
+        root.put("RegressionRegressions", summary.path("regressions").asInt());
+        root.put("RegressionSuiteErrors", summary.path("errors").asInt());
+        return Json.write(root);
     }
 
     /** Runs every suite of every account; the summary lists each suite's outcome. */
     public ObjectNode runAll() {
         ObjectNode out = Json.mapper().createObjectNode();
         ArrayNode suites = out.putArray("suites");
-        int regressions = 0;
+        int regressions = 0, errors = 0;
         for (String[] ref : suiteRefs()) {
             ObjectNode r;
             try {
                 r = runSuite(ref[0], ref[1]);
+                if ("error".equals(r.path("outcome").asText())) {
+                    LOG.warning("regression of suite " + ref[1] + " (account " + ref[0] + ") failed: "
+                            + r.path("error").asText());
+                }
             } catch (RuntimeException e) {
                 // One suite's trouble (a failed write or publish) must not stop the others.
                 r = Json.mapper().createObjectNode().put("accountId", ref[0]).put("suiteId", ref[1])
                         .put("outcome", "error").put("error", String.valueOf(e.getMessage()));
+                LOG.log(Level.WARNING, "regression of suite " + ref[1] + " (account " + ref[0] + ") failed", e);
             }
             if ("regressed".equals(r.path("outcome").asText())) regressions++;
+            if ("error".equals(r.path("outcome").asText())) errors++;
             suites.add(r);
         }
         out.put("regressions", regressions);
+        out.put("errors", errors);
         return out;
     }
 
@@ -133,8 +170,13 @@ public class RegressionScheduler implements RequestStreamHandler {
         result.put("outcome", "regressed");
         result.set("findings", Json.tree(findings));
         result.put("at", store.table().now().toString());
-        // One record per suite and day: a retried schedule neither duplicates the record nor the event.
-        if (writeRecord(accountId, suiteId, result)) events.publish(result);
+        // One record per suite and day, written after its event is published: a retried schedule publishes
+        // nothing twice once the record exists, and an event that failed to publish is published on the retry.
+        String day = result.get("at").asText().substring(0, 10);
+        if (store.table().get(Keys.suitePk(accountId, suiteId), "REGRESSION#" + day).isEmpty()) {
+            events.publish(result);
+            writeRecord(accountId, suiteId, result);
+        }
         return result;
     }
 

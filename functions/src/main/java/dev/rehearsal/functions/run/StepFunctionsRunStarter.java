@@ -5,6 +5,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 
 import java.time.Duration;
 
@@ -43,5 +44,20 @@ public final class StepFunctionsRunStarter implements RunStarter {
             // repeated StartExecution idempotent, so the caller can simply retry.
             throw new RunStartUncertainException("Step Functions did not answer: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void stop(RunRef run) {
+        try {
+            client.stopExecution(b -> b.executionArn(executionArn(stateMachineArn, run.runId()))
+                    .error("RunCancelled").cause("DELETE /tests/" + run.runId()));
+        } catch (ExecutionDoesNotExistException e) {
+            // never started (or its start failed): nothing to stop
+        }
+    }
+
+    /** The execution of a run: named after the run id, under the state machine. */
+    public static String executionArn(String stateMachineArn, String runId) {
+        return stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + runId;
     }
 }

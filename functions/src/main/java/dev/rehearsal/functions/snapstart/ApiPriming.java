@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.rehearsal.functions.api.ApiHandler;
 import dev.rehearsal.functions.api.Services;
+import dev.rehearsal.functions.observe.JsonLog;
 
 import java.util.Map;
 
@@ -19,7 +20,14 @@ public final class ApiPriming {
     }
 
     public static APIGatewayV2HTTPResponse run(Services services) {
-        return new ApiHandler(services).handleRequest(event(), null);
+        // The request's log line and metrics are built (warming that path too) but not written: a
+        // priming request is no traffic, and must not count as a request in the API's metrics.
+        java.util.function.Consumer<String> sink = JsonLog.sink(line -> { });
+        try {
+            return new ApiHandler(services).handleRequest(event(), null);
+        } finally {
+            JsonLog.sink(sink);
+        }
     }
 
     static APIGatewayV2HTTPEvent event() {

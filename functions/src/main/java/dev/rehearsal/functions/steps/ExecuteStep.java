@@ -11,6 +11,9 @@ import dev.rehearsal.engine.sim.SimulationOptions;
 import dev.rehearsal.engine.sim.SimulationSession;
 import dev.rehearsal.engine.sim.Simulator;
 import dev.rehearsal.engine.workflow.Workflow;
+import dev.rehearsal.functions.observe.JsonLog;
+import dev.rehearsal.functions.observe.LogContext;
+import dev.rehearsal.functions.observe.RunMetrics;
 import dev.rehearsal.store.PersonaTest;
 import dev.rehearsal.store.RunRecord;
 import dev.rehearsal.store.RunRepository;
@@ -53,6 +56,13 @@ public class ExecuteStep extends StepHandler {
         JsonNode cursor = input.has("cursor") ? input.get("cursor") : input;
         int retryCount = input.path("retryCount").asInt(0);
         Cursor c = Cursor.from(cursor);
+        try (LogContext.Scope ignored = LogContext.with("accountId", c.accountId(), "runId", c.runId(),
+                "personaId", c.personaId(), "step", String.valueOf(c.stepIndex()))) {
+            return execute(c, retryCount);
+        }
+    }
+
+    private JsonNode execute(Cursor c, int retryCount) {
         RunRepository store = services.store().runs();
         PersonaTest test = store.getTest(c.accountId(), c.testId())
                 .orElseThrow(() -> new StepInputException("test " + c.testId() + " does not exist"));
@@ -65,8 +75,12 @@ public class ExecuteStep extends StepHandler {
                     + c.stepIndex());
         }
         RunRecord run = RunData.run(services.store(), c.accountId(), c.runId());
+        if (run.status() != dev.rehearsal.store.RunStatus.RUNNING) {
+            // Cancelled (or ended) meanwhile: no further step, and no LLM call paid for.
+            throw new StepInputException("run " + run.runId() + " is " + run.status() + ", not RUNNING");
+        }
         Workflow wf = RunData.workflow(services.store(), run);
-        Persona p = s.persona != null ? s.persona : RunData.persona(services.store(), c.accountId(), c.personaId());
+        Persona p = s.persona != null ? s.persona : RunData.persona(services.store(), run, c.personaId());
         SimulationOptions options = RunData.options(run);
         SimulationSession before = s.copy();
         // A previous attempt may have recorded this step and died before saving the session: replay its
@@ -75,7 +89,23 @@ public class ExecuteStep extends StepHandler {
         PersonaResponder responder = prior.isPresent() ? recorded(prior.get())
                 : retryCount >= THROTTLE_RETRIES ? services.responderFor(c.accountId())
                 : new ThrottleGuard(services.responderFor(c.accountId()));
-        Interaction in = Simulator.step(wf, p, s, responder, options);
+        String provider = services.responderFor(c.accountId()).name();
+        Interaction in;
+        try {
+            in = Simulator.step(wf, p, s, responder, options);
+        } catch (ProviderThrottledException e) {
+            RunMetrics.reply(provider, null, true);
+            JsonLog.warn("provider throttled; the state machine retries the step", java.util.Map.of("retryCount", retryCount), null);
+            throw e;
+        }
+        if (prior.isEmpty()) RunMetrics.reply(provider, in.reply(), false);
+        // Facts only: which step, what it was, whether the provider failed; never the message or the reply.
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("stepId", in.stepId());
+        fields.put("stepType", in.stepType());
+        fields.put("replayed", prior.isPresent());
+        fields.put("providerError", in.reply() != null && in.reply().providerError() != null);
+        JsonLog.info("step executed", fields);
         Stored<dev.rehearsal.store.Interaction> stored = store.putInteraction(c.accountId(), c.testId(), in.stepIndex(),
                 Json.write(in));
         if (!stored.created() && !stored.value().document().equals(Json.write(in))) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.sim.SimulationSession;
+import dev.rehearsal.functions.observe.RunMetrics;
 import dev.rehearsal.store.PersonaTest;
 
 /** Ends a persona's loop: marks its test COMPLETED (idempotent) and returns a one-line summary. */
@@ -28,6 +29,9 @@ public class FinishSimulation extends StepHandler {
         if (!"COMPLETED".equals(test.status())) {
             services.store().runs().saveTest(c.accountId(), new PersonaTest(test.testId(), test.runId(),
                     test.personaId(), "COMPLETED", test.session(), null));
+            // The walk's time: from its first recorded step to now.
+            services.store().runs().getInteraction(c.accountId(), c.testId(), 0).ifPresent(first -> RunMetrics.walkFinished(
+                    java.time.Duration.between(java.time.Instant.parse(first.createdAt()), java.time.Instant.now()).toMillis()));
         }
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("testId", c.testId());

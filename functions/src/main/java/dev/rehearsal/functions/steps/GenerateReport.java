@@ -7,6 +7,7 @@ import dev.rehearsal.engine.report.Report;
 import dev.rehearsal.engine.Rehearsal;
 import dev.rehearsal.engine.llm.MessageAnalysis;
 import dev.rehearsal.functions.llm.LlmJobs;
+import dev.rehearsal.functions.observe.RunMetrics;
 import dev.rehearsal.engine.sim.Interaction;
 import dev.rehearsal.engine.sim.SimulationOptions;
 import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
@@ -60,6 +61,7 @@ public class GenerateReport extends StepHandler {
         store.runs().putReport(accountId, run.runId(), Json.write(report));
         RunRecord done = store.runs().finish(accountId, run.runId(), RunStatus.COMPLETED, null,
                 report.verdictOrPassed().wire());
+        RunMetrics.runEnded("GenerateReport", run.runId(), done.status().name(), report.verdictOrPassed().wire());
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("status", done.status().name());
         out.put("score", report.score());
@@ -92,7 +94,7 @@ public class GenerateReport extends StepHandler {
                     .orElseThrow(() -> new StepInputException("test " + testId + " does not exist"));
             SimulationSession s = RunData.session(t);
             if (!s.done()) throw new StepInputException("test " + testId + " has not finished");
-            return new PersonaRun(s.persona != null ? s.persona : RunData.persona(store, run.accountId(), personaId), s,
+            return new PersonaRun(s.persona != null ? s.persona : RunData.persona(store, run, personaId), s,
                     interactions(store, run.accountId(), run.runId(), testId));
         }
     }

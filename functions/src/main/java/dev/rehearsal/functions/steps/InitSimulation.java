@@ -46,7 +46,7 @@ public class InitSimulation extends StepHandler {
             s = RunData.session(test.value());
         } else {
             Workflow wf = RunData.workflow(services.store(), run);
-            Persona p = RunData.persona(services.store(), accountId, personaId);
+            Persona p = RunData.persona(services.store(), run, personaId);
             s = Simulator.start(wf, p, RunData.options(run), walk);
             services.store().runs().saveTest(accountId, new PersonaTest(testId, run.runId(), personaId, "RUNNING",
                     Json.write(s), null));

@@ -36,8 +36,20 @@ final class RunData {
         return r.workflow();
     }
 
-    static Persona persona(Store store, String accountId, String personaId) {
-        return store.personas().get(accountId, personaId)
+    /**
+     * The persona as the run captured it when it was requested; the live persona only for a run
+     * requested before snapshots existed. Deleting or editing a persona never changes a run in flight.
+     */
+    static Persona persona(Store store, RunRecord run, String personaId) {
+        java.util.Optional<String> snapshot = store.runs().personaSnapshot(run.accountId(), run.runId(), personaId);
+        if (snapshot.isPresent()) {
+            try {
+                return Json.mapper().readValue(snapshot.get(), Persona.class);
+            } catch (IOException e) {
+                throw new IllegalStateException("the run's copy of persona " + personaId + " is unreadable", e);
+            }
+        }
+        return store.personas().get(run.accountId(), personaId)
                 .orElseThrow(() -> new StepInputException("persona " + personaId + " does not exist"));
     }
 

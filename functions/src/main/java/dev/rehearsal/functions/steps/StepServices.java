@@ -56,7 +56,7 @@ public record StepServices(Store store, PersonaResponder responder, int maxConcu
 
         private static StepServices build() {
             Table table = Table.fromEnvironment(DynamoDbClients.fromEnvironment());
-            Store store = Store.over(table);
+            Store store = Store.over(table, dev.rehearsal.store.Retention.fromEnvironment(System.getenv()));
             String mc = System.getenv(MAX_CONCURRENCY_ENV);
             int max = mc == null || mc.isBlank() ? DEFAULT_MAX_CONCURRENCY : Integer.parseInt(mc.trim());
             SnapStartPriming.register(() -> table.get("PRIMING", "PRIMING"));

@@ -17,7 +17,7 @@ import java.util.List;
  * Message-quality and compliance checks: input {accountId, runId}; output counts only (the
  * findings themselves are recomputed deterministically by GenerateReport, so no document travels
  * in the state). With an LLM provider, each message is also analysed and the analyses are stored
- * with the run for GenerateReport.
+ * with the run for GenerateReport, {@code MAX_CONCURRENCY} messages at a time.
  */
 public class ValidateMessages extends StepHandler {
     private final StepServices services;
@@ -39,7 +39,9 @@ public class ValidateMessages extends StepHandler {
         int analysed = 0;
         if (llm != null && llm.analyst() != null) {
             // Stored, not returned: the state carries counts only (invariant 1).
-            List<MessageAnalysis> analyses = Rehearsal.analyse(wf, llm.analyst());
+            // In parallel, MAX_CONCURRENCY calls at a time: the function's timeout (template.yaml) covers
+            // ceil(messages / MAX_CONCURRENCY) rounds of one call's worst case.
+            List<MessageAnalysis> analyses = Rehearsal.analyse(wf, llm.analyst(), services.maxConcurrency());
             services.store().runs().putAnalyses(run.accountId(), run.runId(), Json.write(analyses));
             issues = new java.util.ArrayList<>(issues);
             issues.addAll(Rehearsal.issuesFrom(wf, analyses));

@@ -108,6 +108,22 @@ final class ApiFixture {
                 .withRequestContext(ctx).withBody(body).withIsBase64Encoded(false).build();
     }
 
+    /**
+     * A request from the CRM backend's machine token (client credentials: no account claim) with
+     * {@code scopes}, naming {@code account} in the account header (null: no header).
+     */
+    static APIGatewayV2HTTPEvent machine(List<String> scopes, String account, String method, String path, String body) {
+        Map<String, String> headers = new HashMap<>();
+        if (account != null) headers.put("x-rehearsal-account", account);
+        APIGatewayV2HTTPEvent e = event(null, method, path, body, Map.of(), headers);
+        e.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                        .withClaims(new HashMap<>(Map.of("sub", "crm-backend", "client_id", "crm-backend",
+                                "scope", String.join(" ", scopes))))
+                        .withScopes(scopes).build()).build());
+        return e;
+    }
+
     static APIGatewayV2HTTPEvent base64(APIGatewayV2HTTPEvent e, String body) {
         e.setBody(body);
         e.setIsBase64Encoded(true);

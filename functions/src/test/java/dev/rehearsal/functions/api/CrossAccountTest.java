@@ -84,6 +84,8 @@ class CrossAccountTest {
                 .getStatusCode());
         assertEquals(201, f.call(ApiFixture.event(B, "PUT", "/workflows/wf-a", ApiFixture.workflow("wf-a")))
                 .getStatusCode(), "B's first version of its own wf-a");
+        assertEquals(201, f.call(ApiFixture.event(B, "POST", "/workflows/wf-a/import", ImportTest.STUDIO_BODY)).getStatusCode(),
+                "an import into wf-a is B's own next version, not A's");
         assertEquals(201, f.call(ApiFixture.event(B, "PUT", "/suites/suite-a", ApiFixture.suite("wf-a"))).getStatusCode());
         assertEquals(201, f.call(ApiFixture.event(B, "POST", "/personas", ApiFixture.persona("secret-sam2", "Bo")))
                 .getStatusCode());
@@ -117,6 +119,41 @@ class CrossAccountTest {
         APIGatewayV2HTTPResponse r = f.call(ApiFixture.event(B, "GET", "/personas/secret-sam", null, Map.of(),
                 Map.of("x-account-id", A)));
         assertEquals(404, r.getStatusCode());
+        assertEquals(before, f.snapshot());
+    }
+
+    static final java.util.List<String> CRM_SCOPES = java.util.List.of("rehearsal/write", "rehearsal/act-for-account");
+
+    @Test
+    void aMachineTokenWithTheScopeActsForTheAccountItNamesAndNoOther() {
+        // given the CRM backend's client-credentials token acting for account A
+        APIGatewayV2HTTPResponse r = f.call(ApiFixture.machine(CRM_SCOPES, A, "GET", "/personas/secret-sam", null));
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        assertEquals("Sam", ApiFixture.json(r).get("name").asText());
+        assertEquals(200, f.call(ApiFixture.machine(CRM_SCOPES, A, "GET", "/tests/" + runId, null)).getStatusCode());
+        // when it names account B, A's ids are not found and its writes land in B
+        assertEquals(404, f.call(ApiFixture.machine(CRM_SCOPES, B, "GET", "/personas/secret-sam", null)).getStatusCode());
+        assertEquals(404, f.call(ApiFixture.machine(CRM_SCOPES, B, "GET", "/tests/" + runId + "/report", null))
+                .getStatusCode());
+        assertEquals(201, f.call(ApiFixture.machine(CRM_SCOPES, B, "PUT", "/workflows/wf-m", ApiFixture.workflow("wf-m")))
+                .getStatusCode());
+        assertEquals(404, f.call(ApiFixture.event(A, "GET", "/workflows/wf-m", null)).getStatusCode());
+        assertEquals(200, f.call(ApiFixture.event(B, "GET", "/workflows/wf-m", null)).getStatusCode());
+    }
+
+    @Test
+    void aMachineTokenWithoutTheScopeOrWithoutAHeaderIs401AndWritesNothing() {
+        Set<String> before = f.snapshot();
+        for (String route : new ApiHandler(f.services).router().routeKeys()) {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1).replace("{id}", "wf-a");
+            APIGatewayV2HTTPResponse noScope = f.call(ApiFixture.machine(java.util.List.of("rehearsal/write"), A, method,
+                    path, "{}"));
+            assertEquals(401, noScope.getStatusCode(), route + ": " + noScope.getBody());
+            APIGatewayV2HTTPResponse noHeader = f.call(ApiFixture.machine(CRM_SCOPES, null, method, path, "{}"));
+            assertEquals(401, noHeader.getStatusCode(), route + ": " + noHeader.getBody());
+            assertTrue(noHeader.getBody().contains("X-Rehearsal-Account"), noHeader.getBody());
+        }
         assertEquals(before, f.snapshot());
     }
 }

@@ -26,6 +26,15 @@ class EventsTest {
     final WorkflowsHandler workflows = new WorkflowsHandler(f.services);
     final TestsHandler tests = new TestsHandler(f.services);
     final SuitesHandler suites = new SuitesHandler(f.services);
+    final ImportHandler imports = new ImportHandler(f.services);
+
+    static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent getOf(String workflowId) {
+        var e = ApiFixture.loadEvent("get-workflow");
+        e.setRawPath("/workflows/" + workflowId);
+        e.setPathParameters(Map.of("id", workflowId));
+        e.getRequestContext().getHttp().setPath("/workflows/" + workflowId);
+        return e;
+    }
 
     APIGatewayV2HTTPResponse run(ApiHandlerBase handler, String name, int expected) {
         used.add(name);
@@ -60,6 +69,12 @@ class EventsTest {
         assertEquals("dental-reactivation", got.get("definition").get("id").asText());
         JsonNode valid = ApiFixture.json(run(workflows, "validate-workflow", 200));
         assertTrue(valid.has("valid"));
+        JsonNode imported = ApiFixture.json(run(imports, "import-workflow", 201));
+        assertEquals("twilio-studio", imported.get("format").asText());
+        assertEquals(1, imported.get("version").asInt());
+        assertTrue(imported.at("/mapping/entries").size() > 10, imported.toString());
+        assertEquals("ask_confirm", ApiFixture.json(workflows.handleRequest(getOf("dental-recall-sms"), null))
+                .at("/definition/start").asText(), "stored as a workflow version like any other");
 
         JsonNode started = ApiFixture.json(run(workflows, "start-test", 202));
         String runId = WorkflowsHandler.runIdFor(account, "dental-reactivation", "crm-7f3a-0001");
@@ -88,6 +103,9 @@ class EventsTest {
         JsonNode page2 = ApiFixture.json(tests.handleRequest(next, null));
         assertEquals(5, page2.get("items").size());
         assertTrue(page2.get("next").isNull());
+        // cancel; the same event again through ApiHandler (run does it) answers the same: idempotent
+        assertEquals("CANCELLED", ApiFixture.json(run(tests, "cancel-test", 200)).get("status").asText());
+        assertEquals(dev.rehearsal.store.RunStatus.CANCELLED, f.store.runs().get(account, runId).orElseThrow().status());
 
         assertEquals(201, run(suites, "put-suite", 201).getStatusCode());
         JsonNode suite = ApiFixture.json(run(suites, "get-suite", 200));

@@ -88,6 +88,7 @@ class StartTestTest {
         assertEquals(RunStatus.FAILED, f.store.runs().get(A, runId).orElseThrow().status());
         JsonNode got = ApiFixture.json(f.call(ApiFixture.event(A, "GET", "/tests/" + runId, null)));
         assertTrue(got.get("error").asText().contains("throttled"), got.toString());
+        assertTrue(got.get("error").asText().startsWith("run_start_failed: "), got.toString());
     }
 
     @Test

@@ -37,4 +37,17 @@ class LlmJobsFactoryTest {
                 "PROVIDER_API_KEY_PARAMETER", "/rehearsal/provider/api-key"), name -> fail("Bedrock uses the role"));
         assertEquals("eu-west-1", bedrock.region());
     }
+
+    @Test
+    void eachFunctionSetsItsOwnProviderTimeoutAndAttempts() {
+        var step = LlmJobsFactory.config(Map.of("PROVIDER", "bedrock", "PROVIDER_TIMEOUT_SECONDS", "25",
+                "PROVIDER_MAX_ATTEMPTS", "2"), name -> fail("Bedrock uses the role"));
+        assertEquals(java.time.Duration.ofSeconds(25), step.timeout());
+        assertEquals(2, step.maxAttempts());
+        var defaults = LlmJobsFactory.config(Map.of("PROVIDER", "bedrock"), name -> fail("no key"));
+        assertEquals(java.time.Duration.ofSeconds(60), defaults.timeout());
+        assertEquals(4, defaults.maxAttempts());
+        assertThrows(IllegalArgumentException.class, () -> LlmJobsFactory.config(Map.of("PROVIDER", "bedrock",
+                "PROVIDER_MAX_ATTEMPTS", "0"), name -> fail("no key")));
+    }
 }

@@ -44,7 +44,7 @@ class RegressionSchedulerTest {
     }
 
     @Test
-    void oneSuitesFailureDoesNotStopTheOthers() {
+    void oneSuitesFailureDoesNotStopTheOthersAndFailsTheNight() throws Exception {
         StepFixture f = new StepFixture();
         String wf = StepFixture.exampleWorkflow();
         f.store.workflows().save("acme", "sms-lead-followup", wf);
@@ -59,11 +59,31 @@ class RegressionSchedulerTest {
             if (e.get("suiteId").asText().equals("a-suite")) throw new IllegalStateException("EventBridge unavailable");
             published.add(e);
         });
-        JsonNode suites = flaky.runAll().get("suites");
+        ObjectNode summary = flaky.runAll();
+        JsonNode suites = summary.get("suites");
         assertEquals("error", suites.get(0).get("outcome").asText(), suites.toString());
         assertTrue(suites.get(0).get("error").asText().contains("EventBridge unavailable"));
         assertEquals("regressed", suites.get(1).get("outcome").asText());
         assertEquals(1, published.size());
+        assertEquals(1, summary.get("errors").asInt(), "errors are counted");
+
+        // The Lambda entry point fails the night after every suite ran (so it lands in the dead-letter queue),
+        // having printed the night's counts as an embedded-metric line.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true));
+        try {
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> flaky.handleRequest(new java.io.ByteArrayInputStream("{}".getBytes()), out, null));
+            assertTrue(e.getMessage().startsWith("1 suite(s) failed"), e.getMessage());
+        } finally {
+            System.setOut(stdout);
+        }
+        JsonNode metric = dev.rehearsal.engine.json.Json.mapper().readTree(printed.toString().trim());
+        assertEquals(1, metric.get("RegressionSuiteErrors").asInt());
+        assertEquals(2, metric.get("RegressionSuites").asInt());
+        assertEquals("Rehearsal", metric.get("_aws").get("CloudWatchMetrics").get(0).get("Namespace").asText());
     }
 
     @Test

@@ -29,7 +29,11 @@ class SnapStartPrimingTest {
         String name = "prime-" + UUID.randomUUID();
         TableAdmin.createTable(Dynalite.shared().client(), name);
         Store store = Store.over(new Table(Dynalite.shared().client(), name));
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.function.Consumer<String> before = dev.rehearsal.functions.observe.JsonLog.sink(lines::add);
         var response = ApiPriming.run(new Services(store, run -> fail("priming starts no run")));
+        dev.rehearsal.functions.observe.JsonLog.sink(before);
+        assertEquals(java.util.List.of(), lines, "a priming request is no traffic: no log line, no metric");
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertTrue(response.getBody().contains("Eager Eddie"));
         assertEquals(0, Dynalite.shared().client().scan(ScanRequest.builder().tableName(name).build()).count());

@@ -4,11 +4,8 @@ import dev.rehearsal.engine.Rehearsal;
 import dev.rehearsal.engine.json.InvalidInputException;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.llm.OutboundMessage;
-import dev.rehearsal.engine.offline.OfflinePersonaEngine;
 import dev.rehearsal.engine.persona.Persona;
-import dev.rehearsal.engine.sim.Interaction;
 import dev.rehearsal.engine.sim.SimulationOptions;
-import dev.rehearsal.engine.sim.SimulationRunner;
 import dev.rehearsal.providers.ProviderConfig;
 import dev.rehearsal.providers.ProviderKind;
 import dev.rehearsal.providers.cost.CostEstimate;
@@ -61,8 +58,8 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
+        BadInput bad = new BadInput(spec, format);
         InputFiles.Loaded loaded;
         List<Persona> people;
         ProviderConfig config;
@@ -71,28 +68,20 @@ final class EstimateCommand implements Callable<Integer> {
             people = InputFiles.personas(personas, loaded.suite(), file.toAbsolutePath().getParent());
             config = provider.config();
         } catch (InvalidInputException e) {
-            return ProblemPrinter.print(err, file.toString(), e);
+            return bad.problems(file.toString(), e);
         } catch (IllegalArgumentException e) {
-            err.println("rehearse: " + e.getMessage());
-            return Main.BAD_INPUT;
+            return bad.message("invalid_provider", e.getMessage());
         }
         if (config.provider() == ProviderKind.OFFLINE) {
-            err.println("rehearse: the offline engine costs nothing; pick --provider bedrock|openai|ollama to estimate");
-            return Main.BAD_INPUT;
+            return bad.message("no_provider", "the offline engine costs nothing; pick --provider bedrock|openai|ollama to estimate");
         }
         SimulationOptions options;
         try {
             options = TestCommand.options(loaded, seed, start, maxSteps);
         } catch (java.time.format.DateTimeParseException e) {
-            err.println("rehearse: --start '" + start + "' is not a local date-time like 2026-03-02T10:00");
-            return Main.BAD_INPUT;
+            return bad.message("invalid_start", "--start '" + start + "' is not a local date-time like 2026-03-02T10:00");
         }
-        OfflinePersonaEngine offline = new OfflinePersonaEngine();
-        Map<Persona, List<OutboundMessage>> paths = new LinkedHashMap<>();
-        for (Persona p : people) {
-            var run = SimulationRunner.run(loaded.workflow(), p, offline, options);
-            paths.put(p, run.interactions().stream().map(Interaction::message).filter(m -> m != null).toList());
-        }
+        Map<Persona, List<OutboundMessage>> paths = Estimator.offlinePaths(loaded.workflow(), people, options);
         CostEstimate e = Estimator.estimate(paths, Rehearsal.messages(loaded.workflow()), config);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (var entry : paths.entrySet()) {

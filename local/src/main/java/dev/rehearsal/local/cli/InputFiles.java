@@ -12,6 +12,8 @@ import dev.rehearsal.engine.persona.PersonaCatalog;
 import dev.rehearsal.engine.persona.PersonaParser;
 import dev.rehearsal.engine.workflow.Workflow;
 import dev.rehearsal.engine.workflow.WorkflowParser;
+import dev.rehearsal.importers.ImportOptions;
+import dev.rehearsal.importers.Importers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,13 +69,25 @@ final class InputFiles {
             }
             return new Loaded(wf, suite, wfPath, doc);
         }
+        if (Importers.looksImportable(doc.root())) return new Loaded(imported(file, text), null, file, null);
         WorkflowParser.Result r = WorkflowParser.parse(doc);
         if (!r.ok()) throw new InvalidInputException(file.toString(), r.problems());
         return new Loaded(r.workflow(), null, file, null);
     }
 
+    /** A flow exported from Twilio Studio (or another supported tool), converted as `rehearse import` would. */
+    private static Workflow imported(Path file, String text) {
+        try {
+            return Importers.fromText(null, text, ImportOptions.withId(ImportCommand.idFrom(file))).workflow();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(file.toString(), e.problems());
+        }
+    }
+
     static Workflow workflow(Path file) {
-        WorkflowParser.Result r = WorkflowParser.parse(read(file));
+        String text = read(file);
+        if (Importers.looksImportable(LocatedJson.parseFast(text))) return imported(file, text);
+        WorkflowParser.Result r = WorkflowParser.parse(text);
         if (!r.ok()) throw new InvalidInputException(file.toString(), r.problems());
         return r.workflow();
     }

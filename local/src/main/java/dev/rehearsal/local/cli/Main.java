@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rehearse", mixinStandardHelpOptions = true, version = "rehearse 0.1.0",
         description = "Rehearse a CRM marketing workflow with simulated leads before it goes live.",
         subcommands = {ValidateCommand.class, TestCommand.class, EstimateCommand.class, PersonasCommand.class,
-                ServeCommand.class, RegressCommand.class})
+                ServeCommand.class, RegressCommand.class, ImportCommand.class})
 public final class Main {
     public static final int OK = 0, FAILED = 1, BAD_INPUT = 2;
     /** The walks could not decide: an expectation undecided, or too few valid walks (provider failures). */

@@ -11,15 +11,22 @@ final class ProblemPrinter {
     }
 
     static int print(PrintWriter err, String fileArgument, InvalidInputException e) {
-        // A persona or workflow file the argument refers to is named itself, not the argument.
-        String file = e.what() != null && e.what().endsWith(".json") ? e.what() : fileArgument;
-        err.println("rehearse: " + file + " is invalid (" + e.problems().size() + " problem"
-                + (e.problems().size() == 1 ? "" : "s") + "):");
+        String file = fileOf(fileArgument, e);
+        err.println("rehearse: " + headline(file, e) + ":");
         for (Problem p : e.problems()) {
             String where = p.line() > 0 ? file + ":" + p.line() + ":" + p.column() : file;
             err.println("  " + where + ": " + p.message() + (p.pointer().isEmpty() ? "" : "  [" + p.pointer() + "]"));
         }
         err.flush();
         return Main.BAD_INPUT;
+    }
+
+    /** A persona or workflow file the argument refers to is named itself, not the argument. */
+    static String fileOf(String fileArgument, InvalidInputException e) {
+        return e.what() != null && e.what().endsWith(".json") ? e.what() : fileArgument;
+    }
+
+    static String headline(String file, InvalidInputException e) {
+        return file + " is invalid (" + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + ")";
     }
 }

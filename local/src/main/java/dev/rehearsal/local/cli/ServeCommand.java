@@ -3,6 +3,7 @@ package dev.rehearsal.local.cli;
 import dev.rehearsal.engine.offline.OfflinePersonaEngine;
 import dev.rehearsal.local.runtime.LocalApiServer;
 import dev.rehearsal.local.runtime.LocalRuntime;
+import dev.rehearsal.local.runtime.RunRecovery;
 import dev.rehearsal.local.runtime.SamTemplate;
 import dev.rehearsal.store.Store;
 import dev.rehearsal.store.Table;
@@ -31,6 +32,9 @@ public final class ServeCommand implements Callable<Integer> {
     String account;
     @Option(names = "--max-concurrency", defaultValue = "4")
     int maxConcurrency;
+    @Option(names = "--run-timeout", description = "Fail a run not finished after this many seconds "
+            + "(default: the state machine's TimeoutSeconds)")
+    Long runTimeoutSeconds;
     @picocli.CommandLine.ArgGroup(exclusive = false, heading = "LLM provider (default: the offline persona engine)%n")
     ProviderOptions provider = new ProviderOptions();
 
@@ -66,6 +70,13 @@ public final class ServeCommand implements Callable<Integer> {
                 : new LlmJobs(jobs.responder(), jobs.bundle().analyst(), jobs.bundle().recommender());
         Stack s = startStack(template, port, data, account, maxConcurrency, llm == null ? null : a -> llm);
         Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+        if (runTimeoutSeconds != null) s.runtime().runTimeout(java.time.Duration.ofSeconds(runTimeoutSeconds));
+        // Runs a killed server left RUNNING: resumed from their last persisted step (see RunRecovery).
+        RunRecovery.Outcome recovered = RunRecovery.resumeInterrupted(s.store(), s.runtime());
+        if (recovered.resumed() + recovered.failed() > 0) {
+            System.out.println("rehearse serve: resumed " + recovered.resumed() + " interrupted run(s), failed "
+                    + recovered.failed() + " interrupted too often");
+        }
         System.out.println("rehearse serve: " + s.server().baseUrl() + " (" + s.runtime().template().routes().size()
                 + " routes, DynamoDB " + (data == null ? "in memory" : data) + ", "
                 + (jobs.offline() ? "offline persona engine" : jobs.responder().name()) + ")");

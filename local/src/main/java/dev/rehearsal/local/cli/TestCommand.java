@@ -3,6 +3,7 @@ package dev.rehearsal.local.cli;
 import dev.rehearsal.engine.Rehearsal;
 import dev.rehearsal.engine.expect.Expectation;
 import dev.rehearsal.engine.expect.ExpectationEvaluator;
+import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.json.LocatedJson;
 import dev.rehearsal.engine.json.Problem;
 import dev.rehearsal.engine.json.InvalidInputException;
@@ -10,11 +11,14 @@ import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.report.JUnitXmlRenderer;
 import dev.rehearsal.engine.report.JsonReportRenderer;
 import dev.rehearsal.engine.report.MarkdownReportRenderer;
+import dev.rehearsal.engine.report.MermaidRenderer;
+import dev.rehearsal.engine.report.TextReportRenderer;
 import dev.rehearsal.engine.report.Report;
 import dev.rehearsal.engine.sim.SimulationOptions;
 import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
 import dev.rehearsal.engine.stats.Runs;
 import dev.rehearsal.engine.stats.Verdict;
+import dev.rehearsal.html.HtmlReportRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,6 +40,7 @@ import java.util.concurrent.Callable;
         description = "Simulate personas through a workflow (or a suite) and report.")
 final class TestCommand implements Callable<Integer> {
     static final long DEFAULT_SEED = SimulationOptions.DEFAULT_SEED;
+    static final List<String> FORMATS = List.of("text", "markdown", "json", "junit", "html", "mermaid");
 
     @Parameters(paramLabel = "FILE", description = "workflow or suite JSON file")
     Path file;
@@ -52,14 +57,15 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--max-steps", description = "max steps per persona (default: the workflow's, else 50)")
     Integer maxSteps;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, markdown, json or junit (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "text", description = "text (for terminals), markdown, json, junit, html (one self-contained page) or mermaid (the graph "
+                    + "with coverage) (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--out", description = "write the report to this file instead of standard output")
     Path out;
 
     @Option(names = "--transcripts", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "include each persona's transcript in text/markdown output (default: ${DEFAULT-VALUE})")
+            description = "include each persona's transcript in text, markdown output (default: ${DEFAULT-VALUE})")
     boolean transcripts;
 
     @Option(names = "--quiet", description = "no progress lines")
@@ -84,9 +90,9 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!List.of("text", "markdown", "json", "junit").contains(format)) {
-            err.println("rehearse: unknown --format '" + format + "' (text, markdown, json, junit)");
-            return Main.BAD_INPUT;
+        BadInput bad = new BadInput(spec, format);
+        if (!FORMATS.contains(format)) {
+            return bad.message("invalid_format", "unknown --format '" + format + "' (" + String.join(", ", FORMATS) + ")");
         }
         InputFiles.Loaded loaded;
         List<Persona> people;
@@ -97,46 +103,40 @@ final class TestCommand implements Callable<Integer> {
             people = InputFiles.personas(personas, loaded.suite(), base);
             options = options(loaded, seed, start, maxSteps);
         } catch (InvalidInputException e) {
-            return ProblemPrinter.print(err, file.toString(), e);
+            return bad.problems(file.toString(), e);
         } catch (DateTimeParseException e) {
-            err.println("rehearse: --start '" + start + "' is not a local date-time like 2026-03-02T10:00");
-            return Main.BAD_INPUT;
+            return bad.message("invalid_start", "--start '" + start + "' is not a local date-time like 2026-03-02T10:00");
         }
         List<Expectation> expectations = loaded.suite() == null ? List.of() : loaded.suite().expectations();
         List<Problem> wrong = ExpectationEvaluator.problems(expectations, loaded.workflow(),
                 people.stream().map(Persona::id).collect(java.util.stream.Collectors.toSet()));
         if (!wrong.isEmpty()) {
             LocatedJson doc = loaded.suiteDocument();
-            return ProblemPrinter.print(err, file.toString(), new InvalidInputException(file.toString(), wrong.stream()
+            return bad.problems(file.toString(), new InvalidInputException(file.toString(), wrong.stream()
                     .map(p -> Problem.at(doc, "/expectations" + p.pointer(), p.code(), p.message())).toList()));
         }
         ProviderOptions.Jobs jobs;
         try {
             jobs = ProviderOptions.jobs(provider.config());
         } catch (IllegalArgumentException e) {
-            err.println("rehearse: " + e.getMessage());
-            return Main.BAD_INPUT;
+            return bad.message("invalid_provider", e.getMessage());
         }
         if (hunt != null && !List.of("on", "off").contains(hunt)) {
-            err.println("rehearse: unknown --hunt '" + hunt + "' (on, off)");
-            return Main.BAD_INPUT;
+            return bad.message("invalid_hunt", "unknown --hunt '" + hunt + "' (on, off)");
         }
         boolean hunting = hunt == null ? jobs.offline() : hunt.equals("on");
         Runs plan;
         try {
             plan = runs(runs, loaded, jobs.offline());
         } catch (IllegalArgumentException e) {
-            err.println("rehearse: --runs: " + e.getMessage());
-            return Main.BAD_INPUT;
+            return bad.message("invalid_runs", "--runs: " + e.getMessage());
         }
         String tooMany = plan.problem(people.size(), !jobs.offline());
         if (tooMany != null) {
-            err.println("rehearse: " + tooMany + " (docs/REPORT.md, \"Runs\")");
-            return Main.BAD_INPUT;
+            return bad.message("run_too_large", tooMany + " (docs/REPORT.md, \"Runs\")");
         }
         if (concurrency != null && (concurrency < 1 || concurrency > 64)) {
-            err.println("rehearse: --concurrency must be between 1 and 64, not " + concurrency);
-            return Main.BAD_INPUT;
+            return bad.message("invalid_concurrency", "--concurrency must be between 1 and 64, not " + concurrency);
         }
         if (!jobs.offline()) {
             for (String w : jobs.bundle().prices().warnings(jobs.bundle().config().model(),
@@ -159,7 +159,10 @@ final class TestCommand implements Callable<Integer> {
         String rendered = switch (format) {
             case "json" -> JsonReportRenderer.render(report);
             case "junit" -> JUnitXmlRenderer.render(report);
-            default -> MarkdownReportRenderer.render(report, transcripts);
+            case "html" -> HtmlReportRenderer.render(Json.tree(report), loaded.workflow());
+            case "mermaid" -> MermaidRenderer.render(report, loaded.workflow());
+            case "markdown" -> MarkdownReportRenderer.render(report, transcripts);
+            default -> TextReportRenderer.render(report, transcripts);
         };
         if (out != null) {
             try {

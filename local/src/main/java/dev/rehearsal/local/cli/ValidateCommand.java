@@ -39,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             loaded = InputFiles.load(file);
         } catch (InvalidInputException e) {
-            return ProblemPrinter.print(spec.commandLine().getErr(), file.toString(), e);
+            return new BadInput(spec, format).problems(file.toString(), e);
         }
         List<Issue> issues = Validators.validate(loaded.workflow());
         boolean failed = issues.stream().anyMatch(i -> i.severity().failsRun());

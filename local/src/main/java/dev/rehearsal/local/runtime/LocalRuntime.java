@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.llm.PersonaResponder;
 import dev.rehearsal.functions.api.Services;
+import dev.rehearsal.functions.reconcile.ReconcileRun;
 import dev.rehearsal.functions.run.RunRef;
 import dev.rehearsal.functions.run.RunStarter;
 import dev.rehearsal.functions.steps.StepHandler;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,6 +49,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final StateMachine machine;
     private final LocalExecutor executor;
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+    private final RunWatch watch;
 
     public LocalRuntime(SamTemplate template, Store store, PersonaResponder responder, int maxConcurrency) {
         this(template, new StepServices(store, responder, maxConcurrency, null));
@@ -81,6 +84,19 @@ public final class LocalRuntime implements AutoCloseable {
         }
         executor = new LocalExecutor(registry, new VirtualClock(Instant.parse("2026-03-02T10:00:00Z")),
                 ExecutorOptions.defaults());
+        ReconcileRun reconciler = handlers.values().stream().filter(ReconcileRun.class::isInstance)
+                .map(ReconcileRun.class::cast).findFirst().orElseGet(() -> new ReconcileRun(stepServices));
+        // The definition's TimeoutSeconds, in real time here (the executor's clock is virtual).
+        Duration timeout = Duration.ofSeconds(machine.timeoutSeconds() == null ? DEFAULT_RUN_TIMEOUT_S : machine.timeoutSeconds());
+        watch = new RunWatch(store, reconciler, "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:"
+                + sm.logicalId(), timeout);
+    }
+
+    static final long DEFAULT_RUN_TIMEOUT_S = 6 * 3600;
+
+    /** How long a run may take before it is FAILED {@code timed_out} (default: the definition's TimeoutSeconds). */
+    public void runTimeout(Duration timeout) {
+        watch.runTimeout(timeout);
     }
 
     public static String functionArn(String logicalId) {
@@ -115,7 +131,19 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private RunStarter starter() {
-        return run -> executions.computeIfAbsent(run.runId(), id -> executor.startAsync(machine, Json.tree(run), id));
+        return new RunStarter() {
+            @Override
+            public void start(RunRef run) {
+                Execution e = executions.computeIfAbsent(run.runId(), id -> executor.startAsync(machine, Json.tree(run), id));
+                watch.watch(run, e);
+            }
+
+            @Override
+            public void stop(RunRef run) {
+                Execution e = executions.get(run.runId());
+                if (e != null) e.stop();
+            }
+        };
     }
 
     public SamTemplate template() {
@@ -161,6 +189,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        watch.close();
         executor.close();
     }
 }

@@ -48,6 +48,7 @@ public final class SamTemplate {
     private final Map<String, Object> root;
     private final Map<String, FunctionDef> functions = new LinkedHashMap<>();
     private final Map<String, StateMachineDef> stateMachines = new LinkedHashMap<>();
+    private final Map<String, List<String>> routeScopes = new LinkedHashMap<>();
 
     private SamTemplate(Path file, Map<String, Object> root) {
         this.file = file;
@@ -86,6 +87,11 @@ public final class SamTemplate {
         return map(root.get("Resources"));
     }
 
+    /** The AuthorizationScopes each HttpApi route declares, "METHOD /path" -> scopes (absent: none required). */
+    public Map<String, List<String>> routeScopes() {
+        return routeScopes;
+    }
+
     /** Every HttpApi route of every function, "METHOD /path" -> function. */
     public Map<String, FunctionDef> routes() {
         Map<String, FunctionDef> out = new LinkedHashMap<>();
@@ -106,8 +112,13 @@ public final class SamTemplate {
                     Map<String, Object> ep = map(evm.get("Properties"));
                     String et = String.valueOf(evm.get("Type"));
                     if (et.equals("HttpApi")) {
-                        routes.add(new Route(String.valueOf(ep.get("Method")).toUpperCase(java.util.Locale.ROOT),
-                                String.valueOf(ep.get("Path"))));
+                        Route route = new Route(String.valueOf(ep.get("Method")).toUpperCase(java.util.Locale.ROOT),
+                                String.valueOf(ep.get("Path")));
+                        routes.add(route);
+                        Object scopes = map(ep.get("Auth")).get("AuthorizationScopes");
+                        if (scopes instanceof List<?> l && !l.isEmpty()) {
+                            routeScopes.put(route.key(), l.stream().map(String::valueOf).toList());
+                        }
                     } else if (et.equals("ScheduleV2") || et.equals("Schedule")) {
                         schedules.add(ev.getKey());
                     }

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -39,7 +40,69 @@ class CliTest {
         Result r = run("test", examples().resolve("sms-lead-followup.suite.json").toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(7, r.err().lines().filter(l -> l.matches("\\s+\\S.* steps, .*ended: .*")).count(), r.err());
-        assertTrue(r.out().contains("# Rehearsal report: SMS lead follow-up"));
+        assertTrue(r.out().startsWith("Rehearsal report: SMS lead follow-up\n"), r.out());
+    }
+
+    @Test
+    void textIsPlainForTerminalsAndMarkdownKeepsItsSyntax() {
+        String suite = examples().resolve("broken-blast.suite.json").toString();
+        Result text = run("test", suite, "--quiet");
+        assertEquals(1, text.code());
+        assertTrue(text.out().contains("CRITICAL message_after_opt_out at followup: "), text.out());
+        assertTrue(text.out().contains("FINDINGS ("), text.out());
+        for (String markup : new String[]{"**", "`", "## ", "|---", "\n# "}) {
+            assertFalse(text.out().contains(markup), "no Markdown '" + markup + "' in text output");
+        }
+        assertTrue(text.out().lines().allMatch(l -> l.length() <= 100 || !l.contains(" ")), "wrapped to the terminal");
+        Result md = run("test", suite, "--quiet", "--format", "markdown");
+        assertTrue(md.out().startsWith("# Rehearsal report: "));
+        assertTrue(md.out().contains("**CRITICAL** `message_after_opt_out` at `followup`"), md.out());
+    }
+
+    @Test
+    void mermaidDrawsEveryStepAndTransitionColouredByCoverage() throws Exception {
+        Result r = run("test", examples().resolve("sms-lead-followup.suite.json").toString(), "--quiet", "--format", "mermaid");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("flowchart TD", lines.get(0));
+        assertEquals(18, lines.stream().filter(l -> l.matches("  s\\d+[\\[({].*:::t_[a-z_]+")).count(), "a node per step");
+        assertEquals(25, lines.stream().filter(l -> l.matches("  s\\d+ -(->|\\.->).*")).count(), "an edge per transition");
+        JsonNode report = Json.mapper().readTree(run("test", examples().resolve("sms-lead-followup.suite.json").toString(),
+                "--quiet", "--format", "json").out());
+        assertEquals(report.at("/coverage/uncovered").size(), lines.stream().filter(l -> l.contains(" -.->")).count(),
+                "untaken transitions are dashed");
+        assertTrue(r.out().contains("s0[\"intro_sms<br/><small>send sms</small>\"]:::t_send_sms"), r.out());
+        assertTrue(r.out().contains("|\"on reply ×5\"|"), r.out());
+        assertFalse(r.out().contains("(end)") || r.out().contains(" end\n"), "the step id end is never a bare Mermaid id");
+    }
+
+    @Test
+    void jsonFormatPrintsBadInputAsJsonOnStdout(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, """
+                {"id":"b","name":"b","start":"a","steps":[
+                  {"id":"a","type":"send_fax","next":"zzz"}
+                ]}
+                """);
+        for (String command : new String[]{"test", "validate"}) {
+            Result r = run(command, bad.toString(), "--format", "json");
+            assertEquals(2, r.code(), command);
+            assertEquals("", r.err(), command + " writes nothing else");
+            JsonNode err = Json.mapper().readTree(r.out()).get("error");
+            assertEquals("invalid_input", err.get("code").asText());
+            assertEquals(bad.toString(), err.get("file").asText());
+            assertTrue(err.get("problems").size() >= 2, err.toString());
+            JsonNode first = err.get("problems").get(0);
+            assertEquals(2, first.get("line").asInt(), first.toString());
+            assertTrue(first.get("pointer").asText().startsWith("/steps/0"), first.toString());
+        }
+        Result start = run("test", examples().resolve("sms-lead-followup.workflow.json").toString(), "--format", "json",
+                "--start", "tomorrow");
+        assertEquals(2, start.code());
+        assertEquals("invalid_start", Json.mapper().readTree(start.out()).at("/error/code").asText());
+        Result text = run("test", bad.toString());
+        assertEquals("", text.out(), "without --format json problems stay on standard error");
+        assertTrue(text.err().contains("bad.json:2:"));
     }
 
     @Test

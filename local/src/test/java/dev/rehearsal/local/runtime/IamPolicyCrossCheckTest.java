@@ -13,6 +13,7 @@ import dev.rehearsal.engine.offline.OfflinePersonaEngine;
 import dev.rehearsal.functions.llm.LlmJobs;
 import dev.rehearsal.functions.api.ApiHandler;
 import dev.rehearsal.functions.api.Services;
+import dev.rehearsal.functions.reconcile.ReconcileRun;
 import dev.rehearsal.functions.regress.RegressionScheduler;
 import dev.rehearsal.functions.steps.ExecuteStep;
 import dev.rehearsal.functions.steps.FinishSimulation;
@@ -101,8 +102,8 @@ class IamPolicyCrossCheckTest {
         }));
         ObjectMapper events = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         for (String e : List.of("create-persona", "get-persona", "put-persona", "list-personas", "put-workflow",
-                "get-workflow", "validate-workflow", "start-test", "get-test", "get-test-interactions", "get-test-report",
-                "put-suite", "get-suite", "delete-persona")) {
+                "get-workflow", "validate-workflow", "import-workflow", "start-test", "get-test", "get-test-interactions", "get-test-report",
+                "put-suite", "get-suite", "cancel-test", "delete-persona")) {
             APIGatewayV2HTTPEvent event = events.readValue(RuntimeFixture.projectFile("events/api/" + e + ".json").toFile(),
                     APIGatewayV2HTTPEvent.class);
             as("ApiFunction", () -> api.handleRequest(event, null));
@@ -136,6 +137,15 @@ class IamPolicyCrossCheckTest {
         ObjectNode failed = Json.mapper().createObjectNode().put("accountId", account).put("runId", other.runId());
         failed.putObject("error").put("Error", "States.Timeout").put("Cause", "took too long");
         as("MarkRunFailedFunction", () -> new MarkRunFailed(steps).handle(failed));
+
+        // The reconciliation: the real event shapes, for a running run and again once it ended.
+        RunRecord timedOut = store.runs().create(account, "run-0123456789abcdef0123456789abcdef", "sms", v,
+                List.of("busy-bob"), 7).value();
+        JsonNode event = Json.mapper().readTree(RuntimeFixture.projectFile("events/reconcile/execution-timed-out.json")
+                .toFile());
+        ((ObjectNode) event.get("detail")).put("input", Json.write(Map.of("accountId", account, "runId", timedOut.runId())));
+        as("ReconcileRunFunction", () -> new ReconcileRun(steps).handle(event));
+        as("ReconcileRunFunction", () -> new ReconcileRun(steps).handle(event));
 
         // The nightly regression: baseline, then a regression with its record.
         store.suites().put(account, "nightly", "{\"name\":\"N\",\"entries\":[{\"workflow\":\"sms\",\"seed\":7}]}");

@@ -79,6 +79,16 @@ class ServeEndToEndTest {
         assertEquals("gym-newbie", nina.get("id").asText());
         assertTrue(nina.get("path").get(0).asText().equals("intro_sms"));
 
+        // A browser asking for the report gets the HTML page, with its policy also sent as a header.
+        HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create(stack.server().baseUrl() + "/tests/" + runId + "/report"))
+                .header("X-Rehearsal-Account", "acme").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, html.statusCode(), html.body());
+        assertTrue(html.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+        assertTrue(html.headers().firstValue("content-security-policy").orElse("").contains("script-src 'sha256-"));
+        assertEquals(18, html.body().split("<g class=\"node ", -1).length - 1, "a node per workflow step");
+        assertTrue(html.body().contains("Gym Newbie"));
+
         JsonNode page = json(call("GET", "/tests/" + runId + "/interactions?persona=cold-carl&limit=100", null, "acme"), 200);
         JsonNode items = page.get("items");
         assertTrue(items.size() >= 3, page.toString());
@@ -90,5 +100,45 @@ class ServeEndToEndTest {
         // tenant isolation over HTTP: another account sees nothing
         assertEquals(404, call("GET", "/tests/" + runId, null, "intruder").statusCode());
         assertEquals(404, call("GET", "/no/such/route", null, "acme").statusCode());
+    }
+
+    /** An unsigned JWT with these claims (the local server reads claims without verifying, as documented). */
+    static String token(String claimsJson) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString("{\"alg\":\"none\"}".getBytes()) + "." + b64.encodeToString(claimsJson.getBytes()) + ".x";
+    }
+
+    static HttpResponse<String> withToken(String method, String path, String body, String token, String header)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.server().baseUrl() + path))
+                .header("authorization", "Bearer " + token).header("content-type", "application/json");
+        if (header != null) b.header("X-Rehearsal-Account", header);
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void eachTokenKindActsForItsAccountOverHttp() throws Exception {
+        String wf = Files.readString(RuntimeFixture.projectFile("examples/appointment-reminder.workflow.json"));
+        String id = Json.mapper().readTree(wf).get("id").asText();
+        String ann = token("{\"sub\":\"u-ann\",\"custom:account_id\":\"roofers\",\"scope\":\"rehearsal/read rehearsal/write\"}");
+        String crm = token("{\"sub\":\"crm\",\"client_id\":\"crm\",\"scope\":\"rehearsal/read rehearsal/write rehearsal/act-for-account\"}");
+        String crmWithoutScope = token("{\"sub\":\"crm\",\"client_id\":\"crm\",\"scope\":\"rehearsal/read rehearsal/write\"}");
+        String idToken = token("{\"sub\":\"u-ann\",\"custom:account_id\":\"roofers\",\"token_use\":\"id\"}");
+        String readOnly = token("{\"sub\":\"u-bo\",\"custom:account_id\":\"roofers\",\"scope\":\"rehearsal/read\"}");
+
+        // an end-user token with the account claim writes into its account, whatever header it sends
+        assertEquals(201, withToken("PUT", "/workflows/" + id, wf, ann, "clinic").statusCode());
+        // the CRM backend's token with the scope reads it when it names that account, and not otherwise
+        assertEquals(200, withToken("GET", "/workflows/" + id, null, crm, "roofers").statusCode());
+        assertEquals(404, withToken("GET", "/workflows/" + id, null, crm, "clinic").statusCode());
+        assertEquals(401, withToken("GET", "/workflows/" + id, null, crm, null).statusCode());
+        // without the act-for-account scope the header is not trusted: no account at all
+        HttpResponse<String> r = withToken("GET", "/workflows/" + id, null, crmWithoutScope, "roofers");
+        assertEquals(401, r.statusCode(), r.body());
+        // the gateway's scope check: no scopes (an ID token), or read-only on a write route
+        assertEquals(403, withToken("GET", "/workflows/" + id, null, idToken, null).statusCode());
+        assertEquals(403, withToken("PUT", "/workflows/" + id, wf, readOnly, null).statusCode());
+        assertEquals(200, withToken("GET", "/workflows/" + id, null, readOnly, null).statusCode());
     }
 }

@@ -98,7 +98,7 @@ class StateMachineRunTest {
         }
         RunRecord r = store.runs().get(ACCOUNT, runId).orElseThrow();
         assertEquals(RunStatus.FAILED, r.status());
-        assertTrue(r.error().startsWith("StepInputException: workflow ghost v3 does not exist"), r.error());
+        assertTrue(r.error().startsWith("invalid_step_input: workflow ghost v3 does not exist"), r.error());
     }
 
     /** DESIGN invariant 1: a 50-step run with 1,500-character messages; the largest state stays under 16 KB. */

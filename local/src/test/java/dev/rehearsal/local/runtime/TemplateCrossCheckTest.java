@@ -69,10 +69,11 @@ class TemplateCrossCheckTest {
 
     @Test
     void everyRouteHasAHandlerThatServesIt() throws Exception {
-        assertEquals(14, t.routes().size());
+        assertEquals(17, t.routes().size());
         try (LocalRuntime rt = RuntimeFixture.runtime(RuntimeFixture.freshStore())) {
             for (Map.Entry<String, SamTemplate.FunctionDef> e : t.routes().entrySet()) {
                 String[] mp = e.getKey().split(" ", 2);
+                if (e.getKey().equals(CATCH_ALL)) continue;
                 String path = mp[1].replace("{id}", "x-1");
                 var ev = com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.builder()
                         .withRawPath(path).withRouteKey(e.getKey())
@@ -84,6 +85,26 @@ class TemplateCrossCheckTest {
                         e.getKey() + " is routed by " + e.getValue().handler() + ": " + resp.getBody());
                 assertEquals(401, resp.getStatusCode(), e.getKey() + " matched, then refused without claims: " + resp.getBody());
             }
+        }
+    }
+
+    static final String CATCH_ALL = "ANY /{proxy+}";
+
+    @Test
+    void theCatchAllRouteReachesTheApiFunctionWhichAnswers405WithAllow() throws Exception {
+        SamTemplate.FunctionDef f = t.routes().get(CATCH_ALL);
+        assertNotNull(f, "a catch-all route, so API Gateway does not answer unrouted methods with its own 404");
+        try (LocalRuntime rt = RuntimeFixture.runtime(RuntimeFixture.freshStore())) {
+            var ev = com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.builder()
+                    .withRawPath("/workflows/x-1").withRouteKey(CATCH_ALL)
+                    .withPathParameters(Map.of("proxy", "workflows/x-1"))
+                    .withRequestContext(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext.builder()
+                            .withHttp(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                    .withMethod("DELETE").withPath("/workflows/x-1").build()).build()).build();
+            var resp = rt.invokeApi(f, ev);
+            assertEquals(405, resp.getStatusCode(), resp.getBody());
+            assertEquals("GET, PUT", resp.getHeaders().get("allow"));
+            assertEquals("method_not_allowed", Json.mapper().readTree(resp.getBody()).at("/error/code").asText());
         }
     }
 }

@@ -111,6 +111,23 @@ public final class Estimator {
     }
 
     /**
+     * Each persona's path as an offline rehearsal walks it (free, and the best guess of which messages
+     * that persona will receive): the input to {@link #estimate(Map, List, ProviderConfig)}.
+     */
+    public static Map<Persona, List<OutboundMessage>> offlinePaths(dev.rehearsal.engine.workflow.Workflow workflow,
+                                                                   List<Persona> personas,
+                                                                   dev.rehearsal.engine.sim.SimulationOptions options) {
+        dev.rehearsal.engine.offline.OfflinePersonaEngine offline = new dev.rehearsal.engine.offline.OfflinePersonaEngine();
+        Map<Persona, List<OutboundMessage>> paths = new LinkedHashMap<>();
+        for (Persona p : personas) {
+            var run = dev.rehearsal.engine.sim.SimulationRunner.run(workflow, p, offline, options);
+            paths.put(p, run.interactions().stream().map(dev.rehearsal.engine.sim.Interaction::message)
+                    .filter(m -> m != null).toList());
+        }
+        return paths;
+    }
+
+    /**
      * Tokens of {@code prev} a prefix cache would serve to {@code p}: the conversation, else the system prompt.
      * A prompt with a state line (sent after the conversation) whose turns extend the previous prompt's
      * reuses the system prompt and every earlier turn (OpenAI, Ollama; on Bedrock the state sits in the

@@ -25,7 +25,7 @@ public final class AnalysisPromptBuilder {
     static final List<Anchor> ANCHORS = List.of(
             new Anchor("sms", "Hi Ana, your cleaning is tomorrow at 10:00. Reply C to confirm or R to reschedule.", 5),
             new Anchor("sms", "Hi Ana, thanks for your interest in Summit Fitness. Want to book a free intro session this week? Reply STOP to opt out.", 10),
-            new Anchor("sms", "Don't miss out! Our spring offer ends soon, book now!! https://bit.ly/x1 Reply STOP to opt out", 55),
+            new Anchor("sms", "Don't miss out! Our spring offer ends soon, book now!! https://springspa.example.com/offer Reply STOP to opt out", 55),
             new Anchor("sms", "HUGE SPRING SALE!!! 50% OFF EVERYTHING - TODAY ONLY! Click here: https://bit.ly/x1", 90),
             new Anchor("email", "Subject: Your free session\nHi Ana, your intro session is still waiting: https://summitfit.example.com/book", 10),
             new Anchor("email", "Subject: CONGRATULATIONS!!! You've WON\nClaim your $500 prize now, act now before it expires! Click here: https://bit.ly/win", 95));

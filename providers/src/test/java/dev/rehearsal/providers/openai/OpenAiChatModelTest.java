@@ -185,6 +185,20 @@ class OpenAiChatModelTest {
     }
 
     @Test
+    void aShortKeyEchoedInA401IsMaskedToo() {
+        String shortKey = "k3y";
+        OpenAiChatModel model = new OpenAiChatModel(server.baseUrl() + "/v1", "gpt-4.1-mini", shortKey, Duration.ofSeconds(5));
+        StructuredCaller shortCaller = new StructuredCaller(new RetryingChatModel(model, Fixtures.policy(3, sleeper)));
+        server.then(401, error("Incorrect API key provided: " + shortKey + ". Keys look like sk-....",
+                "invalid_request_error", "invalid_api_key"));
+        PersonaReply reply = new LlmPersonaResponder(shortCaller, new PersonaPromptBuilder(), new UsageMeter())
+                .respond(Fixtures.request());
+
+        assertTrue(reply.providerError().contains("Incorrect API key provided: ***."), reply.providerError());
+        assertFalse(reply.providerError().matches("(?s).*\\bk3y\\b.*"), reply.providerError());
+    }
+
+    @Test
     void analysesAMessageWithTheAnalysisSchema() {
         server.then(200, completion("{\"spam_risk\":72,\"reasons\":[\"ALL CAPS\",\"no opt-out\"],\"tone\":\"aggressive\","
                 + "\"clarity\":40,\"suggestions\":[\"Add 'Reply STOP to opt out'\"]}", 400, 0, 60));

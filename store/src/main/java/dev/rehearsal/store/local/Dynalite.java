@@ -65,6 +65,7 @@ public final class Dynalite implements AutoCloseable {
         ensureInstalled(dir);
         List<String> cmd = new ArrayList<>(List.of(nodeExecutable(), "server.js", "--port", "0"));
         if (dataPath != null) {
+            PrivateDir.prepare(dataPath);
             cmd.add("--path");
             cmd.add(dataPath.toAbsolutePath().toString());
         }
