@@ -164,16 +164,17 @@ public class WorkflowsHandler extends ApiHandlerBase {
                 : runIdFor(req.accountId(), id, key);
         checkHistoryBudget(wv, personaIds.size() * walks);
         String digest = requestDigest(personaIds, seed, requestedVersion, walks);
-        // The personas as they are now, before the run exists: a run never lacks its snapshots.
+        if (runs.get(req.accountId(), runId).isEmpty()) {
+            admission.admit(req.accountId(), runId, WorkflowParser.parseOrThrow(wv.definition()),
+                    personasOf(req.accountId(), personaIds), seed, walks);
+        }
+        // The personas as they are now, before the run exists: a run never lacks its snapshots. After
+        // admission, so a refused start writes nothing.
         for (String pid : personaIds) {
             dev.rehearsal.engine.persona.Persona p = personas.get(req.accountId(), pid)
                     .orElseThrow(() -> new ApiException(409, "persona_changed", "persona '" + pid + "' was deleted "
                             + "while the run was being requested; try again"));
             runs.putPersonaSnapshot(req.accountId(), runId, pid, Json.write(p));
-        }
-        if (runs.get(req.accountId(), runId).isEmpty()) {
-            admission.admit(req.accountId(), runId, WorkflowParser.parseOrThrow(wv.definition()),
-                    personasOf(req.accountId(), personaIds), seed, walks);
         }
         Stored<RunRecord> run = runs.create(req.accountId(), runId, id, wv.version(), personaIds, seed, walks, digest);
         RunRecord r = run.value();
