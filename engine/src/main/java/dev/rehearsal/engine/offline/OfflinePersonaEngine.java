@@ -6,38 +6,187 @@ import dev.rehearsal.engine.llm.Intent;
 import dev.rehearsal.engine.llm.PersonaReply;
 import dev.rehearsal.engine.llm.PersonaResponder;
 import dev.rehearsal.engine.llm.ReplyRequest;
-import dev.rehearsal.engine.llm.Sentiment;
+import dev.rehearsal.engine.llm.Turn;
 import dev.rehearsal.engine.llm.Usage;
+import dev.rehearsal.engine.persona.Knobs;
+import dev.rehearsal.engine.persona.Traits;
+import dev.rehearsal.engine.reading.MessageReader;
+import dev.rehearsal.engine.reading.MessageReading;
 
-import java.util.ArrayList;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Writes persona replies with no network and no key: driven by the persona's traits and by what the
- * message says, deterministic for a seed. Every draw comes from a stream keyed by (run seed, walk,
- * persona, step id, visit, purpose) — see {@link dev.rehearsal.engine.random.Draws} — so a Lambda that
- * executes one step reproduces exactly what a whole local run produced, and a wording edit that leaves
- * {@link MessageFeatures} unchanged leaves every decision unchanged (common random numbers).
+ * Writes persona replies with no network and no key. The persona's knobs ({@link Traits#resolve})
+ * and the {@link MessageReader}'s reading of the message decide everything: whether the lead opts
+ * out (always, for Cold Carl; when provoked, for anyone), whether and when they reply, what the reply
+ * does ({@link MoveChooser}) and its words ({@link ReplyWriter}). Every draw comes from a stream
+ * keyed by (run seed, walk, persona, step id, visit, purpose) — see
+ * {@link dev.rehearsal.engine.random.Draws} — so a wording edit that leaves the reading unchanged
+ * leaves every decision unchanged (common random numbers).
  */
 public final class OfflinePersonaEngine implements PersonaResponder {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
 
     @Override
     public String name() {
         return "offline";
     }
 
+    /** The languages this engine writes replies in (BCP 47 primary subtags). */
+    public static boolean writesLanguage(String primaryLanguage) {
+        return ReplyWriter.writes(primaryLanguage);
+    }
+
     @Override
     public PersonaReply respond(ReplyRequest req) {
         Dice rnd = new Dice(req.draws());
-        BehaviorProfile p = BehaviorProfile.of(req.persona());
-        MessageFeatures f = MessageFeatures.of(req.message());
-        boolean email = req.message().channel() == Channel.EMAIL;
-        int received = (int) req.history().stream().filter(t -> !t.fromLead()).count();
-        Draft d = decide(p, f, email, received, rnd);
-        return d.toReply(p, f, email, rnd);
+        Knobs k = Traits.resolve(req.persona());
+        List<String> earlier = req.history().stream().filter(t -> !t.fromLead()).map(Turn::text).toList();
+        MessageReading r = MessageReader.read(req.message(), vertical(req), sender(req), earlier);
+        LocalDateTime local = localTime(req.localTime());
+        int repeats = repeats(req, r);
+        boolean email = r.channel() == Channel.EMAIL;
+        Set<Action> actions = EnumSet.noneOf(Action.class);
+        boolean opened = !email || rnd.open.nextDouble() < k.openRate() * (r.pushy() ? 0.8 : 1);
+
+        Move move = null;
+        String reasoning;
+        if (k.alwaysOptsOut() && !email) {
+            move = Move.STOP;
+            reasoning = "Never asked to be texted and has no interest: replies STOP, which must opt the number out.";
+        } else if (k.unsubscribesFromEmail() && email && r.act() != dev.rehearsal.engine.reading.Act.TRANSACTIONAL) {
+            move = Move.UNSUBSCRIBE;
+            reasoning = "Unwanted marketing email: unsubscribes.";
+        } else if (rnd.optOut.nextDouble() < k.optOutSensitivity()
+                * Provocation.score(r, req.history(), req.sentAt(), local == null ? null : local.toLocalTime(), repeats)) {
+            move = email ? Move.UNSUBSCRIBE : Move.STOP;
+            reasoning = "Provoked (" + provocations(r, local) + ") and opts out.";
+        } else if (rnd.reply.nextDouble() < replyChance(k, r) * Math.pow(0.5, repeats)) {
+            int received = earlier.size();
+            move = MoveChooser.choose(k, r, received, rnd.choice);
+            reasoning = "Answers the " + r.act().wire() + " (" + r.vertical().wire() + ") as a " + k.style().name().toLowerCase(Locale.ROOT)
+                    + " lead would: " + move.key().replace('_', ' ') + ".";
+        } else {
+            reasoning = !opened ? "Never opened it." : "Read it but did not answer.";
+        }
+
+        String text = null;
+        Integer latency = null;
+        if (move == Move.UNSUBSCRIBE) {
+            actions.add(Action.UNSUBSCRIBED);
+            if (rnd.choice.nextDouble() < 0.25) text = ReplyWriter.write(move, k, r, sender(req), rnd.phrase);
+            latency = 1 + rnd.latency.nextInt(30);
+        } else if (move == Move.STOP) {
+            actions.add(Action.OPTED_OUT);
+            text = ReplyWriter.write(move, k, r, sender(req), rnd.phrase);
+            latency = 1 + rnd.latency.nextInt(20);
+        } else if (move != null) {
+            text = ReplyWriter.write(move, k, r, sender(req), rnd.phrase);
+            latency = Timing.latencyMinutes(k, local, rnd.latency);
+            if (move == Move.BOOK) actions.add(Action.BOOKED);
+        }
+        if (text != null) actions.add(Action.REPLIED);
+        if (email && (opened || move != null)) {
+            actions.add(Action.OPENED);
+            if (r.link() && move != Move.UNSUBSCRIBE && rnd.click.nextDouble() < clickChance(k, r)) actions.add(Action.CLICKED);
+        }
+        Intent intent = move == null ? Intent.NEUTRAL : move.intent;
+        var sentiment = move == null ? dev.rehearsal.engine.llm.Sentiment.NEUTRAL : move.sentiment;
+        int convert = k.baseConvert() + (move == null ? -5 : move.convertDelta) + valuePerception(k, r) - 8 * repeats
+                + rnd.convert.nextInt(7) - 3;
+        if (intent == Intent.OPT_OUT || intent == Intent.NOT_INTERESTED) convert = Math.min(convert, 3);
+        return new PersonaReply(text, reasoning, sentiment, intent, Math.max(0, Math.min(100, convert)), actions, latency,
+                Usage.NONE, null);
+    }
+
+    /**
+     * How many earlier messages of this conversation the reader read exactly as this one: the same
+     * message again. Compared by reading, not by text, so wording alone never changes it.
+     */
+    static int repeats(ReplyRequest req, MessageReading r) {
+        int n = 0;
+        List<Turn> h = req.history();
+        for (int i = 0; i < h.size(); i++) {
+            Turn t = h.get(i);
+            if (t.fromLead() || t.channel() != r.channel()) continue;
+            List<String> before = h.subList(0, i).stream().filter(x -> !x.fromLead()).map(Turn::text).toList();
+            MessageReading earlier = MessageReader.read(new dev.rehearsal.engine.llm.OutboundMessage(null, t.channel(), t.subject(), t.text()),
+                    vertical(req), sender(req), before);
+            if (earlier.equals(r)) n++;
+        }
+        return n;
+    }
+
+    private static String vertical(ReplyRequest req) {
+        return req.situation() == null ? null : req.situation().vertical();
+    }
+
+    /** The sender name (or the workflow's name when it declares none), which the reader reads a vertical from. */
+    private static String sender(ReplyRequest req) {
+        return req.situation() == null ? null : req.situation().business();
+    }
+
+    /** The channel's reply rate, shaped by what the message asks for and how it asks. */
+    static double replyChance(Knobs k, MessageReading r) {
+        // A lead who wants nothing from the business does not answer its notices and reminders.
+        if (k.style() == Knobs.Style.COLD && (r.act() == dev.rehearsal.engine.reading.Act.REMINDER
+                || r.act() == dev.rehearsal.engine.reading.Act.TRANSACTIONAL)) return 0;
+        double base = r.channel() == Channel.EMAIL ? k.emailReplyRate() : k.smsReplyRate();
+        double f = switch (r.act()) {
+            case REMINDER -> r.replyCodes().isEmpty() ? 1.0 : 1.15;
+            case OFFER -> 1.0;
+            case INVITE, REENGAGEMENT -> 0.8;
+            case SURVEY -> 0.6;
+            case NURTURE -> 0.5;
+            case TRANSACTIONAL -> 0.25;
+        };
+        if (r.asks()) f *= 1.1;
+        if (r.pushy()) f *= k.style() == Knobs.Style.SKEPTIC ? 1.1 : 0.7;
+        if (r.offTopic()) f *= 0.5;
+        return Math.min(1, base * f);
+    }
+
+    static double clickChance(Knobs k, MessageReading r) {
+        double f = r.offer().clearValue() ? 1 + 0.3 * k.priceSensitivity() : 1;
+        if (r.pushy()) f *= 0.6;
+        if (r.offTopic()) f *= 0.3;
+        return Math.min(0.97, k.clickRate() * f);
+    }
+
+    /** Price-sensitive leads value a clear price, a free offer, a trial or a discount; pressure costs trust. */
+    static int valuePerception(Knobs k, MessageReading r) {
+        double v = 0;
+        if (r.act() == dev.rehearsal.engine.reading.Act.OFFER || r.act() == dev.rehearsal.engine.reading.Act.REENGAGEMENT) {
+            v += r.offer().clearValue() ? 15 * k.priceSensitivity() : -10 * k.priceSensitivity();
+        }
+        if (r.pushy()) v -= 10;
+        if (r.offTopic()) v -= 15;
+        return (int) Math.round(v);
+    }
+
+    private static String provocations(MessageReading r, LocalDateTime local) {
+        StringBuilder b = new StringBuilder();
+        if (local != null && r.channel() == Channel.SMS && (local.getHour() >= 21 || local.getHour() < 8)) b.append("a text at night, ");
+        if (r.pushy()) b.append("shouting or pressure, ");
+        if (r.offTopic()) b.append("an irrelevant offer, ");
+        if (b.length() == 0) b.append("one marketing message too many, ");
+        return b.substring(0, b.length() - 2);
+    }
+
+    static LocalDateTime localTime(String s) {
+        if (s == null) return null;
+        try {
+            return LocalDateTime.parse(s, LOCAL);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**
@@ -45,7 +194,7 @@ public final class OfflinePersonaEngine implements PersonaResponder {
      * the phrase picked never shifts because a reply chance changed.
      */
     static final class Dice {
-        final SplittableRandom reply, choice, phrase, latency, open, click, convert;
+        final SplittableRandom reply, choice, phrase, latency, open, click, convert, optOut;
 
         Dice(dev.rehearsal.engine.random.Draws d) {
             reply = d.stream("reply");
@@ -55,204 +204,7 @@ public final class OfflinePersonaEngine implements PersonaResponder {
             open = d.stream("open");
             click = d.stream("click");
             convert = d.stream("convert");
+            optOut = d.stream("opt_out");
         }
-    }
-
-    /** Mutable working record of one decision. */
-    private static final class Draft {
-        Intent intent = Intent.NEUTRAL;
-        Sentiment sentiment = Sentiment.NEUTRAL;
-        final List<String> parts = new ArrayList<>();
-        final Set<Action> actions = EnumSet.noneOf(Action.class);
-        int convertDelta;
-        String reasoning;
-        boolean reply = true;
-        Integer latencyOverride;
-
-        PersonaReply toReply(BehaviorProfile p, MessageFeatures f, boolean email, Dice rnd) {
-            if (email) {
-                if (rnd.open.nextDouble() < p.openChance() || reply || actions.contains(Action.UNSUBSCRIBED)) actions.add(Action.OPENED);
-                if (actions.contains(Action.OPENED) && f.hasLink() && rnd.click.nextDouble() < p.clickChance()) actions.add(Action.CLICKED);
-            }
-            String text = null;
-            Integer latency = null;
-            if (reply && !parts.isEmpty()) {
-                text = String.join(" ", parts)
-                        .replace("{topic}", f.topicOr(f.bookingCta() ? "appointment" : "offer"))
-                        .replace("{competitor}", Phrases.pick(Phrases.COMPETITORS, rnd.phrase));
-                actions.add(Action.REPLIED);
-                latency = latencyOverride != null ? latencyOverride
-                        : p.minLatency() + rnd.latency.nextInt(Math.max(1, p.maxLatency() - p.minLatency() + 1));
-            } else if (actions.contains(Action.UNSUBSCRIBED) || actions.contains(Action.OPTED_OUT)) {
-                latency = 1 + rnd.latency.nextInt(30);
-            }
-            int convert = Math.max(0, Math.min(100, p.baseConvert() + convertDelta + rnd.convert.nextInt(7) - 3));
-            if (intent == Intent.OPT_OUT || intent == Intent.NOT_INTERESTED) convert = Math.min(convert, 3);
-            return new PersonaReply(text, reasoning, sentiment, intent, convert, actions, latency, Usage.NONE, null);
-        }
-    }
-
-    private static Draft decide(BehaviorProfile p, MessageFeatures f, boolean email, int received, Dice rnd) {
-        Draft d = new Draft();
-        if (p.optsOut() || (p.unsubscribes() && email)) {
-            if (!email) {
-                d.intent = Intent.OPT_OUT;
-                d.sentiment = Sentiment.NEGATIVE;
-                d.parts.add(Phrases.pick(Phrases.STOP, rnd.phrase));
-                d.actions.add(Action.OPTED_OUT);
-                d.latencyOverride = 1 + rnd.latency.nextInt(20);
-                d.reasoning = "Never asked to be texted and has no interest: replies STOP, which must opt the number out.";
-            } else {
-                d.intent = Intent.OPT_OUT;
-                d.sentiment = Sentiment.NEGATIVE;
-                d.actions.add(Action.UNSUBSCRIBED);
-                d.reply = rnd.choice.nextDouble() < 0.25;
-                if (d.reply) d.parts.add(Phrases.pick(Phrases.REMOVE_EMAIL, rnd.phrase));
-                d.reasoning = "Unwanted marketing email: clicks unsubscribe"
-                        + (d.reply ? " and writes back to be removed." : " without writing back.");
-            }
-            d.convertDelta = -100;
-            return d;
-        }
-        double chance = email ? p.emailReplyChance() : p.smsReplyChance();
-        if (f.asksQuestion() || f.bookingCta() || f.confirmRequest()) chance += 0.1;
-        if (p.skeptical() && (f.urgency() || f.shouting())) chance += 0.1; // provoked into pushing back
-        if (p.busy() && received > 2) chance -= 0.05;
-        if (rnd.reply.nextDouble() >= chance) {
-            d.reply = false;
-            d.reasoning = p.busy() ? "On a job site; the message goes unread until it no longer matters."
-                    : email ? "Skimmed the email but had nothing to say." : "Saw the text but did not feel the need to answer yet.";
-            d.convertDelta = -5;
-            return d;
-        }
-        if (p.notInterested()) {
-            d.intent = Intent.NOT_INTERESTED;
-            d.sentiment = Sentiment.NEGATIVE;
-            d.parts.add(Phrases.pick(Phrases.NOT_INTERESTED, rnd.phrase));
-            d.reasoning = "Has no need for the offer and says so.";
-            return d;
-        }
-        if (f.confirmRequest() && f.reminder() && !p.skeptical()) {
-            d.intent = Intent.INTERESTED;
-            d.sentiment = Sentiment.POSITIVE;
-            d.parts.add(Phrases.pick(p.busy() ? Phrases.BUSY_YES : Phrases.CONFIRM, rnd.phrase));
-            d.convertDelta = 15;
-            d.reasoning = "A reminder asking to confirm an appointment the lead wants: confirms.";
-            return d;
-        }
-        if (p.readyToBuy()) {
-            d.sentiment = Sentiment.POSITIVE;
-            if (f.bookingCta()) {
-                d.intent = Intent.READY_TO_BUY;
-                d.parts.add(Phrases.pick(Phrases.EAGER_BOOK, rnd.phrase));
-                d.actions.add(Action.BOOKED);
-                d.convertDelta = 15;
-                d.reasoning = "Already wants a solution and the message offers a way to book: books straight away.";
-            } else {
-                d.intent = Intent.INTERESTED;
-                d.parts.add(Phrases.pick(Phrases.EAGER_YES, rnd.phrase));
-                d.convertDelta = 8;
-                d.reasoning = "Keen buyer; says yes and asks for the next step because the message gave none.";
-            }
-            return d;
-        }
-        if (p.priceSensitive()) {
-            if (f.statesPrice() && f.discount() && rnd.choice.nextDouble() < 0.55) {
-                d.intent = Intent.INTERESTED;
-                d.sentiment = Sentiment.POSITIVE;
-                d.parts.add(Phrases.pick(Phrases.PRICE_DEAL, rnd.phrase));
-                d.convertDelta = 25;
-                d.reasoning = "The price is stated and discounted, so the value is clear enough to say yes.";
-            } else if (f.statesPrice()) {
-                d.intent = Intent.PRICE_OBJECTION;
-                d.sentiment = Sentiment.NEGATIVE;
-                d.parts.add(Phrases.pick(Phrases.PRICE_OBJECT, rnd.phrase));
-                d.convertDelta = -5;
-                d.reasoning = "Sees a price and pushes back on it, hoping for a discount.";
-            } else {
-                d.intent = Intent.PRICE_OBJECTION;
-                d.sentiment = Sentiment.NEUTRAL;
-                d.parts.add(Phrases.pick(Phrases.PRICE_ASK, rnd.phrase));
-                d.reasoning = f.mentionsPrice() ? "Reads an offer with no price: the first thing she asks is what it costs."
-                        : "Budget comes first: asks what it costs before anything else.";
-            }
-            return d;
-        }
-        if (p.technical()) {
-            if (f.technical() && (f.hasLink() || received >= 2)) {
-                d.intent = f.bookingCta() ? Intent.READY_TO_BUY : Intent.INTERESTED;
-                d.sentiment = Sentiment.POSITIVE;
-                d.parts.add(Phrases.pick(Phrases.TECH_WARM, rnd.phrase));
-                if (f.bookingCta() && rnd.choice.nextDouble() < 0.5) d.actions.add(Action.BOOKED);
-                d.convertDelta = 20;
-                d.reasoning = "The message finally carries technical detail, which is what he needed to move forward.";
-            } else {
-                d.intent = Intent.QUESTION;
-                d.parts.add(Phrases.pick(Phrases.TECH_Q, rnd.phrase));
-                d.reasoning = "Won't talk to sales before seeing specs, integrations and security details.";
-            }
-            return d;
-        }
-        if (p.skeptical()) {
-            if (f.urgency() || f.shouting()) {
-                d.intent = Intent.OBJECTION;
-                d.sentiment = Sentiment.NEGATIVE;
-                d.parts.add(Phrases.pick(Phrases.SKEPTIC_URGENCY, rnd.phrase));
-                d.convertDelta = -12;
-                d.reasoning = "Urgency and hype make her trust the sender less.";
-            } else if ((f.proof() && received >= 1) || (received >= 3 && rnd.choice.nextDouble() < 0.5)) {
-                d.intent = Intent.INTERESTED;
-                d.sentiment = Sentiment.POSITIVE;
-                d.parts.add(Phrases.pick(Phrases.SKEPTIC_WARM, rnd.phrase));
-                d.convertDelta = 20;
-                d.reasoning = "Enough proof and patience have built some trust; she cautiously engages.";
-            } else {
-                d.intent = "high".equals(p.objection()) && rnd.choice.nextDouble() < 0.35 ? Intent.OBJECTION : Intent.QUESTION;
-                d.parts.add(Phrases.pick(Phrases.SKEPTIC_Q, rnd.phrase));
-                d.reasoning = "Needs convincing: asks how it compares and wants proof before committing.";
-            }
-            return d;
-        }
-        if (p.chatty()) {
-            d.sentiment = Sentiment.POSITIVE;
-            d.parts.add(Phrases.pick(Phrases.CHATTY_OPEN, rnd.phrase));
-            d.parts.add(Phrases.pick(Phrases.CHATTY_STORY, rnd.phrase));
-            String q1 = Phrases.pick(Phrases.CHATTY_Q, rnd.phrase);
-            String q2 = Phrases.pick(Phrases.CHATTY_Q, rnd.phrase);
-            d.parts.add(q1);
-            if (!q2.equals(q1)) d.parts.add(q2);
-            d.parts.add(Phrases.pick(Phrases.CHATTY_CLOSE, rnd.phrase));
-            boolean ready = f.bookingCta() && received >= 2 && rnd.choice.nextDouble() < 0.5;
-            d.intent = ready ? Intent.READY_TO_BUY : received == 0 ? Intent.QUESTION : Intent.INTERESTED;
-            if (ready) d.actions.add(Action.BOOKED);
-            d.convertDelta = 5 * Math.min(received, 4);
-            d.reasoning = "Loves to talk: a long friendly reply with several questions; warms up a little with each message.";
-            return d;
-        }
-        if (p.busy()) {
-            String t = f.bookingCta() && rnd.choice.nextDouble() < 0.4 ? Phrases.pick(Phrases.BUSY_YES, rnd.phrase) : Phrases.pick(Phrases.BUSY, rnd.phrase);
-            d.parts.add(t);
-            d.intent = Phrases.BUSY_YES.contains(t) ? Intent.INTERESTED : t.equals("not now") ? Intent.NOT_INTERESTED : Intent.NEUTRAL;
-            d.sentiment = d.intent == Intent.INTERESTED ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
-            d.reasoning = "Answers between jobs in as few words as possible.";
-            return d;
-        }
-        // A custom persona without a recognised archetype: personality alone decides.
-        double objection = switch (p.objection()) { case "high" -> 0.6; case "low" -> 0.15; default -> 0.35; };
-        if (rnd.choice.nextDouble() < objection) {
-            d.intent = f.mentionsPrice() ? Intent.PRICE_OBJECTION : Intent.QUESTION;
-            d.parts.add(f.mentionsPrice() ? Phrases.pick(Phrases.PRICE_ASK, rnd.phrase) : Phrases.pick(Phrases.SKEPTIC_Q, rnd.phrase));
-            d.reasoning = "Has reservations and asks about them before going further.";
-        } else if (p.baseConvert() >= 50 || f.bookingCta()) {
-            d.intent = Intent.INTERESTED;
-            d.sentiment = Sentiment.POSITIVE;
-            d.parts.add(Phrases.pick(Phrases.INTERESTED, rnd.phrase));
-            d.convertDelta = 10;
-            d.reasoning = "Open to the offer and asks how to proceed.";
-        } else {
-            d.parts.add(Phrases.pick(Phrases.NEUTRAL, rnd.phrase));
-            d.reasoning = "Mildly curious but not ready to commit.";
-        }
-        return d;
     }
 }

@@ -1,6 +1,7 @@
 package dev.rehearsal.engine.persona;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
@@ -8,8 +9,10 @@ import java.util.Map;
 
 /**
  * A simulated lead: the seed's shape (name, description, personality, demographics,
- * behavior_traits) plus the contact record its merge fields read.
+ * behavior_traits) plus the contact record its merge fields read, and optional behaviour knobs
+ * ({@link Behavior}) that traits map onto.
  */
+@JsonInclude(value = JsonInclude.Include.NON_NULL)
 public record Persona(
         String id,
         String name,
@@ -18,7 +21,14 @@ public record Persona(
         Map<String, String> demographics,
         @JsonProperty("behavior_traits") List<String> behaviorTraits,
         Map<String, String> contact,
-        @JsonProperty("built_in") boolean builtIn) {
+        @JsonProperty("built_in") boolean builtIn,
+        Behavior behavior) {
+
+    /** A persona with no behavior object: its traits and personality decide. */
+    public Persona(String id, String name, String description, Personality personality, Map<String, String> demographics,
+                   List<String> behaviorTraits, Map<String, String> contact, boolean builtIn) {
+        this(id, name, description, personality, demographics, behaviorTraits, contact, builtIn, null);
+    }
 
     public Persona {
         demographics = demographics == null ? Map.of() : Map.copyOf(demographics);
@@ -38,7 +48,7 @@ public record Persona(
     }
 
     public Persona withId(String newId, boolean isBuiltIn) {
-        return new Persona(newId, name, description, personality, demographics, behaviorTraits, contact, isBuiltIn);
+        return new Persona(newId, name, description, personality, demographics, behaviorTraits, contact, isBuiltIn, behavior);
     }
 
     public record Personality(

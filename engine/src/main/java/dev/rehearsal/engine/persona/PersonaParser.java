@@ -32,6 +32,31 @@ public final class PersonaParser {
         return parse(tree, null);
     }
 
+    private static final java.util.Set<String> ISO_LANGUAGES = java.util.Set.of(java.util.Locale.getISOLanguages());
+
+    /** What the schema cannot say: a known language, a readable delay. */
+    private static List<Problem> behaviorProblems(JsonNode tree, LocatedJson doc) {
+        List<Problem> out = new java.util.ArrayList<>();
+        JsonNode lang = tree.at("/behavior/language");
+        if (lang.isTextual() && lang.asText().matches("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")) {
+            String primary = lang.asText().split("-")[0].toLowerCase(java.util.Locale.ROOT);
+            if (!ISO_LANGUAGES.contains(primary)) {
+                out.add(Problem.at(doc, "/behavior/language", "unknown_language",
+                        "unknown language '" + lang.asText() + "' (use a BCP 47 tag such as en, es or es-MX)"));
+            }
+        }
+        JsonNode median = tree.at("/behavior/reply_delay/median");
+        if (median.isTextual()) {
+            try {
+                java.time.Duration d = dev.rehearsal.engine.workflow.Durations.parse(median.asText());
+                if (d.isZero()) throw new IllegalArgumentException("a median delay of zero is not a delay");
+            } catch (IllegalArgumentException e) {
+                out.add(Problem.at(doc, "/behavior/reply_delay/median", "bad_duration", e.getMessage()));
+            }
+        }
+        return out;
+    }
+
     private static Persona parse(JsonNode tree, LocatedJson doc) {
         List<Problem> problems = new java.util.ArrayList<>(CHECKER.check(tree, doc));
         for (String where : List.of("/contact/timezone", "/demographics/timezone")) {
@@ -44,6 +69,7 @@ public final class PersonaParser {
                         "unknown time zone '" + tz.asText() + "' (use an IANA name such as America/Chicago)"));
             }
         }
+        problems.addAll(behaviorProblems(tree, doc));
         problems.sort(null);
         if (!problems.isEmpty()) throw new InvalidInputException("persona", problems);
         return Json.convert(tree, Persona.class);

@@ -61,6 +61,8 @@ public final class RuleReplyClassifier implements ReplyClassifier {
             "\\breserve (?:me|a|the|my)\\b", "\\bi'?ll take it\\b", "\\bwhere do i (?:pay|sign)\\b",
             "\\bready to (?:buy|start|sign|book|go|move forward)\\b", "\\b(?:i|we)(?:'d| would) like to (?:book|schedule|sign up|start|buy|order)\\b",
             "\\b(?:i|we) (?:want|need) to (?:book|schedule|sign up|buy|order)\\b",
+            "\\b(?:ordering|buying) (?:it |one |them )?(?:now|today)\\b", "\\bjust (?:ordered|placed an order|bought)\\b",
+            "\\badding (?:it|them) to my cart\\b", "\\bi'?ll (?:order|buy)\\b", "\\blo (?:pido|compro)\\b", "\\bya (?:hice el pedido|ped[ií])\\b",
             "\\b(?:can|could) (?:we|i) (?:do|get|set up|schedule|book) (?:a |the )?(?:\\w+ ){0,2}(?:demo|call|consult\\w*|appointment|session|meeting|trial|visit|tour|class)\\b",
             "\\bi could do (?:a |the )?(?:\\w+ ){0,2}(?:demo|call|consult\\w*|appointment|session|meeting|trial|visit|tour|class)\\b",
             "\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today) (?:at )?\\d{1,2}(?::\\d\\d)?\\s*(?:am|pm)? works\\b",

@@ -110,9 +110,18 @@ public final class SimulationFindings {
     /** The findings of each walk on its own. */
     public static List<Issue> of(Workflow wf, List<PersonaRun> runs) {
         List<Issue> out = new ArrayList<>();
+        java.util.Set<String> warned = new java.util.HashSet<>();
         for (PersonaRun run : runs) {
             String who = run.persona().name();
             String pid = run.persona().id();
+            if (warned.add(pid)) {
+                // About the persona, not the workflow: shown, never scored (info).
+                for (var w : dev.rehearsal.engine.persona.Traits.warnings(run.persona())) {
+                    out.add(new Issue(Severity.INFO, w.code(), null, w.pointer(), who + ": " + w.message(),
+                            w.code().equals("unknown_trait") ? "Use a known trait (docs/PERSONAS.md) or set the behavior object."
+                                    : "Run with an LLM provider for this language, or set behavior.language to en or es.", pid));
+                }
+            }
             for (Interaction i : run.interactions()) {
                 String ptr = wf.pointerOf(i.stepId());
                 if (i.flagged(Simulator.FLAG_AFTER_OPT_OUT)) {

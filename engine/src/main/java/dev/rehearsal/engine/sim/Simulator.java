@@ -433,7 +433,7 @@ public final class Simulator {
         boolean leadFirst = first != null && (first.type() == dev.rehearsal.engine.workflow.StepType.WAIT_FOR_REPLY
                 || (first.type() == dev.rehearsal.engine.workflow.StepType.CONDITION
                 && first.branches().stream().anyMatch(b -> b.when().readsReplies())));
-        return new Situation(sender == null || sender.isBlank() ? wf.name() : sender, null, wf.name(), leadFirst, s.timezone);
+        return new Situation(sender == null || sender.isBlank() ? wf.name() : sender, wf.settings().vertical(), wf.name(), leadFirst, s.timezone);
     }
 
     /** What the lead did with the message just sent (opened, clicked, booked...), kept on its turn for later prompts. */

@@ -181,7 +181,8 @@ public final class WorkflowParser {
                 s.path("max_messages_per_24h").asInt(d.maxMessagesPer24h()),
                 s.path("max_steps").asInt(d.maxSteps()),
                 s.hasNonNull("sender_name") ? s.get("sender_name").asText() : null,
-                s.hasNonNull("postal_address") ? s.get("postal_address").asText() : null);
+                s.hasNonNull("postal_address") ? s.get("postal_address").asText() : null,
+                s.hasNonNull("vertical") ? s.get("vertical").asText() : null);
     }
 
     private static String text(JsonNode n, String field) {

@@ -4,12 +4,19 @@ import java.time.LocalTime;
 
 /** Workflow-wide settings with the defaults a US-centric CRM would use. */
 public record WorkflowSettings(boolean marketing, String timezone, LocalTime quietStart, LocalTime quietEnd,
-                               int maxMessagesPer24h, int maxSteps, String senderName, String postalAddress) {
+                               int maxMessagesPer24h, int maxSteps, String senderName, String postalAddress,
+                               String vertical) {
     public static final int DEFAULT_MAX_STEPS = 50;
+
+    /** Settings without a declared vertical (the message reader infers it). */
+    public WorkflowSettings(boolean marketing, String timezone, LocalTime quietStart, LocalTime quietEnd,
+                            int maxMessagesPer24h, int maxSteps, String senderName, String postalAddress) {
+        this(marketing, timezone, quietStart, quietEnd, maxMessagesPer24h, maxSteps, senderName, postalAddress, null);
+    }
 
     public static WorkflowSettings defaults() {
         return new WorkflowSettings(true, "America/New_York", LocalTime.of(21, 0), LocalTime.of(8, 0),
-                3, DEFAULT_MAX_STEPS, null, null);
+                3, DEFAULT_MAX_STEPS, null, null, null);
     }
 
     /** True when a contact-local time falls in the quiet window (which may wrap midnight). */

@@ -7,7 +7,8 @@ import dev.rehearsal.engine.TestWorkflows;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.llm.Channel;
 import dev.rehearsal.engine.llm.OutboundMessage;
-import dev.rehearsal.engine.offline.MessageFeatures;
+import dev.rehearsal.engine.reading.MessageReader;
+import dev.rehearsal.engine.reading.MessageReading;
 import dev.rehearsal.engine.offline.OfflinePersonaEngine;
 import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.persona.PersonaCatalog;
@@ -126,9 +127,9 @@ class CommonRandomNumbersTest {
         }
     }
 
-    static MessageFeatures features(JsonNode step, Channel ch) {
+    static MessageReading features(JsonNode step, Channel ch) {
         JsonNode c = step.get("config");
-        return MessageFeatures.of(new OutboundMessage(step.get("id").asText(), ch,
+        return MessageReader.read(new OutboundMessage(step.get("id").asText(), ch,
                 c.has("subject") ? c.get("subject").asText() : null, c.get("body").asText()));
     }
 

@@ -33,6 +33,9 @@ class RuleReplyClassifierTest {
             ready_to_buy    | positive | Let's do it, grab me the first open slot.
             ready_to_buy    | positive | Yes, schedule the consultation — any time this week works.
             ready_to_buy    | positive | ok book it
+            ready_to_buy    | positive | Love it! Ordering now!
+            ready_to_buy    | positive | Just ordered, thanks!
+            ready_to_buy    | positive | ¡Ya hice el pedido!
             ready_to_buy    | positive | Absolutely, count me in!
             ready_to_buy    | positive | Sign me up
             ready_to_buy    | positive | The docs look solid. Can we do a technical demo with an engineer?

@@ -41,7 +41,9 @@ class RehearsalReportTest {
     @Test
     void textingAfterStopIsACriticalFindingForColdCarl() {
         Report r = rehearse(TestWorkflows.example("broken-blast"), 5, List.of(NO_MSG_AFTER_OPT_OUT));
-        Issue critical = r.issues().stream().filter(i -> i.type().equals("message_after_opt_out")).findFirst().orElseThrow();
+        // Carl always opts out; other personas may too when this blast provokes them (docs/PERSONAS.md).
+        Issue critical = r.issues().stream().filter(i -> i.type().equals("message_after_opt_out")
+                && "cold-carl".equals(i.persona())).findFirst().orElseThrow();
         assertEquals(Severity.CRITICAL, critical.severity());
         assertEquals("cold-carl", critical.persona());
         assertEquals("followup", critical.stepId());

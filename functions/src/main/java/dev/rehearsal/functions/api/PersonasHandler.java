@@ -69,7 +69,7 @@ public class PersonasHandler extends ApiHandlerBase {
             throw new ApiException(409, "persona_exists", "persona '" + p.id() + "' already exists; PUT /personas/"
                     + p.id() + " replaces it");
         }
-        return Responses.json(201, p, Map.of("location", "/personas/" + p.id()));
+        return Responses.json(201, withWarnings(p), Map.of("location", "/personas/" + p.id()));
     }
 
     APIGatewayV2HTTPResponse get(ApiRequest req) {
@@ -87,13 +87,22 @@ public class PersonasHandler extends ApiHandlerBase {
                     + id + "'");
         }
         Stored<Persona> s = personas.put(req.accountId(), p.withId(id, false));
-        return Responses.json(s.created() ? 201 : 200, s.value());
+        return Responses.json(s.created() ? 201 : 200, withWarnings(s.value()));
     }
 
     APIGatewayV2HTTPResponse delete(ApiRequest req) {
         String id = req.pathId("id", PERSONA_ID, "persona");
         if (!personas.delete(req.accountId(), id)) throw ApiException.notFound("persona", id);
         return Responses.noContent();
+    }
+
+    /** The stored persona, plus {@code warnings} (unknown traits, a language only LLMs write) when there are any. */
+    static Object withWarnings(Persona p) {
+        var warnings = dev.rehearsal.engine.persona.Traits.warnings(p);
+        if (warnings.isEmpty()) return p;
+        ObjectNode body = (ObjectNode) Json.tree(p);
+        body.set("warnings", Json.tree(warnings));
+        return body;
     }
 
     private static Persona parse(ApiRequest req) {

@@ -101,7 +101,9 @@ public final class RegressionComparator {
             if (old.path("findings").path(key).asInt(0) > 0) continue;
             String persona = key.contains("/") ? key.substring(key.indexOf('/') + 1) : null;
             int walks = persona == null ? 1 : cur.path("walks").path(persona).asInt(1);
-            // A persona-less finding is static: it is in every walk or none.
+            // A persona-less finding is static (in every walk or none), except reply_dropped, a rate over
+            // walks whose lead replies late by chance: its change shows in path shares, not as "new".
+            if (persona == null && key.startsWith("reply_dropped@")) continue;
             if (persona == null || seen * 2 > walks) {
                 out.add(finding("new_finding", wf, key + (persona == null ? "" : " in " + seen + " of " + walks + " walks")));
             }

@@ -118,6 +118,16 @@ class BadInputTest {
                 400, "malformed_body", null));
         l.add(new Case("persona: not UTF-8", ApiFixture.base64(ApiFixture.event(A, "POST", "/personas", null),
                 ApiFixture.b64(new byte[]{'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'})), 400, "malformed_body", null));
+        l.add(c("persona: reply rate above 1", "POST", "/personas",
+                personaWith("behavior", "{\"reply_rate\":{\"sms\":1.5}}"), 400, "invalid_persona", "/behavior/reply_rate/sms"));
+        l.add(c("persona: malformed active hours", "POST", "/personas",
+                personaWith("behavior", "{\"active_hours\":{\"start\":\"25:00\",\"end\":\"22:30\"}}"), 400, "invalid_persona",
+                "/behavior/active_hours/start"));
+        l.add(c("persona: unknown language", "POST", "/personas",
+                personaWith("behavior", "{\"language\":\"xq\"}"), 400, "invalid_persona", "/behavior/language"));
+        l.add(c("persona: unreadable reply delay", "POST", "/personas",
+                personaWith("behavior", "{\"reply_delay\":{\"median\":\"soon\"}}"), 400, "invalid_persona",
+                "/behavior/reply_delay/median"));
         l.add(c("persona: name is a number", "POST", "/personas", ApiFixture.persona(null, "Pat")
                 .replace("\"name\":\"Pat\"", "\"name\":42"), 400, "invalid_persona", "/name"));
         l.add(c("persona: PUT a built-in", "PUT", "/personas/eager-eddie", ApiFixture.persona(null, "Ed"), 403,
@@ -238,6 +248,18 @@ class BadInputTest {
     @Test
     void thereAreAtLeastFiftyCases() {
         assertTrue(cases().size() >= 50, "only " + cases().size());
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnknownTraitIsStoredWithAVisibleWarning() {
+        APIGatewayV2HTTPResponse r = f.call(ApiFixture.event(A, "POST", "/personas",
+                personaWith("behavior_traits", "[\"speaks_spanish\",\"responds_quickley\"]")));
+        assertEquals(201, r.getStatusCode(), r.getBody());
+        JsonNode w = ApiFixture.json(r).get("warnings");
+        assertTrue(w != null && w.size() == 1, r.getBody());
+        assertEquals("unknown_trait", w.get(0).get("code").asText());
+        assertEquals("/behavior_traits/1", w.get(0).get("pointer").asText());
+        assertTrue(w.get(0).get("message").asText().contains("'responds_quickly'"), r.getBody());
     }
 
     @ParameterizedTest(name = "{0}")
