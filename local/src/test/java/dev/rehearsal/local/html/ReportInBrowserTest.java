@@ -108,6 +108,16 @@ class ReportInBrowserTest {
                     taken.add(i.path("step_id").asText() + " -[" + i.path("transition").asText() + "]-> " + i.path("next").asText());
                 }
             }
+            // Over many walks a persona's highlight is every distinct path it took (report "paths").
+            for (JsonNode share : p.path("paths")) {
+                List<String> path = new java.util.ArrayList<>();
+                share.path("path").forEach(x -> path.add(x.asText()));
+                steps.addAll(path);
+                for (int j = 0; j + 1 < path.size(); j++) {
+                    var from = wf.step(path.get(j));
+                    for (var t : from.transitions()) if (t.to().equals(path.get(j + 1))) taken.add(t.key());
+                }
+            }
             WebElement button = driver.findElement(By.cssSelector(".persona-select[data-persona='" + p.path("id").asText() + "']"));
             button.click();
             assertEquals("true", button.getAttribute("aria-pressed"));
