@@ -47,6 +47,9 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--start", description = "contact-local start, e.g. 2026-03-02T10:00")
     String start;
 
+    @Option(names = "--runs", description = "walks per persona to price (default: the suite's runs when it gives a number, else 1)")
+    Integer runs;
+
     @Option(names = "--max-steps", description = "max steps per persona (default: the workflow's, else 50)")
     Integer maxSteps;
 
@@ -83,6 +86,13 @@ final class EstimateCommand implements Callable<Integer> {
         }
         Map<Persona, List<OutboundMessage>> paths = Estimator.offlinePaths(loaded.workflow(), people, options);
         CostEstimate e = Estimator.estimate(paths, Rehearsal.messages(loaded.workflow()), config);
+        int walks = runs != null ? runs : loaded.suite() != null && loaded.suite().runs() != null
+                && !loaded.suite().runs().isAuto() ? loaded.suite().runs().fixed() : 1;
+        if (walks < 1 || walks > dev.rehearsal.engine.stats.Runs.MAX_LLM) {
+            return bad.message("invalid_runs", "--runs must be from 1 to " + dev.rehearsal.engine.stats.Runs.MAX_LLM
+                    + " with an LLM provider, not " + walks);
+        }
+        if (walks > 1) e = times(e, walks);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (var entry : paths.entrySet()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -108,5 +118,18 @@ final class EstimateCommand implements Callable<Integer> {
         }
         out.flush();
         return Main.OK;
+    }
+
+    /**
+     * N walks per persona: each walk priced like the offline walk's path; the per-run calls (message analysis,
+     * recommendations) are multiplied too, so the figure is an upper bound.
+     */
+    static CostEstimate times(CostEstimate e, int walks) {
+        List<String> assumptions = new ArrayList<>(e.assumptions());
+        assumptions.add(walks + " walks per persona, each priced like the offline walk's path; per-run calls "
+                + "(analysis, recommendations) counted " + walks + " times too, so this is an upper bound");
+        return new CostEstimate(e.provider(), e.model(), e.calls() * walks, e.inputTokens() * walks,
+                e.cachedInputTokens() * walks, e.cacheWriteTokens() * walks, e.outputTokens() * walks, e.dollars() * walks,
+                e.priced(), assumptions, e.warnings());
     }
 }

@@ -177,6 +177,26 @@ class CliTest {
     }
 
     @Test
+    void estimateMultipliesByTheWalksAndRefusesImpossibleRuns() throws Exception {
+        String suite = examples().resolve("sms-lead-followup.suite.json").toString();
+        String[] base = {"estimate", suite, "--provider", "bedrock", "--model", "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                "--format", "json"};
+        Result one = run(base);
+        assertEquals(0, one.code(), one.err());
+        String[] five = java.util.Arrays.copyOf(base, base.length + 2);
+        five[base.length] = "--runs";
+        five[base.length + 1] = "5";
+        Result r = run(five);
+        assertEquals(0, r.code(), r.err());
+        JsonNode a = Json.mapper().readTree(one.out()).get("estimate"), b = Json.mapper().readTree(r.out()).get("estimate");
+        assertEquals(5 * a.get("calls").asLong(), b.get("calls").asLong());
+        assertEquals(5 * a.get("dollars").asDouble(), b.get("dollars").asDouble(), 1e-9);
+        assertTrue(b.get("assumptions").toString().contains("5 walks per persona"), b.toString());
+        five[base.length + 1] = "0";
+        assertEquals(2, run(five).code());
+    }
+
+    @Test
     void personasListAndShow() {
         Result list = run("personas", "list");
         assertEquals(0, list.code());
