@@ -125,7 +125,7 @@ public final class PersonaPromptBuilder {
         raw.add(ChatMessage.user(message(number + 1, m.channel().wire(), m.subject(), m.body(), local(r.sentAt(), zone, r.localTime()))));
         String state = state(r, zone, number + 1, history);
         return new ChatPrompt(JobSchema.PERSONA_REPLY, systemPrompt(r.persona(), r.situation()), alternate(raw),
-                MAX_TOKENS, TEMPERATURE, r.seed(), false, state, VERSION);
+                MAX_TOKENS, TEMPERATURE, samplingSeed(r), false, state, VERSION);
     }
 
     /** A message renders the same as the newest message and later as history: caches depend on it. */
@@ -192,5 +192,13 @@ public final class PersonaPromptBuilder {
             }
         }
         return out;
+    }
+
+    /**
+     * The model's sampling seed: the run's for walk 0 (as before walks existed, so recordings keep their keys),
+     * the walk's own seed otherwise, so each walk samples anew and records under its own replay key.
+     */
+    static long samplingSeed(ReplyRequest r) {
+        return r.walk() == 0 ? r.seed() : dev.rehearsal.engine.random.Draws.walkSeed(r.seed(), r.walk());
     }
 }

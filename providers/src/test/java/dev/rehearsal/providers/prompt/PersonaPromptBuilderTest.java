@@ -56,6 +56,24 @@ class PersonaPromptBuilderTest {
     }
 
     @Test
+    void eachWalkSamplesWithItsOwnSeedAndRecordsUnderItsOwnReplayKey() {
+        var r = dev.rehearsal.providers.Fixtures.request();
+        var walk0 = new ReplyRequest(r.persona(), r.message(), r.history(), r.seed(), r.stepIndex(), r.sentAt(), r.localTime(),
+                r.situation(), 0, 1);
+        var walk3 = new ReplyRequest(r.persona(), r.message(), r.history(), r.seed(), r.stepIndex(), r.sentAt(), r.localTime(),
+                r.situation(), 3, 1);
+        PersonaPromptBuilder b = new PersonaPromptBuilder();
+        var p0 = b.build(walk0);
+        var p3 = b.build(walk3);
+        org.junit.jupiter.api.Assertions.assertEquals(r.seed(), p0.seed(), "walk 0 keeps the run's seed (and old recordings' keys)");
+        org.junit.jupiter.api.Assertions.assertEquals(b.build(r).seed(), p0.seed());
+        org.junit.jupiter.api.Assertions.assertNotEquals(p0.seed(), p3.seed());
+        org.junit.jupiter.api.Assertions.assertNotEquals(dev.rehearsal.providers.replay.RequestKey.of("openai", "m", p0),
+                dev.rehearsal.providers.replay.RequestKey.of("openai", "m", p3), "walks must not replay each other's answers");
+        org.junit.jupiter.api.Assertions.assertEquals(p0.messages(), p3.messages(), "the model sees the same conversation");
+    }
+
+    @Test
     void situationBlockCarriesTheBusinessEveryContactFieldAndTheFraming() {
         String system = new PersonaPromptBuilder().build(at(rosa(), List.of())).system();
         assertTrue(system.contains("The business: Summit Fitness (fitness)."), system);
