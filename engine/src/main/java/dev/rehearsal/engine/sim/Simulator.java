@@ -465,7 +465,7 @@ public final class Simulator {
     }
 
     private static String join(String a, String b) {
-        return a == null ? b : a + "; " + b;
+        return a == null ? b : b == null ? a : a + "; " + b;
     }
 
 

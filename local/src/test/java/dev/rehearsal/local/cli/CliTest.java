@@ -68,8 +68,8 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals("flowchart TD", lines.get(0));
-        assertEquals(18, lines.stream().filter(l -> l.matches("  s\\d+[\\[({].*:::t_[a-z_]+")).count(), "a node per step");
-        assertEquals(25, lines.stream().filter(l -> l.matches("  s\\d+ -(->|\\.->).*")).count(), "an edge per transition");
+        assertEquals(19, lines.stream().filter(l -> l.matches("  s\\d+[\\[({].*:::t_[a-z_]+")).count(), "a node per step");
+        assertEquals(27, lines.stream().filter(l -> l.matches("  s\\d+ -(->|\\.->).*")).count(), "an edge per transition");
         JsonNode report = Json.mapper().readTree(run("test", examples().resolve("sms-lead-followup.suite.json").toString(),
                 "--quiet", "--format", "json").out());
         assertEquals(report.at("/coverage/uncovered").size(), lines.stream().filter(l -> l.contains(" -.->")).count(),
