@@ -86,7 +86,7 @@ class ServeEndToEndTest {
         assertEquals(200, html.statusCode(), html.body());
         assertTrue(html.headers().firstValue("content-type").orElse("").startsWith("text/html"));
         assertTrue(html.headers().firstValue("content-security-policy").orElse("").contains("script-src 'sha256-"));
-        assertEquals(18, html.body().split("<g class=\"node ", -1).length - 1, "a node per workflow step");
+        assertEquals(19, html.body().split("<g class=\"node ", -1).length - 1, "a node per workflow step");
         assertTrue(html.body().contains("Gym Newbie"));
 
         JsonNode page = json(call("GET", "/tests/" + runId + "/interactions?persona=cold-carl&limit=100", null, "acme"), 200);
