@@ -121,7 +121,8 @@ public final class Rehearsal {
         java.util.concurrent.CompletableFuture<List<MessageAnalysis>> analysing = spec.analyst() == null
                 ? java.util.concurrent.CompletableFuture.completedFuture(List.of())
                 : spec.concurrency() > 1 ? java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> analyse(wf, spec.analyst(), spec.concurrency()), Rehearsal::daemon)
+                        () -> analyse(wf, spec.analyst(), spec.concurrency()),
+                        r -> WalkPool.daemon(r, "rehearsal-analysis").start())
                 : java.util.concurrent.CompletableFuture.completedFuture(analyse(wf, spec.analyst()));
         List<Expectation> expectations = spec.expectations() == null ? List.of() : spec.expectations();
         Runs runs = spec.runs() == null ? Runs.of(1) : spec.runs();
@@ -140,13 +141,6 @@ public final class Rehearsal {
                 spec.responder().name(), spec.personas().stream().map(Persona::id).toList());
         if (runs.isAuto() || walked > 1) info = info.withWalks(walked, runs.toString(), runs.confidence(), stopping(runs, walked));
         return new Walked(info, pool.runs(), expectations, results, analysing.join());
-    }
-
-    /** Runs the message analysis on its own thread: the common pool may have a single worker on a small machine. */
-    private static void daemon(Runnable r) {
-        Thread t = new Thread(r, "rehearsal-analysis");
-        t.setDaemon(true);
-        t.start();
     }
 
     static String stopping(Runs runs, int walked) {

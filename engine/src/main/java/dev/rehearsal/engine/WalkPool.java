@@ -54,11 +54,7 @@ final class WalkPool {
             }
             return;
         }
-        ExecutorService exec = Executors.newFixedThreadPool(concurrency, r -> {
-            Thread t = new Thread(r, "rehearsal-walk");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService exec = Executors.newFixedThreadPool(concurrency, r -> daemon(r, "rehearsal-walk"));
         // Earlier looks' walks, frozen: the main thread appends to walks while workers report progress.
         List<List<PersonaRun>> before = walks.stream().map(List::copyOf).toList();
         try {
@@ -112,6 +108,13 @@ final class WalkPool {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** A daemon thread: a CLI run that ends never waits for the rehearsal's workers. */
+    static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** Every walk so far, persona by persona, each persona's walks in index order. */
