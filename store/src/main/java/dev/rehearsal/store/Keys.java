@@ -82,6 +82,54 @@ public final class Keys {
         return account(accountId) + "LIMITS";
     }
 
+    // ---- listings (docs/STORE.md, "Listings"): two sparse global secondary indexes, newest first
+
+    /** Index of every listed entity of an account by time: workflows (HEAD items), suites, runs. */
+    public static final String BY_TIME_INDEX = "by-time";
+    public static final String BY_TIME_PK = "gsi1pk";
+    public static final String BY_TIME_SK = "gsi1sk";
+    /** Index of an account's runs of one workflow by creation time. */
+    public static final String RUNS_BY_WORKFLOW_INDEX = "runs-by-workflow";
+    public static final String RUNS_BY_WORKFLOW_PK = "gsi2pk";
+    public static final String RUNS_BY_WORKFLOW_SK = "gsi2sk";
+    /** A workflow's summary (latest version, name), the item its partition lists by. */
+    public static final String HEAD_SK = "HEAD";
+
+    private static final java.time.format.DateTimeFormatter FIXED_INSTANT = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+
+    public static String workflowsListPk(String accountId) {
+        return account(accountId) + "WORKFLOWS";
+    }
+
+    public static String suitesListPk(String accountId) {
+        return account(accountId) + "SUITES";
+    }
+
+    public static String runsListPk(String accountId) {
+        return account(accountId) + "RUNS";
+    }
+
+    public static String runsOfWorkflowListPk(String accountId, String workflowId) {
+        return account(accountId) + "RUNS#WORKFLOW#" + check("workflow id", workflowId);
+    }
+
+    /**
+     * A listing sort key: the instant at fixed width (so text order is time order, which
+     * {@link java.time.Instant#toString()} is not: it drops trailing zeros), then the id.
+     */
+    public static String byTimeSk(String instant, String id) {
+        return FIXED_INSTANT.format(java.time.Instant.parse(instant)) + "#" + check("id", id);
+    }
+
+    /** The id in a listing sort key; {@link IllegalArgumentException} when it is not one. */
+    public static String idOfByTimeSk(String sk) {
+        int hash = sk.indexOf('#');
+        if (hash < 0) throw new IllegalArgumentException("not a listing key");
+        FIXED_INSTANT.parse(sk.substring(0, hash));
+        return check("id", sk.substring(hash + 1));
+    }
+
     static String check(String what, String id) {
         if (id == null || id.isBlank()) throw new IllegalArgumentException(what + " is missing");
         if (id.length() > MAX_ID_LENGTH) throw new IllegalArgumentException(what + " is longer than " + MAX_ID_LENGTH);

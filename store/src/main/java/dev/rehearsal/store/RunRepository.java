@@ -69,6 +69,9 @@ public final class RunRepository {
                 .s("runId", runId).s("workflowId", workflowId).n("workflowVersion", workflowVersion)
                 .list("personaIds", personaIds).n("seed", seed).n("walks", walks).s("status", run.status().name())
                 .s("createdAt", now).s("updatedAt", now).n(Table.EXPIRES_AT, table.expiresAt(retention))
+                .s(Keys.BY_TIME_PK, Keys.runsListPk(accountId)).s(Keys.BY_TIME_SK, Keys.byTimeSk(now, runId))
+                .s(Keys.RUNS_BY_WORKFLOW_PK, Keys.runsOfWorkflowListPk(accountId, workflowId))
+                .s(Keys.RUNS_BY_WORKFLOW_SK, Keys.byTimeSk(now, runId))
                 .build();
         if (requestDigest != null) {
             item = new HashMap<>(item);
@@ -77,6 +80,25 @@ public final class RunRepository {
         if (table.putIfAbsent(item)) return new Stored<>(run, true);
         return new Stored<>(get(accountId, runId).orElseThrow(() -> new ConflictException("run " + runId
                 + " exists but cannot be read")), false);
+    }
+
+    /**
+     * The account's runs, newest first: all of them (the by-time index) or one workflow's (the
+     * runs-by-workflow index), optionally only those in {@code status} (a filter: a page may be short).
+     */
+    public Page<RunRecord> list(String accountId, String workflowId, RunStatus status, int limit, String token) {
+        boolean byWorkflow = workflowId != null;
+        Table.Listing l = byWorkflow
+                ? new Table.Listing(Keys.RUNS_BY_WORKFLOW_INDEX, Keys.RUNS_BY_WORKFLOW_PK, Keys.RUNS_BY_WORKFLOW_SK,
+                        id -> Table.key(Keys.runPk(accountId, id), Keys.RUN_SK))
+                : new Table.Listing(Keys.BY_TIME_INDEX, Keys.BY_TIME_PK, Keys.BY_TIME_SK,
+                        id -> Table.key(Keys.runPk(accountId, id), Keys.RUN_SK));
+        String pk = byWorkflow ? Keys.runsOfWorkflowListPk(accountId, workflowId) : Keys.runsListPk(accountId);
+        return (status == null
+                ? table.queryIndex(l, pk, limit, token, null, Map.of(), Map.of())
+                : table.queryIndex(l, pk, limit, token, "#st = :st", Map.of("#st", "status"),
+                        Map.of(":st", Table.s(status.name()))))
+                .map(RunRepository::run);
     }
 
     /** The digest of the request that created the run, when it was recorded. */

@@ -157,6 +157,56 @@ public final class Table {
         return new Page<>(r.items(), next);
     }
 
+    /** Which index a listing reads and how a listed item's table key follows from its id. */
+    public record Listing(String index, String pkAttr, String skAttr, java.util.function.Function<String, Map<String, AttributeValue>> tableKey) {
+    }
+
+    /**
+     * One page of a listing, newest first: partition {@code pk} of a sparse time-ordered index
+     * ({@link Keys#byTimeSk}), expired items and those failing {@code filter} left out (so a page may be
+     * short while more follow). The token encodes only the last index sort key, checked on the way back
+     * in: the partition is always the caller's, so a token cannot lead into another account's data.
+     * Index reads are eventually consistent (a write shows up within a second or so).
+     */
+    public Page<Map<String, AttributeValue>> queryIndex(Listing l, String pk, int limit, String token, String filter,
+                                                        Map<String, String> names, Map<String, AttributeValue> values) {
+        int size = limit <= 0 ? DEFAULT_PAGE_SIZE : Math.min(limit, MAX_PAGE_SIZE);
+        Map<String, AttributeValue> v = new HashMap<>(values);
+        v.put(":pk", s(pk));
+        v.put(":now", n(now().getEpochSecond()));
+        Map<String, String> n = new HashMap<>(names);
+        n.put("#exp", EXPIRES_AT);
+        n.put("#ipk", l.pkAttr());
+        String f = "(attribute_not_exists(#exp) OR #exp > :now)" + (filter == null ? "" : " AND (" + filter + ")");
+        QueryRequest.Builder b = QueryRequest.builder().tableName(name).indexName(l.index())
+                .keyConditionExpression("#ipk = :pk").filterExpression(f)
+                .expressionAttributeNames(n).expressionAttributeValues(v).scanIndexForward(false).limit(size);
+        if (token != null && !token.isEmpty()) {
+            String isk = decodeIndexToken(token);
+            Map<String, AttributeValue> start = new HashMap<>(l.tableKey().apply(Keys.idOfByTimeSk(isk)));
+            start.put(l.pkAttr(), s(pk));
+            start.put(l.skAttr(), s(isk));
+            b.exclusiveStartKey(start);
+        }
+        QueryResponse r = client.query(b.build());
+        String next = null;
+        if (r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty()) {
+            next = encodeToken(r.lastEvaluatedKey().get(l.skAttr()).s());
+        }
+        return new Page<>(r.items(), next);
+    }
+
+    static String decodeIndexToken(String token) {
+        try {
+            if (token.length() > 1024) throw new IllegalArgumentException("too long");
+            String isk = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            Keys.idOfByTimeSk(isk);
+            return isk;
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new InvalidPageTokenException("next token is not valid for this listing");
+        }
+    }
+
     /** Every item of a prefix, following pages (for small, bounded collections such as a run's tests). */
     public List<Map<String, AttributeValue>> queryAll(String pk, String skPrefix) {
         List<Map<String, AttributeValue>> out = new java.util.ArrayList<>();

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Versioned workflows: {@code ACCOUNT#a#WORKFLOW#id / VERSION#0000000001}. No head pointer: the
- * latest version is the last item of the partition (one Query, newest first, limit 1). A new
+ * Versioned workflows: {@code ACCOUNT#a#WORKFLOW#id / VERSION#0000000001}. The latest version is the
+ * last item of the partition (one Query, newest first, limit 1). {@code / HEAD} summarises it for the
+ * account's listing (in the by-time index); it is written after the version, so a save that dies
+ * between the two leaves the listing one version behind until the next save, never the workflow. A new
  * version is written with attribute_not_exists, so two concurrent saves cannot both become
  * version n+1: the loser gets {@link ConflictException}.
  */
@@ -69,7 +71,34 @@ public final class WorkflowRepository {
             throw new ConflictException("workflow '" + workflowId + "' was changed concurrently (version " + next
                     + " exists); retry");
         }
+        writeHead(accountId, v);
         return new Stored<>(v, true);
+    }
+
+    private void writeHead(String accountId, WorkflowVersion v) {
+        table.put(table.expiring(Item.of(Keys.workflowPk(accountId, v.workflowId()), Keys.HEAD_SK, "workflow_head", accountId)
+                .s("workflowId", v.workflowId()).n("version", v.version()).s("name", nameOf(v.definition()))
+                .s("updatedAt", v.createdAt())
+                .s(Keys.BY_TIME_PK, Keys.workflowsListPk(accountId)).s(Keys.BY_TIME_SK, Keys.byTimeSk(v.createdAt(), v.workflowId()))
+                .build(), retention));
+    }
+
+    /** The account's workflows, most recently saved first. */
+    public Page<WorkflowSummary> list(String accountId, int limit, String token) {
+        Table.Listing l = new Table.Listing(Keys.BY_TIME_INDEX, Keys.BY_TIME_PK, Keys.BY_TIME_SK,
+                id -> Table.key(Keys.workflowPk(accountId, id), Keys.HEAD_SK));
+        return table.queryIndex(l, Keys.workflowsListPk(accountId), limit, token, null, Map.of(), Map.of())
+                .map(i -> new WorkflowSummary(Table.str(i, "workflowId"), (int) Table.num(i, "version", 0),
+                        Table.str(i, "name"), Table.str(i, "updatedAt")));
+    }
+
+    private static String nameOf(String definition) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = dev.rehearsal.engine.json.Json.mapper().readTree(definition).get("name");
+            return n != null && n.isTextual() ? n.asText() : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null; // a listing without a name is still a listing
+        }
     }
 
     private static WorkflowVersion version(Map<String, AttributeValue> item) {
