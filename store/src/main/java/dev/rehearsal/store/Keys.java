@@ -82,16 +82,15 @@ public final class Keys {
         return account(accountId) + "LIMITS";
     }
 
-    // ---- listings (docs/STORE.md, "Listings"): two sparse global secondary indexes, newest first
+    // ---- listings (docs/STORE.md, "Listings"): one sparse global secondary index, newest first
+    // (one, because CloudFormation adds at most one index to a deployed table per update)
 
     /** Index of every listed entity of an account by time: workflows (HEAD items), suites, runs. */
     public static final String BY_TIME_INDEX = "by-time";
     public static final String BY_TIME_PK = "gsi1pk";
     public static final String BY_TIME_SK = "gsi1sk";
-    /** Index of an account's runs of one workflow by creation time. */
-    public static final String RUNS_BY_WORKFLOW_INDEX = "runs-by-workflow";
-    public static final String RUNS_BY_WORKFLOW_PK = "gsi2pk";
-    public static final String RUNS_BY_WORKFLOW_SK = "gsi2sk";
+    /** A run's entry in its workflow's partition ({@code RUN#<time>#<runId>}), for the runs of one workflow. */
+    public static final String WORKFLOW_RUN_PREFIX = "RUN#";
     /** A workflow's summary (latest version, name), the item its partition lists by. */
     public static final String HEAD_SK = "HEAD";
 
@@ -110,8 +109,8 @@ public final class Keys {
         return account(accountId) + "RUNS";
     }
 
-    public static String runsOfWorkflowListPk(String accountId, String workflowId) {
-        return account(accountId) + "RUNS#WORKFLOW#" + check("workflow id", workflowId);
+    public static String workflowRunSk(String createdAt, String runId) {
+        return WORKFLOW_RUN_PREFIX + byTimeSk(createdAt, runId);
     }
 
     /**

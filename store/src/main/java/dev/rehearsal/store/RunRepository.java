@@ -70,16 +70,26 @@ public final class RunRepository {
                 .list("personaIds", personaIds).n("seed", seed).n("walks", walks).s("status", run.status().name())
                 .s("createdAt", now).s("updatedAt", now).n(Table.EXPIRES_AT, table.expiresAt(retention))
                 .s(Keys.BY_TIME_PK, Keys.runsListPk(accountId)).s(Keys.BY_TIME_SK, Keys.byTimeSk(now, runId))
-                .s(Keys.RUNS_BY_WORKFLOW_PK, Keys.runsOfWorkflowListPk(accountId, workflowId))
-                .s(Keys.RUNS_BY_WORKFLOW_SK, Keys.byTimeSk(now, runId))
                 .build();
         if (requestDigest != null) {
             item = new HashMap<>(item);
             item.put("requestDigest", Table.s(requestDigest));
         }
-        if (table.putIfAbsent(item)) return new Stored<>(run, true);
-        return new Stored<>(get(accountId, runId).orElseThrow(() -> new ConflictException("run " + runId
+        Stored<RunRecord> out = table.putIfAbsent(item) ? new Stored<>(run, true)
+                : new Stored<>(get(accountId, runId).orElseThrow(() -> new ConflictException("run " + runId
                 + " exists but cannot be read")), false);
+        listUnderWorkflow(accountId, out.value());
+        return out;
+    }
+
+    /**
+     * The run's entry among its workflow's runs. Its key comes from the stored run, so a retried
+     * create writes the same item again (the first attempt may have died before writing it).
+     */
+    private void listUnderWorkflow(String accountId, RunRecord r) {
+        table.put(Item.of(Keys.workflowPk(accountId, r.workflowId()), Keys.workflowRunSk(r.createdAt(), r.runId()),
+                        "workflow_run", accountId)
+                .s("runId", r.runId()).n(Table.EXPIRES_AT, table.expiresAt(retention)).build());
     }
 
     /**
@@ -87,18 +97,31 @@ public final class RunRepository {
      * runs-by-workflow index), optionally only those in {@code status} (a filter: a page may be short).
      */
     public Page<RunRecord> list(String accountId, String workflowId, RunStatus status, int limit, String token) {
-        boolean byWorkflow = workflowId != null;
-        Table.Listing l = byWorkflow
-                ? new Table.Listing(Keys.RUNS_BY_WORKFLOW_INDEX, Keys.RUNS_BY_WORKFLOW_PK, Keys.RUNS_BY_WORKFLOW_SK,
-                        id -> Table.key(Keys.runPk(accountId, id), Keys.RUN_SK))
-                : new Table.Listing(Keys.BY_TIME_INDEX, Keys.BY_TIME_PK, Keys.BY_TIME_SK,
-                        id -> Table.key(Keys.runPk(accountId, id), Keys.RUN_SK));
-        String pk = byWorkflow ? Keys.runsOfWorkflowListPk(accountId, workflowId) : Keys.runsListPk(accountId);
+        if (workflowId != null) return listOfWorkflow(accountId, workflowId, status, limit, token);
+        Table.Listing l = new Table.Listing(Keys.BY_TIME_INDEX, Keys.BY_TIME_PK, Keys.BY_TIME_SK,
+                id -> Table.key(Keys.runPk(accountId, id), Keys.RUN_SK));
+        String pk = Keys.runsListPk(accountId);
         return (status == null
                 ? table.queryIndex(l, pk, limit, token, null, Map.of(), Map.of())
                 : table.queryIndex(l, pk, limit, token, "#st = :st", Map.of("#st", "status"),
                         Map.of(":st", Table.s(status.name()))))
                 .map(RunRepository::run);
+    }
+
+    /**
+     * One workflow's runs: its partition's {@code RUN#} entries (a consistent Query, newest first), then the
+     * run records themselves in one BatchGetItem for their current status.
+     */
+    private Page<RunRecord> listOfWorkflow(String accountId, String workflowId, RunStatus status, int limit, String token) {
+        Page<Map<String, AttributeValue>> entries = table.query(Keys.workflowPk(accountId, workflowId),
+                Keys.WORKFLOW_RUN_PREFIX, limit, token, false);
+        List<Map<String, AttributeValue>> keys = entries.items().stream()
+                .map(e -> Table.key(Keys.runPk(accountId, Table.str(e, "runId")), Keys.RUN_SK)).toList();
+        Map<String, RunRecord> byId = new HashMap<>();
+        for (Map<String, AttributeValue> i : table.getAll(keys)) byId.put(Table.str(i, "runId"), run(i));
+        List<RunRecord> out = entries.items().stream().map(e -> byId.get(Table.str(e, "runId")))
+                .filter(r -> r != null && (status == null || r.status() == status)).toList();
+        return new Page<>(out, entries.nextToken());
     }
 
     /** The digest of the request that created the run, when it was recorded. */

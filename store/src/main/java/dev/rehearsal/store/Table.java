@@ -2,6 +2,8 @@ package dev.rehearsal.store;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -85,6 +87,36 @@ public final class Table {
         GetItemResponse r = client.getItem(b -> b.tableName(name).key(key(pk, sk)).consistentRead(true));
         if (!r.hasItem() || r.item().isEmpty() || expired(r.item())) return Optional.empty();
         return Optional.of(r.item());
+    }
+
+    /**
+     * The items with these keys that exist and have not expired, in no particular order (BatchGetItem,
+     * strongly consistent, 100 keys a call, unprocessed keys asked again).
+     */
+    public List<Map<String, AttributeValue>> getAll(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> out = new java.util.ArrayList<>();
+        for (int from = 0; from < keys.size(); from += MAX_PAGE_SIZE) {
+            List<Map<String, AttributeValue>> pending = keys.subList(from, Math.min(keys.size(), from + MAX_PAGE_SIZE));
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt > 0) pause(attempt);
+                List<Map<String, AttributeValue>> ask = pending;
+                BatchGetItemResponse r = client.batchGetItem(b -> b.requestItems(Map.of(name,
+                        KeysAndAttributes.builder().keys(ask).consistentRead(true).build())));
+                r.responses().getOrDefault(name, List.of()).stream().filter(i -> !expired(i)).forEach(out::add);
+                KeysAndAttributes left = r.hasUnprocessedKeys() ? r.unprocessedKeys().get(name) : null;
+                pending = left == null ? List.of() : left.keys();
+            }
+        }
+        return out;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(1000L, 25L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a batch", e);
+        }
     }
 
     /** Writes the item unless one with its key exists (and has not expired); false if it did. */

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creates the one Rehearsal table (string keys {@code pk}, {@code sk}, on-demand billing, the two
- * listing indexes as template.yaml declares them) where the SAM template does not: tests and the
+ * Creates the one Rehearsal table (string keys {@code pk}, {@code sk}, on-demand billing, the
+ * listing index as template.yaml declares them) where the SAM template does not: tests and the
  * local runtime. TTL on {@code expiresAt} is enabled by
  * the template on AWS; locally reads filter expired items themselves.
  */
@@ -34,10 +34,9 @@ public final class TableAdmin {
             client.createTable(b -> b.tableName(tableName)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(string(Keys.PK), string(Keys.SK), string(Keys.BY_TIME_PK),
-                            string(Keys.BY_TIME_SK), string(Keys.RUNS_BY_WORKFLOW_PK), string(Keys.RUNS_BY_WORKFLOW_SK))
+                            string(Keys.BY_TIME_SK))
                     .keySchema(key(Keys.PK, KeyType.HASH), key(Keys.SK, KeyType.RANGE))
-                    .globalSecondaryIndexes(index(Keys.BY_TIME_INDEX, Keys.BY_TIME_PK, Keys.BY_TIME_SK),
-                            index(Keys.RUNS_BY_WORKFLOW_INDEX, Keys.RUNS_BY_WORKFLOW_PK, Keys.RUNS_BY_WORKFLOW_SK)));
+                    .globalSecondaryIndexes(index(Keys.BY_TIME_INDEX, Keys.BY_TIME_PK, Keys.BY_TIME_SK)));
         } catch (ResourceInUseException exists) {
             // already there
         }
@@ -58,12 +57,12 @@ public final class TableAdmin {
     }
 
     /**
-     * A local table created before the listing indexes keeps working except for the listings (dynalite
+     * A local table created before the listing index keeps working except for the listings (dynalite
      * cannot add an index to a table): said once, with the way out.
      */
     private static void warnWithoutIndexes(DynamoDbClient client, String tableName) {
         if (!client.describeTable(b -> b.tableName(tableName)).table().hasGlobalSecondaryIndexes()) {
-            System.err.println("rehearsal: table " + tableName + " predates the listing indexes (GET /workflows, /suites,"
+            System.err.println("rehearsal: table " + tableName + " predates the listing index (GET /workflows, /suites,"
                     + " /tests answer 500 on it); start with a new data directory to get them");
         }
     }

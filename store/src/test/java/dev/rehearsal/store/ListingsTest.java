@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The account listings (docs/STORE.md, "Listings"): newest first, paged, one account's, through the indexes. */
+/** The account listings (docs/STORE.md, "Listings"): newest first, paged, one account's, through the by-time index and the workflow partitions. */
 class ListingsTest {
     static TestTables.MutableClock clock = new TestTables.MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     static Store store;

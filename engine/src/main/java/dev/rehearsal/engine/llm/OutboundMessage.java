@@ -1,5 +1,8 @@
 package dev.rehearsal.engine.llm;
 
-/** A rendered message the workflow sends (merge fields already filled in). */
-public record OutboundMessage(String stepId, Channel channel, String subject, String body) {
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A rendered message the workflow sends (merge fields already filled in). Read as {@code stepId} before report version 3. */
+public record OutboundMessage(@JsonProperty("step_id") @JsonAlias("stepId") String stepId, Channel channel, String subject, String body) {
 }

@@ -42,8 +42,10 @@ public record Report(
      * Version 2 (statistical verdicts): {@code verdict}, rates on expectations, walks and path
      * distributions on personas, per-transition counts on coverage, walk counts on findings. Version 1
      * documents (schema_version 1, no report_version) are still read: every new field is optional.
+     * Version 3: every key snake_case ({@code step_id} on findings, messages and message analyses, which
+     * said {@code stepId}); older documents are still read (the old name is an alias).
      */
-    public static final int REPORT_VERSION = 2;
+    public static final int REPORT_VERSION = 3;
     public static final int SCHEMA_VERSION = REPORT_VERSION;
 
     public record WorkflowInfo(String id, String name, int steps, int transitions) {

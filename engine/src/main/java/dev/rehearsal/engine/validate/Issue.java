@@ -1,5 +1,6 @@
 package dev.rehearsal.engine.validate;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -11,7 +12,7 @@ import java.util.Set;
  * simulating a particular persona (e.g. a message sent after that persona opted out).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Issue(Severity severity, String type, String stepId, String pointer, String message,
+public record Issue(Severity severity, String type, @JsonProperty("step_id") @JsonAlias("stepId") String stepId, String pointer, String message,
                     String suggestion, String persona, Integer walks, @JsonProperty("of_walks") Integer ofWalks) {
     /**
      * Findings about the simulator or the provider, not the workflow: shown, but never counted in the

@@ -33,6 +33,24 @@ public abstract class ApiHandlerBase implements RequestHandler<APIGatewayV2HTTPE
         return router().handle(event);
     }
 
+    /**
+     * A stored report or interaction as the API shows it: in the snake_case of report version 3, also
+     * when it was stored before (version 2 named a step {@code stepId} in findings, messages and analyses).
+     */
+    static JsonNode storedDocument(String json) {
+        JsonNode n = document(json);
+        renameStepId(n);
+        return n;
+    }
+
+    private static void renameStepId(JsonNode n) {
+        if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            JsonNode old = o.remove("stepId");
+            if (old != null && !o.has("step_id")) o.set("step_id", old);
+        }
+        n.forEach(ApiHandlerBase::renameStepId);
+    }
+
     /** A stored JSON document as a tree (or as text, should it not parse). */
     static JsonNode document(String json) {
         if (json == null) return null;

@@ -79,7 +79,7 @@ public class ImportHandler extends ApiHandlerBase {
         out.put("id", s.value().workflowId());
         out.put("version", s.value().version());
         out.put("digest", s.value().digest());
-        out.put("createdAt", s.value().createdAt());
+        out.put("created_at", s.value().createdAt());
         out.put("created", s.created());
         out.put("format", r.format().wire());
         ObjectNode mapping = out.putObject("mapping");

@@ -11,6 +11,7 @@ import dev.rehearsal.functions.http.ApiRequest;
 import dev.rehearsal.functions.http.Limits;
 import dev.rehearsal.functions.http.Responses;
 import dev.rehearsal.functions.http.Router;
+import dev.rehearsal.store.Page;
 import dev.rehearsal.store.Stored;
 import dev.rehearsal.store.Suite;
 import dev.rehearsal.store.SuiteRepository;
@@ -41,7 +42,22 @@ public class SuitesHandler extends ApiHandlerBase {
 
     @Override
     protected Router routes(Router r) {
-        return r.route("GET", "/suites/{id}", this::get).route("PUT", "/suites/{id}", this::put);
+        return r.route("GET", "/suites", this::list).route("GET", "/suites/{id}", this::get)
+                .route("PUT", "/suites/{id}", this::put);
+    }
+
+    /** The account's suites, most recently saved first. */
+    APIGatewayV2HTTPResponse list(ApiRequest req) {
+        Page<Suite> page = suites.list(req.accountId(), req.limit(25, 100), req.query("next"));
+        ObjectNode out = Json.mapper().createObjectNode();
+        var items = out.putArray("items");
+        for (Suite s : page.items()) {
+            JsonNode name = document(s.document()).path("name");
+            items.addObject().put("id", s.suiteId()).put("name", name.isTextual() ? name.asText() : null)
+                    .put("updated_at", s.updatedAt());
+        }
+        out.put("next", page.nextToken());
+        return Responses.json(200, out);
     }
 
     APIGatewayV2HTTPResponse get(ApiRequest req) {
@@ -49,7 +65,7 @@ public class SuitesHandler extends ApiHandlerBase {
         Suite s = suites.get(req.accountId(), id).orElseThrow(() -> ApiException.notFound("suite", id));
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("id", id);
-        out.put("updatedAt", s.updatedAt());
+        out.put("updated_at", s.updatedAt());
         out.set("suite", document(s.document()));
         suites.baseline(req.accountId(), id).ifPresent(b -> out.set("baseline", document(b.document())));
         return Responses.json(200, out);
@@ -66,7 +82,7 @@ public class SuitesHandler extends ApiHandlerBase {
         Stored<Suite> s = suites.put(req.accountId(), id, Json.write(body));
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("id", id);
-        out.put("updatedAt", s.value().updatedAt());
+        out.put("updated_at", s.value().updatedAt());
         out.put("created", s.created());
         return Responses.json(s.created() ? 201 : 200, out, Map.of("location", "/suites/" + id));
     }

@@ -44,10 +44,37 @@ public class TestsHandler extends ApiHandlerBase {
 
     @Override
     protected Router routes(Router r) {
-        return r.route("GET", "/tests/{id}", this::get)
+        return r.route("GET", "/tests", this::list)
+                .route("GET", "/tests/{id}", this::get)
                 .route("DELETE", "/tests/{id}", this::cancel)
                 .route("GET", "/tests/{id}/report", this::report)
                 .route("GET", "/tests/{id}/interactions", this::interactions);
+    }
+
+    /** The account's runs, newest first; {@code ?workflow_id=} and {@code ?status=} narrow them. */
+    APIGatewayV2HTTPResponse list(ApiRequest req) {
+        int limit = req.limit(25, 100);
+        String workflowId = req.query("workflow_id");
+        if (workflowId != null && !WORKFLOW_ID.matcher(workflowId).matches()) {
+            throw ApiException.badRequest("invalid_id", "", "workflow_id '" + ApiRequest.truncate(workflowId)
+                    + "' is not a workflow id");
+        }
+        String statusParam = req.query("status");
+        RunStatus status = null;
+        if (statusParam != null) {
+            try {
+                status = RunStatus.valueOf(statusParam.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("invalid_status", "", "status must be one of "
+                        + java.util.Arrays.toString(RunStatus.values()));
+            }
+        }
+        Page<RunRecord> page = runs.list(req.accountId(), workflowId, status, limit, req.query("next"));
+        ObjectNode out = Json.mapper().createObjectNode();
+        ArrayNode items = out.putArray("items");
+        page.items().forEach(r -> items.add(runJson(r)));
+        out.put("next", page.nextToken());
+        return Responses.json(200, out);
     }
 
     APIGatewayV2HTTPResponse get(ApiRequest req) {
@@ -56,11 +83,11 @@ public class TestsHandler extends ApiHandlerBase {
         ArrayNode tests = out.putArray("tests");
         for (PersonaTest t : runs.tests(req.accountId(), run.runId())) {
             ObjectNode o = tests.addObject();
-            o.put("testId", t.testId());
-            o.put("personaId", t.personaId());
+            o.put("test_id", t.testId());
+            o.put("persona_id", t.personaId());
             o.put("walk", TestIds.walk(t.testId()));
             o.put("status", t.status());
-            o.put("updatedAt", t.updatedAt());
+            o.put("updated_at", t.updatedAt());
         }
         return Responses.json(200, out);
     }
@@ -100,10 +127,10 @@ public class TestsHandler extends ApiHandlerBase {
                 "report_not_ready", "run " + run.runId() + " has no report yet (status " + run.status() + ")"));
         if (HtmlReportResponse.wanted(req.header("accept"))) return HtmlReportResponse.of(req.accountId(), run, r, workflows);
         ObjectNode out = Json.mapper().createObjectNode();
-        out.put("runId", run.runId());
+        out.put("run_id", run.runId());
         out.put("status", run.status().name());
-        out.put("createdAt", r.createdAt());
-        out.set("report", document(r.document()));
+        out.put("created_at", r.createdAt());
+        out.set("report", storedDocument(r.document()));
         return Responses.json(200, out);
     }
 
@@ -136,16 +163,16 @@ public class TestsHandler extends ApiHandlerBase {
         }
         Page<Interaction> page = runs.interactions(req.accountId(), run.runId(), testId, limit, req.query("next"));
         ObjectNode out = Json.mapper().createObjectNode();
-        out.put("runId", run.runId());
+        out.put("run_id", run.runId());
         ArrayNode items = out.putArray("items");
         for (Interaction i : page.items()) {
             ObjectNode o = items.addObject();
-            o.put("testId", i.testId());
-            o.put("personaId", TestIds.personaId(i.testId()));
+            o.put("test_id", i.testId());
+            o.put("persona_id", TestIds.personaId(i.testId()));
             o.put("walk", TestIds.walk(i.testId()));
-            o.put("stepIndex", i.stepIndex());
-            o.put("createdAt", i.createdAt());
-            o.set("interaction", document(i.document()));
+            o.put("step_index", i.stepIndex());
+            o.put("created_at", i.createdAt());
+            o.set("interaction", storedDocument(i.document()));
         }
         out.put("next", page.nextToken());
         return Responses.json(200, out);
@@ -158,17 +185,17 @@ public class TestsHandler extends ApiHandlerBase {
 
     static ObjectNode runJson(RunRecord r) {
         ObjectNode out = Json.mapper().createObjectNode();
-        out.put("runId", r.runId());
-        out.put("workflowId", r.workflowId());
-        out.put("workflowVersion", r.workflowVersion());
-        out.set("personaIds", Json.tree(r.personaIds()));
+        out.put("run_id", r.runId());
+        out.put("workflow_id", r.workflowId());
+        out.put("workflow_version", r.workflowVersion());
+        out.set("persona_ids", Json.tree(r.personaIds()));
         out.put("seed", r.seed());
         out.put("runs", r.walks());
         out.put("status", r.status().name());
         if (r.verdict() != null) out.put("verdict", r.verdict());
         if (r.error() != null) out.put("error", r.error());
-        out.put("createdAt", r.createdAt());
-        out.put("updatedAt", r.updatedAt());
+        out.put("created_at", r.createdAt());
+        out.put("updated_at", r.updatedAt());
         return out;
     }
 }

@@ -2,6 +2,7 @@ package dev.rehearsal.functions.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.json.Problem;
@@ -28,6 +29,8 @@ import dev.rehearsal.store.RunStatus;
 import dev.rehearsal.store.Stored;
 import dev.rehearsal.store.WorkflowRepository;
 import dev.rehearsal.store.WorkflowVersion;
+import dev.rehearsal.store.WorkflowSummary;
+import dev.rehearsal.store.Page;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,10 +70,24 @@ public class WorkflowsHandler extends ApiHandlerBase {
 
     @Override
     protected Router routes(Router r) {
-        return r.route("PUT", "/workflows/{id}", this::put)
+        return r.route("GET", "/workflows", this::list)
+                .route("PUT", "/workflows/{id}", this::put)
                 .route("GET", "/workflows/{id}", this::get)
                 .route("POST", "/workflows/{id}/validate", this::validate)
                 .route("POST", "/workflows/{id}/test", this::startTest);
+    }
+
+    /** The account's workflows, most recently saved first. */
+    APIGatewayV2HTTPResponse list(ApiRequest req) {
+        Page<WorkflowSummary> page = workflows.list(req.accountId(), req.limit(25, 100), req.query("next"));
+        ObjectNode out = Json.mapper().createObjectNode();
+        ArrayNode items = out.putArray("items");
+        for (WorkflowSummary w : page.items()) {
+            items.addObject().put("id", w.workflowId()).put("version", w.version()).put("name", w.name())
+                    .put("updated_at", w.updatedAt());
+        }
+        out.put("next", page.nextToken());
+        return Responses.json(200, out);
     }
 
     APIGatewayV2HTTPResponse put(ApiRequest req) {
@@ -111,7 +128,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
         Workflow wf = parse(text, id);
         List<Issue> issues = Validators.validate(wf);
         ObjectNode out = Json.mapper().createObjectNode();
-        out.put("workflowId", id);
+        out.put("workflow_id", id);
         out.put("valid", issues.stream().noneMatch(i -> i.severity().failsRun()));
         out.set("issues", Json.tree(issues));
         return Responses.json(200, out);
@@ -197,11 +214,11 @@ public class WorkflowsHandler extends ApiHandlerBase {
         }
         if (run.created()) RunMetrics.runStarted(runId);
         ObjectNode out = Json.mapper().createObjectNode();
-        out.put("runId", runId);
+        out.put("run_id", runId);
         out.put("status", r.status().name());
-        out.put("workflowId", r.workflowId());
-        out.put("workflowVersion", r.workflowVersion());
-        out.set("personaIds", Json.tree(r.personaIds()));
+        out.put("workflow_id", r.workflowId());
+        out.put("workflow_version", r.workflowVersion());
+        out.set("persona_ids", Json.tree(r.personaIds()));
         out.put("seed", r.seed());
         out.put("runs", r.walks());
         out.put("created", run.created());
@@ -333,7 +350,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
         out.put("id", v.workflowId());
         out.put("version", v.version());
         out.put("digest", v.digest());
-        out.put("createdAt", v.createdAt());
+        out.put("created_at", v.createdAt());
         return out;
     }
 }

@@ -161,7 +161,7 @@ public final class ApiRequest {
         return new ApiException(413, "payload_too_large", "the body is larger than " + maxBytes + " bytes");
     }
 
-    static String truncate(String s) {
+    public static String truncate(String s) {
         if (s == null) return "";
         return s.length() > 80 ? s.substring(0, 80) + "..." : s;
     }

@@ -42,7 +42,7 @@ public final class Responses {
         ObjectNode err = root.putObject("error");
         err.put("code", code);
         err.put("message", message);
-        if (requestId != null) err.put("requestId", requestId);
+        if (requestId != null) err.put("request_id", requestId);
         if (problems != null && !problems.isEmpty()) {
             ArrayNode arr = err.putArray("problems");
             for (Problem p : problems) {

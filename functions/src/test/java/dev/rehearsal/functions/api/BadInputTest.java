@@ -41,7 +41,7 @@ class BadInputTest {
         assertEquals(201, f.call(ApiFixture.event(A, "PUT", "/workflows/wf-one", ApiFixture.workflow("wf-one"))).getStatusCode());
         APIGatewayV2HTTPResponse r = f.call(ApiFixture.event(A, "POST", "/workflows/wf-one/test", "{\"personas\":[\"p-one\"]}"));
         assertEquals(202, r.getStatusCode(), r.getBody());
-        runId = ApiFixture.json(r).get("runId").asText();
+        runId = ApiFixture.json(r).get("run_id").asText();
         assertEquals(201, f.call(ApiFixture.event(A, "PUT", "/suites/s-one", ApiFixture.suite("wf-one"))).getStatusCode());
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,12 +29,19 @@ class CrossAccountTest {
         ok(f.call(ApiFixture.event(A, "PUT", "/workflows/wf-a", ApiFixture.workflow("wf-a"))), 201);
         JsonNode run = ApiFixture.json(ok(f.call(ApiFixture.event(A, "POST", "/workflows/wf-a/test",
                 "{\"personas\":[\"secret-sam\",\"busy-bob\"]}")), 202));
-        runId = run.get("runId").asText();
+        runId = run.get("run_id").asText();
         f.store.runs().createTest(A, runId, "secret-sam");
         f.store.runs().putInteraction(A, runId + ".secret-sam", 0, "{\"reply\":\"private\"}");
         f.store.runs().putReport(A, runId, "{\"score\":50}");
         ok(f.call(ApiFixture.event(A, "PUT", "/suites/suite-a", ApiFixture.suite("wf-a"))), 201);
         f.store.suites().putBaseline(A, "suite-a", "{\"digest\":\"abc\"}");
+    }
+
+    static Map<String, String> query(String path) {
+        int q = path.indexOf('?');
+        if (q < 0) return Map.of();
+        String[] kv = path.substring(q + 1).split("=", 2);
+        return Map.of(kv[0], kv[1]);
     }
 
     static APIGatewayV2HTTPResponse ok(APIGatewayV2HTTPResponse r, int status) {
@@ -72,6 +80,16 @@ class CrossAccountTest {
         notFound("GET", "/tests/" + runId + "/report", null);
         notFound("GET", "/tests/" + runId + "/interactions", null);
         notFound("GET", "/suites/suite-a", null);
+        // B's listings hold nothing of A's, filtered or not
+        for (String path : List.of("/workflows", "/suites", "/tests", "/tests?workflow_id=wf-a", "/tests?status=RUNNING")) {
+            APIGatewayV2HTTPResponse listed = f.call(ApiFixture.event(B, "GET", path.replaceAll("\\?.*", ""), null,
+                    query(path), Map.of()));
+            assertEquals(200, listed.getStatusCode(), path + ": " + listed.getBody());
+            assertEquals(0, ApiFixture.json(listed).get("items").size(), path + ": " + listed.getBody());
+        }
+        // while A's list them
+        assertEquals(1, ApiFixture.json(f.call(ApiFixture.event(A, "GET", "/tests", null, Map.of("workflow_id", "wf-a"),
+                Map.of()))).get("items").size());
         // B's run cannot name A's persona either
         APIGatewayV2HTTPResponse r = f.call(ApiFixture.event(B, "PUT", "/workflows/wf-b", ApiFixture.workflow("wf-b")));
         assertEquals(201, r.getStatusCode());

@@ -76,17 +76,23 @@ class EventsTest {
         assertEquals("ask_confirm", ApiFixture.json(workflows.handleRequest(getOf("dental-recall-sms"), null))
                 .at("/definition/start").asText(), "stored as a workflow version like any other");
 
+        JsonNode listed = ApiFixture.json(run(workflows, "list-workflows", 200));
+        assertEquals(List.of("dental-recall-sms", "dental-reactivation"), ids(listed, "id"), "newest saved first");
+        assertEquals(1, listed.at("/items/1/version").asInt());
+
         JsonNode started = ApiFixture.json(run(workflows, "start-test", 202));
         String runId = WorkflowsHandler.runIdFor(account, "dental-reactivation", "crm-7f3a-0001");
-        assertEquals(runId, started.get("runId").asText());
+        assertEquals(runId, started.get("run_id").asText());
         assertEquals("RUNNING", started.get("status").asText());
         assertEquals(java.util.Set.of(runId), f.started.stream().map(r -> r.runId()).collect(java.util.stream.Collectors.toSet()),
                 "one run started (a repeated start of a RUNNING run is idempotent in Step Functions)");
         assertEquals(account, f.started.get(0).accountId());
 
+        assertEquals(List.of(runId), ids(ApiFixture.json(run(tests, "list-tests", 200)), "run_id"),
+                "the workflow's RUNNING runs");
         JsonNode test = ApiFixture.json(run(tests, "get-test", 200));
         assertEquals(List.of("eager-eddie", "cold-carl", "dana-the-dentist-patient").toString(),
-                test.get("personaIds").toString().replace("\"", "").replace(",", ", "));
+                test.get("persona_ids").toString().replace("\"", "").replace(",", ", "));
         assertEquals(42, test.get("seed").asInt());
         assertEquals("report_not_ready",
                 ApiFixture.json(run(tests, "get-test-report", 404)).get("error").get("code").asText());
@@ -107,7 +113,11 @@ class EventsTest {
         assertEquals("CANCELLED", ApiFixture.json(run(tests, "cancel-test", 200)).get("status").asText());
         assertEquals(dev.rehearsal.store.RunStatus.CANCELLED, f.store.runs().get(account, runId).orElseThrow().status());
 
+        assertEquals(List.of(), ids(ApiFixture.json(tests.handleRequest(ApiFixture.loadEvent("list-tests"), null)), "run_id"),
+                "a cancelled run is no longer RUNNING");
         assertEquals(201, run(suites, "put-suite", 201).getStatusCode());
+        JsonNode suiteList = ApiFixture.json(run(suites, "list-suites", 200));
+        assertEquals("Nightly reactivation regression", suiteList.at("/items/0/name").asText(), suiteList.toString());
         JsonNode suite = ApiFixture.json(run(suites, "get-suite", 200));
         assertEquals("Nightly reactivation regression", suite.get("suite").get("name").asText());
 
@@ -115,6 +125,12 @@ class EventsTest {
         assertNull(f.store.personas().getCustom(account, "dana-the-dentist-patient").orElse(null));
 
         assertEquals(ApiFixture.eventNames(), used.stream().sorted().toList(), "every events/api file is exercised");
+    }
+
+    static List<String> ids(JsonNode page, String field) {
+        List<String> out = new java.util.ArrayList<>();
+        page.get("items").forEach(i -> out.add(i.get(field).asText()));
+        return out;
     }
 
     @Test

@@ -43,7 +43,7 @@ class RunLimitsTest {
         for (String acct : new String[]{A, B}) {
             assertEquals(201, f.call(ApiFixture.event(acct, "PUT", "/workflows/wf", ApiFixture.workflow("wf"))).getStatusCode());
         }
-        String first = ApiFixture.json(start(api, A, "k1")).get("runId").asText();
+        String first = ApiFixture.json(start(api, A, "k1")).get("run_id").asText();
         assertEquals(202, start(api, A, "k2").getStatusCode());
         assertEquals(202, start(api, A, "k1").getStatusCode(), "a retried start of a running run is not a new run");
 
@@ -65,7 +65,7 @@ class RunLimitsTest {
     void aRunWhoseSlotOutlivedItsRunIsReclaimed() {
         ApiHandler api = api(new RunAdmission.Settings(1, 10, null));
         assertEquals(201, f.call(ApiFixture.event(A, "PUT", "/workflows/wf", ApiFixture.workflow("wf"))).getStatusCode());
-        String first = ApiFixture.json(start(api, A, "k1")).get("runId").asText();
+        String first = ApiFixture.json(start(api, A, "k1")).get("run_id").asText();
         assertEquals(429, start(api, A, "k2").getStatusCode());
         // the run was marked FAILED by something that did not free its slot (an older version, a manual fix)
         f.store.runs().finish(A, first, RunStatus.FAILED, "lost");

@@ -25,13 +25,13 @@ class StartTestTest {
         APIGatewayV2HTTPResponse retry = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test", "{}", Map.of(), key));
         assertEquals(202, first.getStatusCode(), first.getBody());
         assertEquals(202, retry.getStatusCode());
-        assertEquals(ApiFixture.json(first).get("runId"), ApiFixture.json(retry).get("runId"));
+        assertEquals(ApiFixture.json(first).get("run_id"), ApiFixture.json(retry).get("run_id"));
         assertFalse(ApiFixture.json(retry).get("created").asBoolean());
         // The retry of a RUNNING run asks to start it again (the first attempt may have died before starting it);
         // Step Functions makes that idempotent by execution name, so one run is started, however often asked.
         assertEquals(1, f.started.stream().map(RunRef::runId).distinct().count(), "one run started");
-        assertEquals(7, ApiFixture.json(first).get("personaIds").size(), "defaults to the seven built-ins");
-        assertEquals("/tests/" + ApiFixture.json(first).get("runId").asText(), first.getHeaders().get("location"));
+        assertEquals(7, ApiFixture.json(first).get("persona_ids").size(), "defaults to the seven built-ins");
+        assertEquals("/tests/" + ApiFixture.json(first).get("run_id").asText(), first.getHeaders().get("location"));
     }
 
     @Test
@@ -47,7 +47,7 @@ class StartTestTest {
         f.startFailure = null;
         APIGatewayV2HTTPResponse retry = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test", "{}", Map.of(), key));
         assertEquals(202, retry.getStatusCode(), retry.getBody());
-        assertEquals(runId, ApiFixture.json(retry).get("runId").asText());
+        assertEquals(runId, ApiFixture.json(retry).get("run_id").asText());
         assertTrue(f.started.stream().anyMatch(r -> r.runId().equals(runId)), "the retry started it");
     }
 
@@ -58,7 +58,7 @@ class StartTestTest {
                 "{\"personas\":[\"cold-carl\"],\"runs\":5}"));
         assertEquals(202, ok.getStatusCode(), ok.getBody());
         assertEquals(5, ApiFixture.json(ok).get("runs").asInt());
-        String runId = ApiFixture.json(ok).get("runId").asText();
+        String runId = ApiFixture.json(ok).get("run_id").asText();
         assertEquals(5, f.store.runs().get(A, runId).orElseThrow().walks());
         for (String bad : new String[]{"\"auto\"", "0", "101", "2.5"}) {
             APIGatewayV2HTTPResponse r = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test", "{\"runs\":" + bad + "}"));

@@ -100,7 +100,7 @@ class CrashRecoveryTest {
             Map<String, String> key = i % 2 == 0 ? Map.of("Idempotency-Key", "crash-" + i) : Map.of();
             RawHttp.Reply r = call(first.port(), "POST", "/workflows/sms-lead-followup/test", "{\"seed\":" + i + "}", key);
             assertEquals(202, r.status(), r.body());
-            runs.add(Json.mapper().readTree(r.body()).get("runId").asText());
+            runs.add(Json.mapper().readTree(r.body()).get("run_id").asText());
         }
 
         // kill -9: no shutdown hook runs; dynalite exits when its stdin closes.
@@ -147,7 +147,7 @@ class CrashRecoveryTest {
                 + persona, null, Map.of()).body());
         JsonNode items = page.get("items");
         assertNotNull(items, page.toString());
-        for (int i = 0; i < items.size(); i++) assertEquals(i, items.get(i).get("stepIndex").asInt(), runId + " " + persona);
+        for (int i = 0; i < items.size(); i++) assertEquals(i, items.get(i).get("step_index").asInt(), runId + " " + persona);
         assertTrue(items.size() > 0, runId + " " + persona);
     }
 }

@@ -248,7 +248,7 @@ class ErrorContractTest {
         if (!CODE.matcher(code).matches()) return "bad code '" + code + "'";
         if (c.code() != null && !c.code().equals(code)) return "expected code " + c.code();
         if (message.length() < 12) return "message too short";
-        if (err.path("requestId").asText("").isEmpty()) return "no requestId";
+        if (err.path("request_id").asText("").isEmpty()) return "no request_id";
         if (INTERNAL.matcher(message).find() || INTERNAL.matcher(err.path("problems").toString()).find()) {
             return "names an internal: " + message;
         }

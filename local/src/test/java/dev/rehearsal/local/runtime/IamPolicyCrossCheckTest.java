@@ -102,8 +102,9 @@ class IamPolicyCrossCheckTest {
         }));
         ObjectMapper events = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         for (String e : List.of("create-persona", "get-persona", "put-persona", "list-personas", "put-workflow",
-                "get-workflow", "validate-workflow", "import-workflow", "start-test", "get-test", "get-test-interactions", "get-test-report",
-                "put-suite", "get-suite", "cancel-test", "delete-persona")) {
+                "get-workflow", "validate-workflow", "import-workflow", "list-workflows", "start-test", "list-tests", "get-test",
+                "get-test-interactions", "get-test-report", "put-suite", "get-suite", "list-suites", "cancel-test",
+                "delete-persona")) {
             APIGatewayV2HTTPEvent event = events.readValue(RuntimeFixture.projectFile("events/api/" + e + ".json").toFile(),
                     APIGatewayV2HTTPEvent.class);
             as("ApiFunction", () -> api.handleRequest(event, null));

@@ -95,7 +95,7 @@ class ObservabilityTest {
         assertEquals(201, call("PUT", "/workflows/sms-lead-followup", wf).status());
         RawHttp.Reply started = call("POST", "/workflows/sms-lead-followup/test", "{\"personas\":[\"eager-eddie\",\"cold-carl\"]}");
         assertEquals(202, started.status(), started.body());
-        String runId = Json.mapper().readTree(started.body()).get("runId").asText();
+        String runId = Json.mapper().readTree(started.body()).get("run_id").asText();
         JsonNode run;
         long deadline = System.nanoTime() + 60_000_000_000L;
         do {
@@ -129,7 +129,7 @@ class ObservabilityTest {
         List<JsonNode> steps = logs.stream().filter(l -> "step executed".equals(l.path("message").asText())).toList();
         assertFalse(steps.isEmpty());
         for (JsonNode l : steps) {
-            assertEquals(runId, l.get("runId").asText(), l.toString());
+            assertEquals(runId, l.get("run_id").asText(), l.toString());
             assertEquals("observed", l.get("accountId").asText(), l.toString());
             assertTrue(Set.of("eager-eddie", "cold-carl").contains(l.get("personaId").asText()), l.toString());
             assertTrue(l.get("step").asText().matches("\\d+"), l.toString());

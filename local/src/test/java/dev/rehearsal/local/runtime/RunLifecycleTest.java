@@ -89,7 +89,7 @@ class RunLifecycleTest {
     String startRun(String body) throws Exception {
         RawHttp.Reply r = call("POST", "/workflows/sms-lead-followup/test", body, "acme", Map.of());
         assertEquals(202, r.status(), r.body());
-        return json(r).get("runId").asText();
+        return json(r).get("run_id").asText();
     }
 
     JsonNode awaitEnd(String runId) throws Exception {
@@ -180,7 +180,7 @@ class RunLifecycleTest {
         assertEquals(202, first.status(), first.body());
         RawHttp.Reply same = call("POST", "/workflows/sms-lead-followup/test", "{\"personas\":[\"busy-bob\"]}", "acme", key);
         assertEquals(202, same.status(), same.body());
-        assertEquals(json(first).get("runId"), json(same).get("runId"));
+        assertEquals(json(first).get("run_id"), json(same).get("run_id"));
 
         RawHttp.Reply other = call("POST", "/workflows/sms-lead-followup/test", "{\"personas\":[\"cold-carl\"]}", "acme", key);
         assertEquals(422, other.status(), other.body());

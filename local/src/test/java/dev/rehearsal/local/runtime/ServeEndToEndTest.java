@@ -59,7 +59,7 @@ class ServeEndToEndTest {
         all.add("gym-newbie");
         String start = "{\"personas\": " + Json.write(all) + ", \"seed\": 7}";
         JsonNode started = json(call("POST", "/workflows/sms-lead-followup/test", start, "acme"), 202);
-        String runId = started.get("runId").asText();
+        String runId = started.get("run_id").asText();
 
         long deadline = System.nanoTime() + 60_000_000_000L;
         JsonNode run;
@@ -92,7 +92,7 @@ class ServeEndToEndTest {
         JsonNode page = json(call("GET", "/tests/" + runId + "/interactions?persona=cold-carl&limit=100", null, "acme"), 200);
         JsonNode items = page.get("items");
         assertTrue(items.size() >= 3, page.toString());
-        assertEquals(0, items.get(0).get("stepIndex").asInt());
+        assertEquals(0, items.get(0).get("step_index").asInt());
         assertEquals("intro_sms", items.get(0).get("interaction").get("step_id").asText());
         assertTrue(items.get(0).get("interaction").get("message").get("body").asText().contains("Summit Fitness"));
         assertTrue(items.toString().contains("end_opted_out"), items.toString());
