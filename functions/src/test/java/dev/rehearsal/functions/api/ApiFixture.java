@@ -47,8 +47,11 @@ final class ApiFixture {
         api = new ApiHandler(services);
     }
 
+    /** The API's answer, checked against api/openapi.yaml (every handler test's responses are). */
     APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent e) {
-        return api.handleRequest(e, null);
+        APIGatewayV2HTTPResponse r = api.handleRequest(e, null);
+        OpenApiContract.assertConforms(e, r);
+        return r;
     }
 
     /** Every item of the table, as a sorted set of canonical strings (to compare before/after). */

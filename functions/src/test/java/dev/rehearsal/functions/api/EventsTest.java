@@ -39,8 +39,10 @@ class EventsTest {
     APIGatewayV2HTTPResponse run(ApiHandlerBase handler, String name, int expected) {
         used.add(name);
         APIGatewayV2HTTPEvent e = ApiFixture.loadEvent(name);
+        assertEquals(List.of(), OpenApiContract.requestProblems(e), name + " is a request api/openapi.yaml allows");
         APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
         assertEquals(expected, r.getStatusCode(), name + ": " + r.getBody());
+        OpenApiContract.assertConforms(e, r);
         APIGatewayV2HTTPResponse viaApi = f.api.handleRequest(ApiFixture.loadEvent(name), null);
         if (!"POST".equals(e.getRequestContext().getHttp().getMethod()) || r.getStatusCode() >= 400) {
             // the one-function handler routes the same event the same way (repeatable requests only)
