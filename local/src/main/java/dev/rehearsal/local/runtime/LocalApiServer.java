@@ -55,6 +55,7 @@ public final class LocalApiServer implements AutoCloseable {
     private final ServerConnector connector;
     private final String defaultAccount;
     private final List<Bound> routes = new ArrayList<>();
+    private final OpenApiDocument openApi;
 
     private record Bound(SamTemplate.Route route, SamTemplate.FunctionDef function) {
     }
@@ -62,6 +63,7 @@ public final class LocalApiServer implements AutoCloseable {
     public LocalApiServer(LocalRuntime runtime, int port, String defaultAccount) throws IOException {
         this.runtime = runtime;
         this.defaultAccount = defaultAccount;
+        this.openApi = new OpenApiDocument(runtime.template().file());
         for (var e : runtime.template().routes().entrySet()) {
             SamTemplate.Route r = e.getValue().routes().stream().filter(x -> x.key().equals(e.getKey())).findFirst().orElseThrow();
             routes.add(new Bound(r, e.getValue()));
@@ -123,6 +125,7 @@ public final class LocalApiServer implements AutoCloseable {
         String path = request.getHttpURI().getPath();
         if (path == null || path.isEmpty()) path = "/";
         PathCodec.checkPath(path);
+        if (path.equals(OpenApiDocument.PATH)) return openApi.answer(method);
         for (Bound b : routes) {
             Map<String, String> params = match(b.route(), method, path);
             if (params == null) continue;

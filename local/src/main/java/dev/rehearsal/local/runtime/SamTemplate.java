@@ -88,6 +88,11 @@ public final class SamTemplate {
     }
 
     /** The AuthorizationScopes each HttpApi route declares, "METHOD /path" -> scopes (absent: none required). */
+    /** The template file (absolute). */
+    public Path file() {
+        return file;
+    }
+
     public Map<String, List<String>> routeScopes() {
         return routeScopes;
     }

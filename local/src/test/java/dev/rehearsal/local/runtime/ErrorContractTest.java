@@ -123,7 +123,7 @@ class ErrorContractTest {
             }
         }
         // ---- paths no route serves
-        for (String p : new String[]{"/", "/nope", "/personas/a/b", "/workflows", "/tests", "/tests/x/y/z", "/suites",
+        for (String p : new String[]{"/", "/nope", "/personas/a/b", "/workflow", "/test", "/tests/x/y/z", "/suite",
                 "/workflows/a/test/again", "//", "/personas//", "/%2e%2e/etc/passwd", "/admin", "/PERSONAS"}) {
             l.add(new Case("no route " + p, "GET", p, json(), null, 0, null));
         }
@@ -181,6 +181,15 @@ class ErrorContractTest {
                 "persona=BAD", "persona=%ff", "limit=1e3", "limit=%20"}) {
             l.add(new Case("query " + q, "GET", "/tests/run-00000000000000000000000000000000/interactions?" + q, json(), null,
                     0, null));
+        }
+        // ---- the listings' queries (issue 13)
+        for (String list : new String[]{"/workflows", "/suites", "/tests"}) {
+            for (String q : new String[]{"limit=101", "limit=0", "next=notatoken", "next=%zz", "next=" + "A".repeat(2000)}) {
+                l.add(new Case("query " + list + "?" + q, "GET", list + "?" + q, json(), null, 0, null));
+            }
+        }
+        for (String q : new String[]{"status=DONE", "status=", "workflow_id=a%23b", "workflow_id=-x"}) {
+            l.add(new Case("query /tests?" + q, "GET", "/tests?" + q, json(), null, 400, null));
         }
         // ---- test requests that are JSON but wrong
         for (String s : new String[]{"{\"personas\":[]}", "{\"personas\":\"eager-eddie\"}", "{\"personas\":[1]}",

@@ -97,9 +97,29 @@ class ServeEndToEndTest {
         assertTrue(items.get(0).get("interaction").get("message").get("body").asText().contains("Summit Fitness"));
         assertTrue(items.toString().contains("end_opted_out"), items.toString());
 
+        // the listings, over HTTP: the workflow, its completed run, newest first; a limit above 100 is refused
+        assertEquals("sms-lead-followup", json(call("GET", "/workflows", null, "acme"), 200).at("/items/0/id").asText());
+        JsonNode runs = json(call("GET", "/tests?workflow_id=sms-lead-followup&status=completed", null, "acme"), 200);
+        assertEquals(runId, runs.at("/items/0/run_id").asText(), runs.toString());
+        assertEquals("invalid_limit", json(call("GET", "/tests?limit=101", null, "acme"), 400).at("/error/code").asText());
+
         // tenant isolation over HTTP: another account sees nothing
         assertEquals(404, call("GET", "/tests/" + runId, null, "intruder").statusCode());
+        for (String list : List.of("/workflows", "/tests", "/tests?workflow_id=sms-lead-followup", "/suites")) {
+            assertEquals(0, json(call("GET", list, null, "intruder"), 200).get("items").size(), list);
+        }
         assertEquals(404, call("GET", "/no/such/route", null, "acme").statusCode());
+    }
+
+    @Test
+    void theOpenApiDocumentIsServedAsJsonWithoutAToken() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.server().baseUrl() + "/openapi.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode doc = json(r, 200);
+        assertEquals("3.1.0", doc.get("openapi").asText());
+        assertTrue(doc.at("/paths/~1tests/get").isObject(), "with the listing routes");
+        assertEquals(405, http.send(HttpRequest.newBuilder(URI.create(stack.server().baseUrl() + "/openapi.json"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     /** An unsigned JWT with these claims (the local server reads claims without verifying, as documented). */

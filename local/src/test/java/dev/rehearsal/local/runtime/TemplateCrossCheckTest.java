@@ -69,7 +69,7 @@ class TemplateCrossCheckTest {
 
     @Test
     void everyRouteHasAHandlerThatServesIt() throws Exception {
-        assertEquals(17, t.routes().size());
+        assertEquals(20, t.routes().size());
         try (LocalRuntime rt = RuntimeFixture.runtime(RuntimeFixture.freshStore())) {
             for (Map.Entry<String, SamTemplate.FunctionDef> e : t.routes().entrySet()) {
                 String[] mp = e.getKey().split(" ", 2);
