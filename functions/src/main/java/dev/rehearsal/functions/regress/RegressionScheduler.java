@@ -122,7 +122,7 @@ public class RegressionScheduler implements RequestStreamHandler {
                 }
             } catch (RuntimeException e) {
                 // One suite's trouble (a failed write or publish) must not stop the others.
-                r = Json.mapper().createObjectNode().put("accountId", ref[0]).put("suiteId", ref[1])
+                r = Json.mapper().createObjectNode().put("account_id", ref[0]).put("suite_id", ref[1])
                         .put("outcome", "error").put("error", String.valueOf(e.getMessage()));
                 LOG.log(Level.WARNING, "regression of suite " + ref[1] + " (account " + ref[0] + ") failed", e);
             }
@@ -138,7 +138,7 @@ public class RegressionScheduler implements RequestStreamHandler {
     /** Re-runs one suite and compares it with its baseline. */
     public ObjectNode runSuite(String accountId, String suiteId) {
         Store store = services.store();
-        ObjectNode result = Json.mapper().createObjectNode().put("accountId", accountId).put("suiteId", suiteId);
+        ObjectNode result = Json.mapper().createObjectNode().put("account_id", accountId).put("suite_id", suiteId);
         Suite suite = store.suites().get(accountId, suiteId).orElse(null);
         if (suite == null) return result.put("outcome", "missing");
         ObjectNode digest;

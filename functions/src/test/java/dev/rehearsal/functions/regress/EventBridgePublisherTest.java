@@ -78,7 +78,7 @@ class EventBridgePublisherTest {
     void aRejectedEntryFailsLoudlyWithItsErrorCode() {
         answer = "{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":\"InternalFailure\",\"ErrorMessage\":\"try again\"}]}";
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> publisher().publish(Json.mapper().createObjectNode().put("suiteId", "s")));
+                () -> publisher().publish(Json.mapper().createObjectNode().put("suite_id", "s")));
         assertTrue(e.getMessage().contains("InternalFailure"), e.getMessage());
     }
 }

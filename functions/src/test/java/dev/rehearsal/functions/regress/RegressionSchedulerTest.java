@@ -56,7 +56,7 @@ class RegressionSchedulerTest {
         f.store.workflows().save("acme", "sms-lead-followup", wf.replace("Reply STOP to opt out.", "Reply now!!!"));
         List<JsonNode> published = new ArrayList<>();
         RegressionScheduler flaky = new RegressionScheduler(f.services, e -> {
-            if (e.get("suiteId").asText().equals("a-suite")) throw new IllegalStateException("EventBridge unavailable");
+            if (e.get("suite_id").asText().equals("a-suite")) throw new IllegalStateException("EventBridge unavailable");
             published.add(e);
         });
         ObjectNode summary = flaky.runAll();

@@ -239,7 +239,7 @@ class AwsCallsPolicyCrossCheckTest {
         }
         if (env.containsKey("EVENT_BUS_NAME")) {
             new EventBridgePublisher(client(EventBridgeClient.builder()), env.get("EVENT_BUS_NAME"))
-                    .publish(Json.mapper().createObjectNode().put("suiteId", "nightly"));
+                    .publish(Json.mapper().createObjectNode().put("suite_id", "nightly"));
         }
         if (env.containsKey(LlmJobsFactory.KEY_PARAMETER_ENV)) {
             Map<String, String> llmEnv = new HashMap<>(env);
