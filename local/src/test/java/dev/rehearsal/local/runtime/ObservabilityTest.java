@@ -129,7 +129,7 @@ class ObservabilityTest {
         List<JsonNode> steps = logs.stream().filter(l -> "step executed".equals(l.path("message").asText())).toList();
         assertFalse(steps.isEmpty());
         for (JsonNode l : steps) {
-            assertEquals(runId, l.get("run_id").asText(), l.toString());
+            assertEquals(runId, l.get("runId").asText(), l.toString());
             assertEquals("observed", l.get("accountId").asText(), l.toString());
             assertTrue(Set.of("eager-eddie", "cold-carl").contains(l.get("personaId").asText()), l.toString());
             assertTrue(l.get("step").asText().matches("\\d+"), l.toString());
