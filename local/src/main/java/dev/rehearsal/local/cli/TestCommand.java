@@ -142,10 +142,10 @@ final class TestCommand implements Callable<Integer> {
             err.println("rehearse: warning: the workflow's reply_classifier is llm, but an offline run reads replies with "
                     + "the code rules (give --provider to use the LLM classifier)");
         }
-        if (!jobs.offline()) {
-            for (String w : jobs.bundle().prices().warnings(jobs.bundle().config().model(),
-                    java.time.LocalDate.now(java.time.ZoneOffset.UTC))) err.println("rehearse: warning: " + w);
-        }
+        // Model and price warnings go to stderr now and into the report (run.warnings), where they last.
+        java.util.List<String> modelWarnings = jobs.offline() ? java.util.List.of() : jobs.bundle().prices().warnings(
+                jobs.bundle().config().model(), java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        for (String w : modelWarnings) err.println("rehearse: warning: " + w);
         int parallel = concurrency != null ? concurrency : jobs.offline() ? Runtime.getRuntime().availableProcessors() : 8;
         if (!quiet) {
             err.println("Rehearsing '" + loaded.workflow().name() + "' with " + people.size() + " persona(s), seed "
@@ -160,6 +160,7 @@ final class TestCommand implements Callable<Integer> {
                 jobs.offline() ? null : jobs.bundle().recommender(),
                 (persona, walks, planned) -> progress(err, persona, walks, planned, expectations), plan, parallel,
                 jobs.offline() ? null : jobs.bundle().classifierFor(loaded.workflow().settings()), hunting));
+        if (!modelWarnings.isEmpty()) report = report.withRun(report.run().withWarnings(modelWarnings));
         String rendered = switch (format) {
             case "json" -> JsonReportRenderer.render(report);
             case "junit" -> JUnitXmlRenderer.render(report);

@@ -56,6 +56,40 @@ class CliProviderTest {
     }
 
     @Test
+    void theWorkflowChoosesTheLlmClassifierAndTheReportCarriesTheModelAndItsWarnings(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var wf = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(
+                java.nio.file.Files.readString(CliTest.examples().resolve("sms-lead-followup.workflow.json")));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) wf.get("settings")).put("reply_classifier", "llm");
+        java.nio.file.Path file = dir.resolve("llm-read.workflow.json");
+        java.nio.file.Files.writeString(file, Json.write(wf));
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        cl.execute("test", file.toString(), "--personas", "price-conscious-pam", "--format", "json", "--provider", "ollama",
+                "--model", "llama3.2", "--base-url", server.baseUrl(), "--replay", "off");
+        JsonNode report = Json.mapper().readTree(out.toString());
+        JsonNode first = report.at("/personas/0/transcript/0");
+        assertEquals("price_objection", first.at("/reply/intent").asText(), "what the lead meant");
+        assertEquals("interested", first.at("/reading/intent").asText(), "what the separate classification call read");
+        assertEquals("llm:ollama:llama3.2", first.at("/reading/classifier").asText());
+        assertEquals(3, report.get("report_version").asInt());
+        assertEquals("ollama", report.at("/run/responder_info/engine").asText());
+        assertEquals("llama3.2", report.at("/run/responder_info/version").asText(), "the model version the server reported");
+        assertEquals("persona-3", report.at("/run/responder_info/prompt_version").asText());
+        assertTrue(report.at("/run/warnings/0").asText().startsWith("no price for model llama3.2"), report.at("/run").toString());
+        assertTrue(err.toString().contains("rehearse: warning: no price for model llama3.2"), err.toString());
+
+        StringWriter text = new StringWriter();
+        cl.setOut(new PrintWriter(text));
+        cl.execute("test", file.toString(), "--personas", "price-conscious-pam", "--provider", "ollama", "--model", "llama3.2",
+                "--base-url", server.baseUrl(), "--replay", "off", "--reply-classifier", "rules");
+        assertTrue(text.toString().contains("Warning: no price for model llama3.2"), text.toString());
+        assertTrue(text.toString().contains("responder ollama:llama3.2 persona-3"), text.toString());
+    }
+
+    @Test
     void offlineNeedsNoKeyAndCallsNoServer() {
         StringWriter out = new StringWriter(), err = new StringWriter();
         CommandLine cl = new CommandLine(new Main());

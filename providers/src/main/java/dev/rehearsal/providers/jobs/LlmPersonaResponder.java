@@ -23,6 +23,8 @@ public final class LlmPersonaResponder implements PersonaResponder {
     private final StructuredCaller caller;
     private final PersonaPromptBuilder prompts;
     private final UsageMeter meter;
+    /** The last model version the provider reported; a run uses one model, so the last one stands for all. */
+    private volatile String servedModel;
 
     public LlmPersonaResponder(StructuredCaller caller, PersonaPromptBuilder prompts, UsageMeter meter) {
         this.caller = caller;
@@ -35,6 +37,7 @@ public final class LlmPersonaResponder implements PersonaResponder {
         StructuredCaller.Result r = caller.call(prompts.build(request));
         meter.add(r.usage());
         if (!r.ok()) return PersonaReply.providerFailure(r.error(), r.usage(), r.retryable());
+        if (r.servedModel() != null) servedModel = r.servedModel();
         return toReply(r.value(), request).withUsage(r.usage());
     }
 
@@ -71,6 +74,12 @@ public final class LlmPersonaResponder implements PersonaResponder {
             zone = ZoneOffset.UTC;
         }
         return Instant.ofEpochMilli(r.sentAt()).atZone(zone).toLocalDateTime();
+    }
+
+    @Override
+    public dev.rehearsal.engine.llm.ResponderInfo info() {
+        return new dev.rehearsal.engine.llm.ResponderInfo(caller.model().provider(), caller.model().model(), servedModel,
+                PersonaPromptBuilder.VERSION);
     }
 
     @Override
