@@ -90,6 +90,39 @@ class CliProviderTest {
     }
 
     @Test
+    void aRecordedRunWhoseClassifierMisreadsRepliesShowsIntentMisreadWithItsRate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // Pam means a price objection; the workflow's LLM classifier reads "What does it cost?" as interested,
+        // so the route sends the booking link where the lead meant the pricing branch.
+        var wf = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(
+                java.nio.file.Files.readString(CliTest.examples().resolve("sms-lead-followup.workflow.json")));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) wf.get("settings")).put("reply_classifier", "llm");
+        java.nio.file.Path file = dir.resolve("misread.workflow.json");
+        java.nio.file.Files.writeString(file, Json.write(wf));
+        String recordings = dir.resolve("recordings").toString();
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        cl.execute("test", file.toString(), "--personas", "price-conscious-pam", "--format", "json", "--provider", "ollama",
+                "--model", "llama3.2", "--base-url", server.baseUrl(), "--replay", "record", "--replay-dir", recordings);
+        int calls = server.requests.size();
+
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        cl.execute("test", file.toString(), "--personas", "price-conscious-pam", "--format", "json", "--provider", "ollama",
+                "--model", "llama3.2", "--base-url", server.baseUrl(), "--replay", "replay", "--replay-dir", recordings);
+        assertEquals(calls, server.requests.size(), "the replay answers from the recordings only");
+        JsonNode report = Json.mapper().readTree(out.toString());
+        JsonNode misread = null;
+        for (JsonNode i : report.get("issues")) if (i.get("type").asText().equals("intent_misread")) misread = i;
+        assertNotNull(misread, report.get("issues").toString());
+        assertTrue(misread.toString().contains("\"route\""), "found at the route condition: " + misread);
+        assertTrue(misread.get("message").asText().matches("\\d+ of \\d+ \\(\\d+%\\) of Price-Conscious Pam's intent-routed replies were misread.*"),
+                misread.get("message").asText());
+    }
+
+    @Test
     void offlineNeedsNoKeyAndCallsNoServer() {
         StringWriter out = new StringWriter(), err = new StringWriter();
         CommandLine cl = new CommandLine(new Main());
