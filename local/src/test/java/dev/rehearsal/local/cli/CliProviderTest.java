@@ -46,6 +46,7 @@ class CliProviderTest {
         assertEquals("price_objection", first.get("intent").asText());
         assertEquals("What does it cost?", first.get("response").asText());
         assertEquals(4, report.get("message_analyses").size(), "one analysis per message step, the orphan included");
+        assertEquals("ollama:llama3.2 analysis-2", report.at("/message_analyses/0/model").asText(), "who judged each message");
         boolean aggressive = false;
         for (JsonNode i : report.get("issues")) aggressive |= i.get("type").asText().equals("tone_issue");
         assertTrue(aggressive, "the analyst's 'aggressive' tone becomes a finding by code");
