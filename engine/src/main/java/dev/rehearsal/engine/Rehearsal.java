@@ -133,12 +133,14 @@ public final class Rehearsal {
         for (int look : runs.looks()) {
             pool.walk(walked, look);
             walked = look;
-            results = ExpectationEvaluator.evaluate(expectations, pool.runs(), runs.confidence(), spec.responder().name());
+            // After the walks: an LLM responder knows by now which model version answered.
+            results = ExpectationEvaluator.evaluate(expectations, pool.runs(), runs.confidence(), spec.responder().info().label());
             boolean open = results.stream().anyMatch(r -> r.verdict() == Verdict.UNDECIDED);
             if (!open) break;
         }
         Report.RunInfo info = new Report.RunInfo(spec.options().seed(), spec.options().start().toString(),
                 spec.responder().name(), spec.personas().stream().map(Persona::id).toList());
+        if (spec.responder().info().model() != null) info = info.withResponderInfo(spec.responder().info());
         if (runs.isAuto() || walked > 1) info = info.withWalks(walked, runs.toString(), runs.confidence(), stopping(runs, walked));
         return new Walked(info, pool.runs(), expectations, results, analysing.join());
     }

@@ -36,8 +36,8 @@ public record ProviderConfig(ProviderKind provider, String model, String baseUrl
         if (maxAttempts < 1 || maxAttempts > 10) throw new IllegalArgumentException("max attempts must be 1..10");
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
         if (calibration == null) calibration = Calibration.AUTO;
-        if (replyClassifier == null) replyClassifier = "rules";
-        if (!replyClassifier.equals("rules") && !replyClassifier.equals("llm")) {
+        // null: the run does not say, so each workflow's settings.reply_classifier decides (default rules).
+        if (replyClassifier != null && !replyClassifier.equals("rules") && !replyClassifier.equals("llm")) {
             throw new IllegalArgumentException("reply classifier must be rules or llm, not '" + replyClassifier + "'");
         }
     }
@@ -50,9 +50,9 @@ public record ProviderConfig(ProviderKind provider, String model, String baseUrl
                 ollamaApiKey, calibration, null);
     }
 
-    /** Whether replies are read by the LLM classification job rather than the code rules. */
+    /** Whether the run itself asks for replies to be read by the LLM classification job rather than the code rules. */
     public boolean llmReplyClassifier() {
-        return replyClassifier.equals("llm") && provider != ProviderKind.OFFLINE;
+        return "llm".equals(replyClassifier) && provider != ProviderKind.OFFLINE;
     }
 
     public static ProviderConfig fromEnv() {

@@ -46,9 +46,10 @@ public final class Providers {
                     config.replayMode());
         }
         StructuredCaller caller = new StructuredCaller(model);
+        LlmReplyClassifier llmClassifier = new LlmReplyClassifier(caller, meter);
         return new ProviderBundle(new LlmPersonaResponder(caller, personaPrompts(config, prices), meter),
                 new LlmMessageAnalyst(caller, meter), new LlmRecommender(caller, meter), meter, prices, config,
-                config.llmReplyClassifier() ? new LlmReplyClassifier(caller, meter) : null);
+                config.llmReplyClassifier() ? llmClassifier : null, llmClassifier);
     }
 
     /**

@@ -10,4 +10,12 @@ public interface PersonaResponder {
 
     /** Short name for reports ("offline", "bedrock:anthropic.claude-..."). */
     String name();
+
+    /**
+     * What wrote the replies, for every verdict: engine, model, the model version the provider reported
+     * and the prompt version. The offline engine has no model.
+     */
+    default ResponderInfo info() {
+        return new ResponderInfo(name(), null, null, null);
+    }
 }

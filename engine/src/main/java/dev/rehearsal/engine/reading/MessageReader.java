@@ -187,6 +187,20 @@ public final class MessageReader {
         return out;
     }
 
+    /**
+     * "es" or "en" when a text's function words say so clearly (at least two, more than twice the other
+     * language's), else null: short replies ("ok", "C", "STOP") and mixed text have no clear language.
+     */
+    public static String clearLanguage(String text) {
+        if (text == null) return null;
+        String t = text.toLowerCase(Locale.ROOT);
+        long es = ES_WORDS.matcher(t).results().count() + (ACCENTS.matcher(t).find() ? 2 : 0);
+        long en = EN_WORDS.matcher(t).results().count();
+        if (es >= 2 && es > 2 * en) return "es";
+        if (en >= 2 && en > 2 * es) return "en";
+        return null;
+    }
+
     static String language(String t) {
         long es = ES_WORDS.matcher(t).results().count() + (ACCENTS.matcher(t).find() ? 2 : 0);
         long en = EN_WORDS.matcher(t).results().count();

@@ -18,10 +18,11 @@ public final class MarkdownReportRenderer {
         StringBuilder b = new StringBuilder();
         b.append("# Rehearsal report: ").append(r.workflow().name()).append("\n\n");
         b.append("**").append(ReportBuilder.word(r.verdictOrPassed())).append("**  score **").append(r.score())
-                .append("/100**  (seed ").append(r.run().seed()).append(", responder ").append(r.run().responder())
+                .append("/100**  (seed ").append(r.run().seed()).append(", responder ").append(TextReportRenderer.responder(r.run()))
                 .append(", start ").append(r.run().startAt()).append(" contact-local");
         if (r.run().walks() != null) b.append(", ").append(r.run().walks()).append(" walks per persona");
         b.append(")\n\n");
+        if (r.run().warnings() != null) for (String w : r.run().warnings()) b.append("> **Warning:** ").append(w).append("\n\n");
         b.append(r.summary()).append("\n\n");
         var sb = r.scoreBreakdown();
         b.append("Score: 100 ").append(sb.issues()).append(" (findings) ").append(sb.expectations())

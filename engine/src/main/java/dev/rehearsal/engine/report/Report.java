@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.rehearsal.engine.expect.ExpectationResult;
 import dev.rehearsal.engine.llm.MessageAnalysis;
+import dev.rehearsal.engine.llm.ResponderInfo;
 import dev.rehearsal.engine.llm.Usage;
 import dev.rehearsal.engine.sim.Interaction;
 import dev.rehearsal.engine.stats.Verdict;
@@ -43,7 +44,10 @@ public record Report(
      * distributions on personas, per-transition counts on coverage, walk counts on findings. Version 1
      * documents (schema_version 1, no report_version) are still read: every new field is optional.
      * Version 3: every key snake_case ({@code step_id} on findings, messages and message analyses, which
-     * said {@code stepId}); older documents are still read (the old name is an alias).
+     * said {@code stepId}; the old name is an alias); for LLM runs {@code run.responder_info} (engine, model,
+     * served version, prompt version), {@code run.warnings} (model retirement, stale or missing prices), and
+     * each expectation's {@code responder} carries the model version and prompt version. Version-2
+     * documents have none of them and are still read.
      */
     public static final int REPORT_VERSION = 3;
     public static final int SCHEMA_VERSION = REPORT_VERSION;
@@ -58,14 +62,37 @@ public record Report(
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RunInfo(long seed, @JsonProperty("start_at") String startAt, String responder, List<String> personas,
-                          Integer walks, String runs, Double confidence, String stopping) {
+                          Integer walks, String runs, Double confidence, String stopping,
+                          @JsonProperty("responder_info") ResponderInfo responderInfo,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
         public RunInfo(long seed, String startAt, String responder, List<String> personas) {
             this(seed, startAt, responder, personas, null, null, null, null);
         }
 
-        public RunInfo withWalks(int walksTaken, String asked, double level, String rule) {
-            return new RunInfo(seed, startAt, responder, personas, walksTaken, asked, level, rule);
+        public RunInfo(long seed, String startAt, String responder, List<String> personas, Integer walks, String runs,
+                       Double confidence, String stopping) {
+            this(seed, startAt, responder, personas, walks, runs, confidence, stopping, null, null);
         }
+
+        public RunInfo withWalks(int walksTaken, String asked, double level, String rule) {
+            return new RunInfo(seed, startAt, responder, personas, walksTaken, asked, level, rule, responderInfo, warnings);
+        }
+
+        /** Set for LLM runs: what wrote the replies. */
+        public RunInfo withResponderInfo(ResponderInfo info) {
+            return new RunInfo(seed, startAt, responder, personas, walks, runs, confidence, stopping, info, warnings);
+        }
+
+        /** Warnings about the run's model and prices (PriceTable.warnings), shown with the report. */
+        public RunInfo withWarnings(List<String> w) {
+            return new RunInfo(seed, startAt, responder, personas, walks, runs, confidence, stopping, responderInfo,
+                    w == null || w.isEmpty() ? null : List.copyOf(w));
+        }
+    }
+
+    public Report withRun(RunInfo r) {
+        return new Report(reportVersion, schemaVersion, workflow, r, verdict, passed, score, scoreBreakdown, summary, issues,
+                expectations, failureClusters, coverage, conversion, personas, recommendations, messageAnalyses, usage);
     }
 
     /** Failing walks that failed the same way: same persona, same expectations failed, same path. */

@@ -19,13 +19,19 @@ public final class TextReportRenderer {
     private TextReportRenderer() {
     }
 
+    /** The responder with its model version and prompt version where the run used an LLM. */
+    static String responder(Report.RunInfo run) {
+        return run.responderInfo() != null ? run.responderInfo().label() : run.responder();
+    }
+
     public static String render(Report r, boolean withTranscripts) {
         StringBuilder b = new StringBuilder();
         b.append("Rehearsal report: ").append(r.workflow().name()).append('\n');
         wrap(b, ReportBuilder.word(r.verdictOrPassed()) + "  score " + r.score() + "/100  (seed " + r.run().seed()
-                + ", responder " + r.run().responder() + ", start " + r.run().startAt() + " contact-local"
+                + ", responder " + responder(r.run()) + ", start " + r.run().startAt() + " contact-local"
                 + (r.run().walks() == null ? "" : ", " + r.run().walks() + " walks per persona") + ")", "", "  ");
         b.append('\n');
+        if (r.run().warnings() != null) for (String w : r.run().warnings()) wrap(b, "Warning: " + w, "", "  ");
         wrap(b, r.summary(), "", "");
         b.append('\n');
         var sb = r.scoreBreakdown();

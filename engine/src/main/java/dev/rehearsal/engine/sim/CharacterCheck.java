@@ -7,7 +7,9 @@ import dev.rehearsal.engine.persona.Persona;
 /**
  * Code checks that a reply fits the persona's declared traits (docs/REPORT.md, "Attribution"). A
  * reply that contradicts them — Cold Carl "ready to buy", Busy Bob writing 200 words — is the
- * simulator's failure, not the workflow's: its walk is excluded from pass rates and listed.
+ * simulator's failure, not the workflow's: its walk is excluded from pass rates and listed. LLM replies
+ * also carry the responder's own check against the behavior knobs ({@link PersonaReply#outOfCharacter()}:
+ * an answer insisted on outside active hours, or in another language; docs/PROVIDERS.md).
  */
 public final class CharacterCheck {
     /** A "short" responder writing more than this many words is out of character. */
@@ -19,6 +21,8 @@ public final class CharacterCheck {
     /** Why the reply contradicts the persona, or null when it fits. */
     public static String violation(Persona p, PersonaReply r) {
         if (r == null || r.providerError() != null) return null;
+        // What the responder found itself (LLM replies: hours and language against the behavior knobs).
+        if (r.outOfCharacter() != null) return p.name() + ": " + r.outOfCharacter();
         boolean eager = r.intent() == Intent.READY_TO_BUY || r.intent() == Intent.INTERESTED;
         if (eager && p.hasTrait("opts_out_of_marketing")) {
             return p.name() + " is declared to opt out of marketing, but the reply reads as " + r.intent().wire();

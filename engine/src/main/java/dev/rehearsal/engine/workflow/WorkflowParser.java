@@ -182,7 +182,8 @@ public final class WorkflowParser {
                 s.path("max_steps").asInt(d.maxSteps()),
                 s.hasNonNull("sender_name") ? s.get("sender_name").asText() : null,
                 s.hasNonNull("postal_address") ? s.get("postal_address").asText() : null,
-                s.hasNonNull("vertical") ? s.get("vertical").asText() : null);
+                s.hasNonNull("vertical") ? s.get("vertical").asText() : null,
+                s.hasNonNull("reply_classifier") ? s.get("reply_classifier").asText() : null);
     }
 
     private static String text(JsonNode n, String field) {

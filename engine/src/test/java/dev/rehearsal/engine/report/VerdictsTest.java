@@ -53,7 +53,7 @@ class VerdictsTest {
         String one = JsonReportRenderer.render(rehearse(wf, PersonaCatalog.builtIns(), OFFLINE, 11, ex, Runs.of(25), 1));
         String four = JsonReportRenderer.render(rehearse(wf, PersonaCatalog.builtIns(), OFFLINE, 11, ex, Runs.of(25), 4));
         assertEquals(one, four);
-        assertTrue(one.contains("\"report_version\" : " + dev.rehearsal.engine.report.Report.REPORT_VERSION), "stored reports say which version they are");
+        assertTrue(one.contains("\"report_version\" : " + Report.REPORT_VERSION), "stored reports say which version they are");
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class LlmJobsFactory {
         return account -> perAccount.computeIfAbsent(account, a -> {
             ProviderBundle b = Providers.create(config, Sleeper.REAL, new DynamoReplayStore(replays, a));
             return new LlmJobs(b.responder(), b.analyst(), b.recommender(),
-                    config.replayMode() == dev.rehearsal.providers.replay.ReplayMode.REPLAY);
+                    config.replayMode() == dev.rehearsal.providers.replay.ReplayMode.REPLAY, b.llmClassifier());
         });
     }
 

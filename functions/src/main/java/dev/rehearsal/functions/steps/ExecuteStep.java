@@ -6,6 +6,8 @@ import dev.rehearsal.engine.llm.PersonaReply;
 import dev.rehearsal.engine.llm.PersonaResponder;
 import dev.rehearsal.engine.llm.ReplyRequest;
 import dev.rehearsal.engine.persona.Persona;
+import dev.rehearsal.engine.reading.ReplyClassifier;
+import dev.rehearsal.engine.reading.ReplyReading;
 import dev.rehearsal.engine.sim.Interaction;
 import dev.rehearsal.engine.sim.SimulationOptions;
 import dev.rehearsal.engine.sim.SimulationSession;
@@ -90,9 +92,11 @@ public class ExecuteStep extends StepHandler {
                 : retryCount >= THROTTLE_RETRIES ? services.responderFor(c.accountId())
                 : new ThrottleGuard(services.responderFor(c.accountId()));
         String provider = services.responderFor(c.accountId()).name();
+        ReplyClassifier classifier = services.classifierFor(c.accountId(), wf.settings());
+        if (prior.isPresent()) classifier = recordedReading(prior.get(), classifier);
         Interaction in;
         try {
-            in = Simulator.step(wf, p, s, responder, options);
+            in = Simulator.step(wf, p, s, responder, options, classifier);
         } catch (ProviderThrottledException e) {
             RunMetrics.reply(provider, null, true);
             JsonLog.warn("provider throttled; the state machine retries the step", java.util.Map.of("retryCount", retryCount), null);
@@ -111,7 +115,7 @@ public class ExecuteStep extends StepHandler {
         if (!stored.created() && !stored.value().document().equals(Json.write(in))) {
             // A concurrent attempt recorded a different answer first: that one is the truth.
             s = before;
-            Simulator.step(wf, p, s, recorded(stored.value()), options);
+            Simulator.step(wf, p, s, recorded(stored.value()), options, recordedReading(stored.value(), classifier));
         }
         boolean advanced = store.advanceTest(c.accountId(), new PersonaTest(c.testId(), c.runId(), c.personaId(),
                 s.done() ? "SIMULATED" : "RUNNING", Json.write(s), null), s.stepIndex);
@@ -143,6 +147,32 @@ public class ExecuteStep extends StepHandler {
             @Override
             public String name() {
                 return "recorded";
+            }
+        };
+    }
+
+    /**
+     * Reads the reply as an earlier attempt's record says it was read, so a retried step does not ask an LLM
+     * classifier again (its answer may differ); records without a reading fall back to {@code live}.
+     */
+    private static ReplyClassifier recordedReading(dev.rehearsal.store.Interaction stored, ReplyClassifier live) {
+        JsonNode doc;
+        try {
+            doc = Json.mapper().readTree(stored.document());
+        } catch (java.io.IOException e) {
+            return live;
+        }
+        if (!doc.hasNonNull("reading")) return live;
+        ReplyReading reading = Json.convert(doc.get("reading"), ReplyReading.class);
+        return new ReplyClassifier() {
+            @Override
+            public ReplyReading classify(String replyText) {
+                return reading;
+            }
+
+            @Override
+            public String name() {
+                return reading.classifier() == null ? live.name() : reading.classifier();
             }
         };
     }

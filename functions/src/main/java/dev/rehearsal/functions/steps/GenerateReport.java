@@ -51,6 +51,12 @@ public class GenerateReport extends StepHandler {
         LlmJobs llm = services.llmFor(accountId);
         Report.RunInfo info = new Report.RunInfo(run.seed(), options.start().toString(),
                 services.responderFor(accountId).name(), run.personaIds());
+        if (llm != null) {
+            // The bundled price table is the Lambda's (no price-file setting there): its warnings go in the report.
+            var who = services.responderFor(accountId).info();
+            info = info.withResponderInfo(who).withWarnings(dev.rehearsal.providers.cost.PriceTable.bundled()
+                    .warnings(who.model(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+        }
         if (run.walks() > 1) info = info.withWalks(run.walks(), Integer.toString(run.walks()), 0.95,
                 "fixed: " + run.walks() + " walks per persona, intervals at 95%");
         List<MessageAnalysis> analyses = store.runs().analyses(accountId, run.runId())

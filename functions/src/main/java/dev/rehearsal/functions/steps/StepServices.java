@@ -2,6 +2,9 @@ package dev.rehearsal.functions.steps;
 
 import dev.rehearsal.engine.llm.PersonaResponder;
 import dev.rehearsal.engine.offline.OfflinePersonaEngine;
+import dev.rehearsal.engine.reading.ReplyClassifier;
+import dev.rehearsal.engine.workflow.WorkflowSettings;
+import dev.rehearsal.providers.ProviderBundle;
 import dev.rehearsal.store.DynamoDbClients;
 import dev.rehearsal.store.Store;
 import dev.rehearsal.store.Table;
@@ -40,6 +43,15 @@ public record StepServices(Store store, PersonaResponder responder, int maxConcu
     /** The account's LLM jobs, or null when the offline engine answers and no LLM analyses. */
     public LlmJobs llmFor(String accountId) {
         return llm == null ? null : llm.apply(accountId);
+    }
+
+    /**
+     * Who reads this workflow's replies in AWS: the LLM classification job when the workflow's
+     * {@code settings.reply_classifier} is {@code llm} and the function has a provider, else the code rules.
+     */
+    public ReplyClassifier classifierFor(String accountId, WorkflowSettings settings) {
+        LlmJobs jobs = llmFor(accountId);
+        return ProviderBundle.choose(null, settings, jobs == null ? null : jobs.replyClassifier());
     }
 
     public PersonaResponder responderFor(String accountId) {

@@ -138,10 +138,14 @@ final class TestCommand implements Callable<Integer> {
         if (concurrency != null && (concurrency < 1 || concurrency > 64)) {
             return bad.message("invalid_concurrency", "--concurrency must be between 1 and 64, not " + concurrency);
         }
-        if (!jobs.offline()) {
-            for (String w : jobs.bundle().prices().warnings(jobs.bundle().config().model(),
-                    java.time.LocalDate.now(java.time.ZoneOffset.UTC))) err.println("rehearse: warning: " + w);
+        if (jobs.offline() && loaded.workflow().settings().wantsLlmReplyClassifier()) {
+            err.println("rehearse: warning: the workflow's reply_classifier is llm, but an offline run reads replies with "
+                    + "the code rules (give --provider to use the LLM classifier)");
         }
+        // Model and price warnings go to stderr now and into the report (run.warnings), where they last.
+        java.util.List<String> modelWarnings = jobs.offline() ? java.util.List.of() : jobs.bundle().prices().warnings(
+                jobs.bundle().config().model(), java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        for (String w : modelWarnings) err.println("rehearse: warning: " + w);
         int parallel = concurrency != null ? concurrency : jobs.offline() ? Runtime.getRuntime().availableProcessors() : 8;
         if (!quiet) {
             err.println("Rehearsing '" + loaded.workflow().name() + "' with " + people.size() + " persona(s), seed "
@@ -155,7 +159,8 @@ final class TestCommand implements Callable<Integer> {
                 expectations, jobs.offline() ? null : jobs.bundle().analyst(),
                 jobs.offline() ? null : jobs.bundle().recommender(),
                 (persona, walks, planned) -> progress(err, persona, walks, planned, expectations), plan, parallel,
-                jobs.offline() ? null : jobs.bundle().classifier(), hunting));
+                jobs.offline() ? null : jobs.bundle().classifierFor(loaded.workflow().settings()), hunting));
+        if (!modelWarnings.isEmpty()) report = report.withRun(report.run().withWarnings(modelWarnings));
         String rendered = switch (format) {
             case "json" -> JsonReportRenderer.render(report);
             case "junit" -> JUnitXmlRenderer.render(report);

@@ -15,7 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback server speaking Ollama's /api/chat (non-streaming): it answers each job by the JSON
- * Schema the client sent in {@code format} — a persona reply, a message analysis or recommendations.
+ * Schema the client sent in {@code format} — a persona reply, a message analysis, recommendations or a
+ * reply reading (always {@code interested}, which the code rules would not read in "What does it cost?").
  */
 public final class OllamaStub implements AutoCloseable {
     public static final String RECOMMENDATION = "Replace the bit.ly link with a branded one.";
@@ -36,6 +37,8 @@ public final class OllamaStub implements AutoCloseable {
             if (props.has("spam_risk")) {
                 content = Map.of("spam_risk", 82, "reasons", List.of("all caps", "url shortener"), "tone", "aggressive",
                         "clarity", 40, "suggestions", List.of("Drop the capitals and use your own domain."));
+            } else if (props.has("opt_out")) {
+                content = Map.of("reasoning", "wants to go ahead", "intent", "interested", "sentiment", "positive", "opt_out", false);
             } else if (props.has("items")) {
                 content = Map.of("items", List.of("Add a STOP check after the first wait.", "Move the 22:30 text to 10:00.",
                         RECOMMENDATION));

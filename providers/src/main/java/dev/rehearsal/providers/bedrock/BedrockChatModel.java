@@ -63,29 +63,42 @@ public final class BedrockChatModel implements ChatModel {
         return new ChatAnswer(text.toString(), usage(res.usage()));
     }
 
+    /**
+     * Converse takes system text only before the messages, and any change there invalidates the cached
+     * conversation behind it. So the code-built state line rides as the last content block of the final
+     * user turn, after a cache point: the system prefix and the whole conversation stay cacheable from one
+     * step to the next (Anthropic looks back for earlier cache points at block boundaries), and the state
+     * line keeps its ⟦state⟧ label, which no business text can carry ({@code Delimiters.escape}), so it is
+     * never read as the business's words (docs/PROVIDERS.md, "Caching").
+     */
     ConverseRequest request(ChatPrompt prompt) {
         List<Message> messages = new ArrayList<>();
         List<ChatMessage> turns = prompt.messages();
         for (int i = 0; i < turns.size(); i++) {
             ChatMessage m = turns.get(i);
+            boolean last = i == turns.size() - 1;
             List<ContentBlock> content = new ArrayList<>();
             for (int j = 0; j < m.parts().size(); j++) {
                 // Second cache point: the conversation so far, before the one volatile part.
-                if (i == turns.size() - 1 && j == m.parts().size() - 1 && prompt.conversationCacheable()) content.add(CACHE_POINT);
+                if (last && j == m.parts().size() - 1 && prompt.conversationCacheable() && prompt.state() == null) {
+                    content.add(CACHE_POINT);
+                }
                 String part = m.parts().get(j);
                 content.add(ContentBlock.fromText(part.isBlank() ? "(empty)" : part));
+            }
+            if (last && prompt.state() != null) {
+                content.add(CACHE_POINT);
+                content.add(ContentBlock.fromText(prompt.state()));
             }
             messages.add(Message.builder()
                     .role(m.role() == ChatMessage.Role.USER ? ConversationRole.USER : ConversationRole.ASSISTANT)
                     .content(content)
                     .build());
         }
-        List<SystemContentBlock> system = new ArrayList<>(List.of(SystemContentBlock.fromText(prompt.system()),
+        List<SystemContentBlock> system = List.of(SystemContentBlock.fromText(prompt.system()),
                 SystemContentBlock.fromText("The answer must be valid against this JSON Schema: "
                         + prompt.schema().compactText() + "\nReply with the JSON object only."),
-                SystemContentBlock.fromCachePoint(CachePointBlock.builder().type(CachePointType.DEFAULT).build())));
-        // Converse takes system text only before the messages: the state line goes after the cache point.
-        if (prompt.state() != null) system.add(SystemContentBlock.fromText(prompt.state()));
+                SystemContentBlock.fromCachePoint(CachePointBlock.builder().type(CachePointType.DEFAULT).build()));
         return ConverseRequest.builder()
                 .modelId(modelId)
                 .system(system)

@@ -52,10 +52,21 @@ public final class PromptSizeBenchmark {
         }
     }
 
-    /** The configurations the documentation reports: cache minimum, prefix target (0 = no padding). */
-    public static final int[][] CONFIGURATIONS = {{0, 0}, {1024, 0}, {1024, 1024}, {4096, 0}, {4096, 4096}};
+    /**
+     * The configurations the documentation reports: cache minimum, prefix target (0 = no padding), and whether
+     * the conversation is cacheable (1) or only the system prefix is (0: Bedrock before persona-3, when the state
+     * line sat in Converse's system blocks, ahead of the conversation).
+     */
+    public static final int[][] CONFIGURATIONS = {{0, 0, 1}, {1024, 0, 1}, {1024, 1024, 1}, {4096, 0, 0}, {4096, 4096, 0},
+            {4096, 0, 1}, {4096, 4096, 1}};
 
     public static Result run(Persona persona, int steps, PersonaPromptBuilder builder, TokenCounter tokens, int minCache) {
+        return run(persona, steps, builder, tokens, minCache, true);
+    }
+
+    /** {@code conversationCached} false: only the system prefix (card and schema) can be cached. */
+    public static Result run(Persona persona, int steps, PersonaPromptBuilder builder, TokenCounter tokens, int minCache,
+                             boolean conversationCached) {
         List<SampleTranscript.Step> script = SampleTranscript.steps(steps, persona.contact().getOrDefault("first_name", "there"));
         long seedTotal = 0, oursTotal = 0, reads = 0, writes = 0;
         int prefix = 0, max = 0, seedMax = 0;
@@ -74,11 +85,11 @@ public final class PromptSizeBenchmark {
             prefix = tokens.prefix(p);
             oursTotal += total;
             max = Math.max(max, total);
-            long c = i == 0 ? 0 : Estimator.reusable(previous, p, tokens);
+            long c = i == 0 ? 0 : conversationCached ? Estimator.reusable(previous, p, tokens) : prefix;
             long read = c >= minCache ? c : 0;
             reads += read;
             // The furthest cache point whose prefix is long enough is written, except what was just read.
-            long conversationPoint = total - state;
+            long conversationPoint = conversationCached ? total - state : prefix;
             long written = conversationPoint >= minCache ? conversationPoint : prefix >= minCache ? prefix : 0;
             writes += Math.max(0, written - read);
             previous = p;
@@ -95,14 +106,15 @@ public final class PromptSizeBenchmark {
         TokenCounter tokens = TokenCounter.o200k();
         System.out.println("LLM prompt size: " + steps + "-step transcript, " + tokens.encodingName()
                 + ", whole transcript up to " + PersonaPromptBuilder.DEFAULT_MAX_TURNS + " turns, all seven built-in personas\n");
-        System.out.println("| cache minimum | channel-rule padding | prefix (min–max) | seed input | ours input | ours/seed "
-                + "| uncached/seed | cost-weighted/seed | uncached ≤ 0.35× |");
-        System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        System.out.println("| cache minimum | channel-rule padding | conversation cached | prefix (min–max) | seed input | ours input "
+                + "| ours/seed | uncached/seed | cost-weighted/seed | uncached ≤ 0.35× |");
+        System.out.println("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         List<List<Result>> all = new ArrayList<>();
         for (int[] conf : CONFIGURATIONS) {
             List<Result> rs = new ArrayList<>();
             for (Persona p : PersonaCatalog.builtIns()) {
-                rs.add(run(p, steps, new PersonaPromptBuilder(PersonaPromptBuilder.DEFAULT_MAX_TURNS, conf[1]), tokens, conf[0]));
+                rs.add(run(p, steps, new PersonaPromptBuilder(PersonaPromptBuilder.DEFAULT_MAX_TURNS, conf[1]), tokens, conf[0],
+                        conf[2] == 1));
             }
             all.add(rs);
             long st = rs.stream().mapToLong(Result::seedTotal).sum();
@@ -111,15 +123,16 @@ public final class PromptSizeBenchmark {
             double cw = rs.stream().mapToDouble(Result::costWeighted).sum();
             int pmin = rs.stream().mapToInt(Result::prefixTokens).min().orElse(0);
             int pmax = rs.stream().mapToInt(Result::prefixTokens).max().orElse(0);
-            System.out.printf("| %,d | %s | %,d–%,d | %,d | %,d | %.2f× | %.2f× | %.2f× | %s |%n", conf[0],
-                    conf[1] == 0 ? "no" : "to " + String.format("%,d", conf[1]) + " tokens", pmin, pmax, st, ot,
+            System.out.printf("| %,d | %s | %s | %,d–%,d | %,d | %,d | %.2f× | %.2f× | %.2f× | %s |%n", conf[0],
+                    conf[1] == 0 ? "no" : "to " + String.format("%,d", conf[1]) + " tokens",
+                    conf[2] == 1 ? "yes" : "no (state line in Converse system, before)", pmin, pmax, st, ot,
                     (double) ot / st, (double) ou / st, cw / st, (double) ou / st <= 0.35 ? "yes" : "**no**");
         }
         System.out.println("\nPer persona, uncached/seed and cost-weighted/seed:\n");
         StringBuilder head = new StringBuilder("| persona | largest step ours / seed (no padding) |");
         StringBuilder rule = new StringBuilder("| --- | ---: |");
         for (int[] conf : CONFIGURATIONS) {
-            head.append(String.format(" min %,d%s |", conf[0], conf[1] == 0 ? "" : " + padding"));
+            head.append(String.format(" min %,d%s%s |", conf[0], conf[1] == 0 ? "" : " + padding", conf[2] == 1 ? "" : ", system only"));
             rule.append(" ---: |");
         }
         System.out.println(head);

@@ -16,7 +16,12 @@ public final class StructuredCaller {
     }
 
     /** {@code retryable}: the failure was throttling, a timeout or a 5xx that outlasted the call's retries. */
-    public record Result(JsonNode value, Usage usage, String error, boolean retryable) {
+    /** {@code servedModel}: the model version the provider says answered (null when it says none). */
+    public record Result(JsonNode value, Usage usage, String error, boolean retryable, String servedModel) {
+        public Result(JsonNode value, Usage usage, String error, boolean retryable) {
+            this(value, usage, error, retryable, null);
+        }
+
         public Result(JsonNode value, Usage usage, String error) {
             this(value, usage, error, false);
         }
@@ -32,12 +37,12 @@ public final class StructuredCaller {
             ChatAnswer first = model.complete(prompt);
             usage = usage.plus(first.usage());
             AnswerParser.Parsed parsed = AnswerParser.parse(first.text(), prompt.schema());
-            if (parsed.valid()) return new Result(parsed.value(), usage, null);
+            if (parsed.valid()) return new Result(parsed.value(), usage, null, false, first.servedModel());
 
             ChatAnswer second = model.complete(prompt.withRepair(first.text(), parsed.problems()));
             usage = usage.plus(second.usage());
             AnswerParser.Parsed repaired = AnswerParser.parse(second.text(), prompt.schema());
-            if (repaired.valid()) return new Result(repaired.value(), usage, null);
+            if (repaired.valid()) return new Result(repaired.value(), usage, null, false, second.servedModel());
             return new Result(null, usage, model.provider() + " " + model.model() + ": answer invalid for "
                     + prompt.schema().name() + " after one repair attempt: " + String.join("; ", repaired.problems()));
         } catch (ProviderException e) {

@@ -27,8 +27,10 @@ public final class LlmMessageAnalyst implements MessageAnalyst {
         meter.add(r.usage());
         if (!r.ok()) return new MessageAnalysis(message.stepId(), 0, List.of(), "neutral", 0, List.of(), r.usage(), r.error());
         JsonNode n = r.value();
+        String model = new dev.rehearsal.engine.llm.ResponderInfo(caller.model().provider(), caller.model().model(),
+                r.servedModel(), AnalysisPromptBuilder.VERSION).label();
         return new MessageAnalysis(message.stepId(), n.path("spam_risk").asInt(), strings(n.path("reasons")),
-                n.path("tone").asText(), n.path("clarity").asInt(), strings(n.path("suggestions")), r.usage(), null);
+                n.path("tone").asText(), n.path("clarity").asInt(), strings(n.path("suggestions")), r.usage(), null, model);
     }
 
     static List<String> strings(JsonNode array) {

@@ -23,6 +23,8 @@ public final class LlmPersonaResponder implements PersonaResponder {
     private final StructuredCaller caller;
     private final PersonaPromptBuilder prompts;
     private final UsageMeter meter;
+    /** The last model version the provider reported; a run uses one model, so the last one stands for all. */
+    private volatile String servedModel;
 
     public LlmPersonaResponder(StructuredCaller caller, PersonaPromptBuilder prompts, UsageMeter meter) {
         this.caller = caller;
@@ -35,13 +37,15 @@ public final class LlmPersonaResponder implements PersonaResponder {
         StructuredCaller.Result r = caller.call(prompts.build(request));
         meter.add(r.usage());
         if (!r.ok()) return PersonaReply.providerFailure(r.error(), r.usage(), r.retryable());
+        if (r.servedModel() != null) servedModel = r.servedModel();
         return toReply(r.value(), request).withUsage(r.usage());
     }
 
     /**
      * Schema-valid JSON to the record; "replied" follows the presence of a response, whatever the model said.
-     * The latency is computed here from the model's "reply_when" and the arrival time (code owns time); the
-     * model's own words are kept in the reasoning, so both are on the record.
+     * The latency is computed here from the model's "reply_when", the arrival time and the persona's
+     * availability ({@link Availability}: code owns time); the model's wish and the rule applied are both
+     * on the record ({@code reply_when}), and an answer code could not bring into character is marked.
      */
     static PersonaReply toReply(JsonNode n, ReplyRequest request) {
         String response = n.path("response").isTextual() ? n.get("response").asText() : null;
@@ -52,11 +56,13 @@ public final class LlmPersonaResponder implements PersonaResponder {
         else actions.remove(Action.REPLIED);
         String when = response != null && n.path("reply_when").isTextual() ? n.get("reply_when").asText() : null;
         if (response != null && when == null) when = "now";
-        Integer latencyMinutes = ReplyTiming.minutes(when, arrival(request), request.seed(), request.stepIndex());
-        String reasoning = n.path("reasoning").asText() + (when == null ? "" : " [reply_when: " + when + "]");
-        return new PersonaReply(response, reasoning, Sentiment.fromWire(n.path("sentiment").asText()),
+        // Each walk its own draws (walk 0 keeps the run's seed, so recorded runs keep their timing).
+        long seed = request.walk() == 0 ? request.seed() : dev.rehearsal.engine.random.Draws.walkSeed(request.seed(), request.walk());
+        Availability.Decision d = Availability.decide(request.persona(), when, response, arrival(request), seed,
+                request.stepIndex());
+        return new PersonaReply(response, n.path("reasoning").asText(), Sentiment.fromWire(n.path("sentiment").asText()),
                 Intent.fromWire(n.path("intent").asText()), n.path("likely_to_convert").asInt(), actions,
-                latencyMinutes, null, null);
+                d.latencyMinutes(), null, null, null, d.when(), d.outOfCharacter());
     }
 
     static LocalDateTime arrival(ReplyRequest r) {
@@ -68,6 +74,12 @@ public final class LlmPersonaResponder implements PersonaResponder {
             zone = ZoneOffset.UTC;
         }
         return Instant.ofEpochMilli(r.sentAt()).atZone(zone).toLocalDateTime();
+    }
+
+    @Override
+    public dev.rehearsal.engine.llm.ResponderInfo info() {
+        return new dev.rehearsal.engine.llm.ResponderInfo(caller.model().provider(), caller.model().model(), servedModel,
+                PersonaPromptBuilder.VERSION);
     }
 
     @Override

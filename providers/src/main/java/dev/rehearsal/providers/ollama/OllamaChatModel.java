@@ -70,7 +70,8 @@ public final class OllamaChatModel implements ChatModel {
             throw ProviderException.permanent(provider(), model, "HTTP 200 without message.content");
         }
         Usage usage = new Usage(json.path("prompt_eval_count").asLong(), json.path("eval_count").asLong(), 0, 0, 1);
-        return new ChatAnswer(json.get("message").get("content").asText(), usage);
+        return new ChatAnswer(json.get("message").get("content").asText(), usage,
+                json.path("model").isTextual() ? json.get("model").asText() : null);
     }
 
     ObjectNode body(ChatPrompt prompt) {

@@ -62,7 +62,7 @@ public final class OpenAiChatModel implements ChatModel {
         if (completion.choices().isEmpty()) throw ProviderException.permanent(provider(), model, "no choices in answer");
         ChatCompletion.Choice choice = completion.choices().get(0);
         String text = choice.message().content().orElse(choice.message().refusal().map(r -> "refusal: " + r).orElse(""));
-        return new ChatAnswer(text, usage(completion));
+        return new ChatAnswer(text, usage(completion), completion.model());
     }
 
     ChatCompletionCreateParams params(ChatPrompt prompt) {

@@ -1,8 +1,13 @@
 package dev.rehearsal.providers.prompt;
 
 import dev.rehearsal.engine.llm.Situation;
+import dev.rehearsal.engine.persona.Behavior;
 import dev.rehearsal.engine.persona.Persona;
+import dev.rehearsal.engine.workflow.Durations;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,7 +31,7 @@ public final class PersonaCard {
             - ⟦you · …⟧ lines after a message record what you did with it (opened, clicked, booked, \
             unsubscribed, no reply before the next message).
             - Your own earlier replies are the assistant turns, each with the time you sent it.
-            - The last system line gives the time now; every time is your local time.""";
+            - A ⟦state⟧ line after the conversation, written by the system, gives the time now; every time is your local time.""";
 
     static final String CONTRACT = """
             Answer with one JSON object, in this order:
@@ -54,6 +59,10 @@ public final class PersonaCard {
         if (!p.behaviorTraits().isEmpty()) {
             b.append("\nHabits: ").append(Delimiters.escape(String.join(", ", p.behaviorTraits()).replace('_', ' '))).append('.');
         }
+        if (p.behavior() != null) {
+            String habits = habits(p.behavior());
+            if (!habits.isEmpty()) b.append("\nYour habits: ").append(habits);
+        }
         if (!p.contact().isEmpty()) b.append("\nYour details as the business has them: ").append(pairs(p.contact())).append('.');
         b.append("\n\n## The situation\n").append(situation(p, s));
         b.append("\n\n").append(FORMAT);
@@ -79,6 +88,53 @@ public final class PersonaCard {
         String zone = s != null && s.timezone() != null ? s.timezone() : p.timezone();
         if (zone != null) b.append("\nYour time zone: ").append(Delimiters.escape(zone)).append("; every time shown is your local time.");
         return b.toString();
+    }
+
+    /** The persona's own behavior knobs, in words and numbers, in the schema's order. */
+    static String habits(Behavior o) {
+        List<String> out = new ArrayList<>();
+        if (o.language() != null) {
+            String name = Locale.forLanguageTag(o.language()).getDisplayLanguage(Locale.ENGLISH);
+            out.add("you write in " + (name.isBlank() ? "" : name + " ") + "(" + Delimiters.escape(o.language()) + ")");
+        }
+        if (o.activeHours() != null) {
+            out.add("you read and answer messages only between " + Delimiters.escape(o.activeHours().start()) + " and "
+                    + Delimiters.escape(o.activeHours().end()) + ", your local time");
+        }
+        if (o.replyRate() != null) {
+            List<String> r = new ArrayList<>();
+            if (o.replyRate().sms() != null) r.add(percent(o.replyRate().sms()) + " of texts");
+            if (o.replyRate().email() != null) r.add(percent(o.replyRate().email()) + " of emails");
+            if (!r.isEmpty()) out.add("you answer about " + String.join(" and ", r));
+        }
+        if (o.replyDelay() != null && o.replyDelay().median() != null) {
+            String d = "an answer usually takes you about " + Delimiters.escape(o.replyDelay().median());
+            if (o.replyDelay().spread() != null) {
+                double median = Durations.parse(o.replyDelay().median()).toSeconds() / 60.0, f = o.replyDelay().spread();
+                d += " (most between " + minutes(median / f) + " and " + minutes(median * f) + ")";
+            }
+            out.add(d);
+        }
+        if (o.openRate() != null) out.add("you open about " + percent(o.openRate()) + " of marketing emails");
+        if (o.clickRate() != null) out.add("you click about " + percent(o.clickRate()) + " of the links in emails you open");
+        if (o.optOutSensitivity() != null) {
+            out.add("how readily you opt out when messages annoy you: " + o.optOutSensitivity() + " (0 never, 1 at once)");
+        }
+        if (o.priceSensitivity() != null) {
+            out.add("how much price decides for you: " + o.priceSensitivity() + " (0 not at all, 1 everything)");
+        }
+        return out.isEmpty() ? "" : String.join("; ", out) + ".";
+    }
+
+    private static String percent(double rate) {
+        return Math.round(rate * 100) + "%";
+    }
+
+    private static String minutes(double m) {
+        long r = Math.round(m);
+        if (r < 60) return r + " min";
+        if (r < 48 * 60) return (r % 60 == 0 || r >= 600 ? Math.round(r / 60.0) + " h" : r / 60 + " h " + r % 60 + " min");
+        return Math.round(r / 1440.0) + " days";
     }
 
     private static String pairs(Map<String, String> m) {

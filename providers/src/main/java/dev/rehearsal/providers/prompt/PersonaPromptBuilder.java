@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  */
 public final class PersonaPromptBuilder {
     /** Prompt wording version: part of the replay key (bump it with any change to the wording or layout). */
-    public static final String VERSION = "persona-2";
+    public static final String VERSION = "persona-3";
     public static final int DEFAULT_MAX_TURNS = 40;
     static final int TRIM_CHUNK = 10;
     static final int MAX_TOKENS = 500;

@@ -43,6 +43,7 @@ public final class ReplayingChatModel implements ChatModel {
             ObjectNode answer = entry.putObject("answer");
             answer.put("text", a.text());
             answer.set("usage", Json.tree(a.usage()));
+            if (a.servedModel() != null) answer.put("served_model", a.servedModel());
             store.save(key, Json.pretty(entry));
             return a;
         } catch (ProviderException e) {
@@ -79,7 +80,8 @@ public final class ReplayingChatModel implements ChatModel {
                     err.path("message").asText());
         }
         JsonNode answer = entry.path("answer");
-        return new ChatAnswer(answer.path("text").asText(), Json.convert(answer.path("usage"), Usage.class));
+        return new ChatAnswer(answer.path("text").asText(), Json.convert(answer.path("usage"), Usage.class),
+                answer.hasNonNull("served_model") ? answer.get("served_model").asText() : null);
     }
 
     @Override

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class BedrockChatModelTest {
+public class BedrockChatModelTest {
     static final String MODEL = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
     StubServer server;
     BedrockRuntimeClient client;
@@ -50,7 +50,7 @@ class BedrockChatModelTest {
         server.close();
     }
 
-    static String converse(String text, int input, int output, int cacheRead, int cacheWrite) {
+    public static String converse(String text, int input, int output, int cacheRead, int cacheWrite) {
         return Json.write(Map.of(
                 "output", Map.of("message", Map.of("role", "assistant", "content", List.of(Map.of("text", text)))),
                 "stopReason", "end_turn",
@@ -76,13 +76,11 @@ class BedrockChatModelTest {
         assertTrue(req.header("Authorization").startsWith("AWS4-HMAC-SHA256 Credential=AKIDTESTTESTTEST/"));
         JsonNode body = req.json();
         JsonNode system = body.get("system");
-        assertEquals(4, system.size());
+        assertEquals(3, system.size(), "static system prefix only: the state line must not sit before the conversation");
         assertEquals(PersonaCard.systemPrompt(Fixtures.sarah(), Fixtures.SITUATION), system.get(0).get("text").asText(),
                 "the same persona prompt as every other provider gets");
         assertTrue(system.get(1).get("text").asText().contains("\"likely_to_convert\""), "schema is in the cached prefix");
         assertEquals("default", system.get(2).get("cachePoint").get("type").asText());
-        assertTrue(system.get(3).get("text").asText().startsWith("⟦state⟧ Now: Wed 1969-12-31 19:03 (America/New_York)."),
-                "the state line: system position, after the cache point");
         JsonNode messages = body.get("messages");
         assertEquals(List.of("user", "assistant", "user"), List.of(messages.get(0).get("role").asText(),
                 messages.get(1).get("role").asText(), messages.get(2).get("role").asText()));
@@ -90,8 +88,13 @@ class BedrockChatModelTest {
                 messages.get(1).get("content").get(0).get("text").asText());
         JsonNode last = messages.get(2).get("content");
         assertTrue(last.get(0).get("text").asText().startsWith("⟦message 2 · email · reached you Wed 1969-12-31 19:02⟧\nSubject: Pricing"));
-        assertTrue(last.get(last.size() - 1).get("text").asText().contains("Want to book a 15-minute call?\n⟦/message 3⟧"));
-        for (JsonNode part : last) assertFalse(part.has("cachePoint"), "no conversation cache point: the state line follows the system prefix");
+        int n = last.size();
+        assertTrue(last.get(n - 3).get("text").asText().contains("Want to book a 15-minute call?\n⟦/message 3⟧"));
+        assertEquals("default", last.get(n - 2).get("cachePoint").get("type").asText(),
+                "the whole conversation is a cacheable prefix, up to the state line");
+        assertTrue(last.get(n - 1).get("text").asText().startsWith("⟦state⟧ Now: Wed 1969-12-31 19:03 (America/New_York)."),
+                "the state line: its own labelled block after the conversation's cache point, not part of a message");
+        for (int i = 0; i < n - 2; i++) assertFalse(last.get(i).has("cachePoint") || last.get(i).path("text").asText().contains("⟦state⟧"));
         assertEquals(500, body.get("inferenceConfig").get("maxTokens").asInt());
 
         assertNull(reply.providerError());
@@ -173,7 +176,9 @@ class BedrockChatModelTest {
         assertEquals("assistant", messages.get(3).get("role").asText());
         assertEquals("I'd reply: sure, tell me more!", messages.get(3).get("content").get(0).get("text").asText());
         assertFalse(server.last().body().contains("\"cachePoint\":{\"type\":\"default\"}}]},{\"role\":\"assistant\""),
-                "a repair request keeps only the system cache point");
+                "a repair request moves the conversation cache point to its own last turn");
+        JsonNode repairTurn = messages.get(4).get("content");
+        assertTrue(repairTurn.get(repairTurn.size() - 1).get("text").asText().startsWith("⟦state⟧"), "the state line still comes last");
         assertTrue(messages.get(4).get("content").get(0).get("text").asText().contains("no JSON object"));
         assertEquals(1900, reply.usage().cachedInputTokens());
         assertEquals(2, reply.usage().calls());

@@ -36,4 +36,13 @@ class PromptSizeBenchmarkTest {
         assertTrue(padded.prefixTokens() < 4096, "neutral rules alone cannot fill 4,096 tokens: " + padded.prefixTokens());
         assertTrue(padded.costRatio() < plain.costRatio(), padded.costRatio() + " vs " + plain.costRatio());
     }
+
+    @Test
+    void onHaikuFourFiveCachingTheConversationCostsLessThanCachingTheSystemPromptOnly() {
+        PromptSizeBenchmark.Result conversation = sarah(4096, 0);
+        PromptSizeBenchmark.Result systemOnly = PromptSizeBenchmark.run(PersonaCatalog.builtIn("skeptical-sarah").orElseThrow(), 30,
+                new PersonaPromptBuilder(), TokenCounter.o200k(), 4096, false);
+        assertTrue(conversation.costRatio() < systemOnly.costRatio(), conversation.costRatio() + " vs " + systemOnly.costRatio());
+        assertTrue(systemOnly.cacheReads() == 0, "a 1,100-token system prompt never reaches Haiku 4.5's 4,096 minimum");
+    }
 }

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class OllamaChatModelTest {
+public class OllamaChatModelTest {
     StubServer server;
     Fixtures.RecordingSleeper sleeper = new Fixtures.RecordingSleeper();
     UsageMeter meter = new UsageMeter();
@@ -47,7 +47,7 @@ class OllamaChatModelTest {
                 new PersonaPromptBuilder(), meter);
     }
 
-    static String ok(String content) {
+    public static String ok(String content) {
         return Json.write(Map.of("model", "gpt-oss:20b", "created_at", "2025-11-25T08:00:00Z",
                 "message", Map.of("role", "assistant", "content", content), "done", true, "done_reason", "stop",
                 "total_duration", 123456, "prompt_eval_count", 812, "eval_count", 64));

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class OpenAiChatModelTest {
+public class OpenAiChatModelTest {
     static final String KEY = "sk-test-abcdefghijklmnop1234";
     StubServer server;
     Fixtures.RecordingSleeper sleeper = new Fixtures.RecordingSleeper();
@@ -52,7 +52,7 @@ class OpenAiChatModelTest {
         server.close();
     }
 
-    static String completion(String content, long prompt, long cached, long completion) {
+    public static String completion(String content, long prompt, long cached, long completion) {
         return Json.write(Map.of("id", "chatcmpl-1", "object", "chat.completion", "created", 1732500000,
                 "model", "gpt-4.1-mini-2025-04-14",
                 "choices", List.of(Map.of("index", 0, "finish_reason", "stop", "logprobs", Map.of(),

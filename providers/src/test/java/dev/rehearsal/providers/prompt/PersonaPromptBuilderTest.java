@@ -37,7 +37,9 @@ class PersonaPromptBuilderTest {
                 List.of("speaks_spanish", "replies_only_in_evening", "busy_parent"),
                 Map.of("first_name", "Rosa", "last_name", "Medina", "city", "Austin", "preferred_language", "es",
                         "best_contact_time", "after 19:00", "lead_source", "facebook_ad", "timezone", "America/Chicago",
-                        "phone", "+15125550123"), false);
+                        "phone", "+15125550123"), false,
+                new dev.rehearsal.engine.persona.Behavior("es", new dev.rehearsal.engine.persona.Behavior.Hours("18:00", "22:30"),
+                        null, new dev.rehearsal.engine.persona.Behavior.Delay("45m", 2.0), null, null, null, null));
     }
 
     static List<Turn> conversation(int exchanges) {

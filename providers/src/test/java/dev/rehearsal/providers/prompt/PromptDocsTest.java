@@ -57,7 +57,7 @@ class PromptDocsTest {
         for (ChatMessage m : p.messages()) {
             b.append("\n[").append(m.role().wire()).append("]\n").append(String.join("\n\n", m.parts())).append('\n');
         }
-        if (p.state() != null) b.append("\n[system, after the conversation]\n").append(p.state()).append('\n');
+        if (p.state() != null) b.append("\n[state, after the conversation: a system message on OpenAI and Ollama, the last block of the final user turn on Bedrock]\n").append(p.state()).append('\n');
         b.append("```\n\nAnswer schema: `").append(p.schema().resource()).append("`.\n");
     }
 
