@@ -12,10 +12,12 @@ import dev.rehearsal.engine.workflow.Workflow;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-/** The report stage's hunt: targets are the transitions no walk took and the data-flow pass did not prove dead. */
+/**
+ * The report stage's hunt: targets are the transitions no walk took and the data-flow pass did not
+ * prove dead; then the defect hunt tries risky timings on every path, covered or not.
+ */
 public final class Hunting {
     private Hunting() {
     }
@@ -32,8 +34,8 @@ public final class Hunting {
         for (Step s : wf.steps()) {
             for (Transition t : s.transitions()) if (!taken.contains(t.key()) && facts.takeable(t)) targets.add(t.key());
         }
-        if (targets.isEmpty()) return new HuntResult(Map.of(), Set.of(), on ? budget : 0, 0, List.of());
         if (!on || runs.isEmpty()) return HuntResult.off(targets);
+        // Even with every transition covered, the defect hunt tries risky timings on the covered paths.
         return BranchHunter.hunt(wf, facts, runs.get(0).persona(), options, targets, budget, known);
     }
 }

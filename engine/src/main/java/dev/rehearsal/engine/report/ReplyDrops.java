@@ -7,6 +7,7 @@ import dev.rehearsal.engine.validate.Severity;
 import dev.rehearsal.engine.workflow.Durations;
 import dev.rehearsal.engine.workflow.Step;
 import dev.rehearsal.engine.workflow.StepType;
+import dev.rehearsal.engine.workflow.Trigger;
 import dev.rehearsal.engine.workflow.Workflow;
 
 import java.time.Instant;
@@ -21,7 +22,8 @@ import java.util.Set;
  * {@code reply_dropped}: a reply that arrived after the wait_for_reply waiting for it had timed out,
  * and that no later step read (no later wait took a reply, no later condition tested replies after it
  * arrived) before the walk ended. One finding per wait, with the rate over all walks and who it hit.
- * Opt-outs are left out: the CRM honours those whether or not a step reads them.
+ * Opt-outs are left out: the CRM honours those whether or not a step reads them; so are replies that
+ * come after an inbound-triggered flow ended (they start it again, as Twilio Studio does).
  */
 public final class ReplyDrops {
     private ReplyDrops() {
@@ -77,6 +79,9 @@ public final class ReplyDrops {
                 }
             }
             if (timedOut == null || readLater(wf, walk, j + 1, arrives)) continue;
+            // A flow the lead's own text starts (an inbound trigger) is started again by a text that
+            // comes after it ended: a new conversation, not a lost reply.
+            if (Trigger.of(wf).inbound() && !Instant.parse(walk.get(walk.size() - 1).at()).isAfter(arrives)) continue;
             out.add(timedOut);
         }
         return out;

@@ -58,6 +58,12 @@ final class ExternalSteps {
         return true;
     }
 
+    /** A scripted outcome (branch hunting): its outputs land on the contact when it succeeded. */
+    static boolean apply(SimulationSession s, ScriptedWorld.CallOutcome outcome) {
+        if (outcome.succeeded()) s.contact.fields.putAll(outcome.outputs());
+        return outcome.succeeded();
+    }
+
     /** An SMS to an opted-out contact when the workflow says its sender refuses those (as Twilio does). */
     static boolean blockedBySender(Workflow wf, SimulationSession s, Step step) {
         return step.type() == dev.rehearsal.engine.workflow.StepType.SEND_SMS && wf.source() != null

@@ -158,6 +158,10 @@ public final class Simulator {
                     e.note = "not delivered: the contact opted out of sms and the sender refuses to deliver to them";
                     return step.onFailure() != null ? e.go("on_failure", step.onFailure()) : e.go("next", step.next());
                 }
+                if (responder instanceof ScriptedWorld w && step.onFailure() != null && !w.delivers(step)) {
+                    e.note = "not delivered (scripted by the branch hunt: the carrier or mail server refused it)";
+                    return e.go("on_failure", step.onFailure());
+                }
                 send(wf, persona, s, step, responder, classifier, e);
                 return e.go("next", step.next());
             }
@@ -222,8 +226,9 @@ public final class Simulator {
                 return e.go(null, null);
             }
             case EXTERNAL_CALL -> {
-                boolean ok = ExternalSteps.call(wf, s, step, s.visits.getOrDefault(step.id(), 1));
-                e.note = step.text("kind") + " call " + (ok ? "succeeded" : "failed") + " (simulated outcome)";
+                ScriptedWorld.CallOutcome forced = responder instanceof ScriptedWorld w ? w.externalCall(step) : null;
+                boolean ok = forced != null ? ExternalSteps.apply(s, forced) : ExternalSteps.call(wf, s, step, s.visits.getOrDefault(step.id(), 1));
+                e.note = step.text("kind") + " call " + (ok ? "succeeded" : "failed") + (forced != null ? " (scripted by the branch hunt)" : " (simulated outcome)");
                 return ok ? e.go("next", step.next()) : e.go("on_failure", step.onFailure());
             }
             case PLACEHOLDER -> {

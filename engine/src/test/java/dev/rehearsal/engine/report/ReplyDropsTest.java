@@ -45,7 +45,11 @@ class ReplyDropsTest {
     }
 
     private static List<Issue> drops(String onTimeout, String extraSteps, List<Integer> latencies) {
-        Workflow w = WorkflowParser.parseOrThrow("{\"id\": \"d\", \"name\": \"Drop\", \"start\": \"ask\", \"steps\": ["
+        return drops("", onTimeout, extraSteps, latencies);
+    }
+
+    private static List<Issue> drops(String trigger, String onTimeout, String extraSteps, List<Integer> latencies) {
+        Workflow w = WorkflowParser.parseOrThrow("{\"id\": \"d\", \"name\": \"Drop\", \"start\": \"ask\", " + trigger + "\"steps\": ["
                 + STEPS.formatted(onTimeout, extraSteps) + "]}");
         List<Persona> people = PersonaCatalog.builtIns();
         List<SimulationRunner.PersonaRun> runs = new java.util.ArrayList<>();
@@ -72,5 +76,16 @@ class ReplyDropsTest {
                 {"id": "check", "type": "condition", "branches": [{"when": {"replied": true}, "next": "thanks"}], "default": "done"},
                 """;
         assertEquals(List.of(), drops("later", recheck, java.util.Arrays.asList(90, 90, 10, null)));
+    }
+
+    @Test
+    void aTextAfterAnInboundFlowEndedStartsItAgainAndIsNotDropped() {
+        String inbound = "\"trigger\": {\"type\": \"inbound\", \"opening_message\": \"JOIN\"}, ";
+        assertEquals(List.of(), drops(inbound, "done", "", java.util.Arrays.asList(90, 90, 10, null)));
+        // but a flow that is still running when the late text comes (it moved on to a day's delay) loses it
+        String moveOn = """
+                {"id": "later", "type": "delay", "config": {"duration": "1d"}, "next": "done"},
+                """;
+        assertEquals(1, drops(inbound, "later", moveOn, java.util.Arrays.asList(90, 90, 10, null)).size());
     }
 }

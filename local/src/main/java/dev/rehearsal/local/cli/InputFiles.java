@@ -67,6 +67,8 @@ final class InputFiles {
                 }
                 wf = r.workflow();
             }
+            // Data the workflow tests but the simulation does not produce, given by the suite (docs/VALIDATION.md).
+            wf = dev.rehearsal.engine.workflow.SuppliedInputs.apply(wf, doc.root().get("inputs"));
             return new Loaded(wf, suite, wfPath, doc);
         }
         if (Importers.looksImportable(doc.root())) return new Loaded(imported(file, text), null, file, null);

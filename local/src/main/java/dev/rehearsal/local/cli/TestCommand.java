@@ -81,6 +81,11 @@ final class TestCommand implements Callable<Integer> {
             + "(no LLM calls; default: on with the offline engine, off with an LLM provider)")
     String hunt;
 
+    @Option(names = "--contacts", description = "a contact sample (CSV export from the CRM, header row first): each row walks once "
+            + "with its real fields and a built-in persona's behaviour; prints contacts per branch, missing merge fields, "
+            + "quiet-hours deferrals and frequency caps")
+    Path contacts;
+
     @picocli.CommandLine.ArgGroup(exclusive = false, heading = "LLM provider (default: the offline persona engine)%n")
     ProviderOptions provider = new ProviderOptions();
 
@@ -106,6 +111,16 @@ final class TestCommand implements Callable<Integer> {
             return bad.problems(file.toString(), e);
         } catch (DateTimeParseException e) {
             return bad.message("invalid_start", "--start '" + start + "' is not a local date-time like 2026-03-02T10:00");
+        }
+        List<ContactSample.Row> sample = null;
+        if (contacts != null) {
+            try {
+                sample = ContactSample.read(contacts);
+            } catch (InvalidInputException e) {
+                return bad.problems(contacts.toString(), e);
+            }
+            people = ContactSample.personas(sample, people);
+            if (runs == null) runs = "1";
         }
         List<Expectation> expectations = loaded.suite() == null ? List.of() : loaded.suite().expectations();
         List<Problem> wrong = ExpectationEvaluator.problems(expectations, loaded.workflow(),
@@ -182,6 +197,7 @@ final class TestCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(rendered);
             spec.commandLine().getOut().flush();
         }
+        if (sample != null) err.print(ContactSample.summary(loaded.workflow(), report, sample, people, contacts));
         if (!quiet) err.println(report.summary());
         if (!quiet && !jobs.offline()) {
             var u = jobs.bundle().usage();

@@ -98,4 +98,39 @@ class ImportCliTest {
         Files.writeString(p, text);
         return p.toString();
     }
+
+    static final String EVENTS = """
+            {"description": "Clinic booking events", "initial_state": "Trigger", "states": [
+              {"name": "Trigger", "type": "trigger", "transitions": [{"event": "incomingRequest", "next": "split"}]},
+              {"name": "split", "type": "split-based-on", "properties": {"input": "{{flow.data.event_type}}"},
+               "transitions": [{"event": "noMatch", "next": "other"},
+                 {"event": "match", "next": "booked", "conditions": [{"friendly_name": "Booked", "arguments": ["{{flow.data.event_type}}"], "type": "equal_to", "value": "booked"}]}]},
+              {"name": "booked", "type": "send-message", "properties": {"body": "Your visit is booked. Reply STOP to opt out."}, "transitions": [{"event": "sent"}]},
+              {"name": "other", "type": "send-message", "properties": {"body": "Your visit changed. Reply STOP to opt out."}, "transitions": [{"event": "sent"}]}
+            ]}""";
+
+    @Test
+    void aSuiteSuppliesTriggerDataAndHuntingStillTriesTheComparedValue(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("events.json"), EVENTS);
+        Files.writeString(dir.resolve("events.suite.json"), """
+                {"name": "Canceled visits", "workflow": "events.json", "runs": 1,
+                 "inputs": {"event_type": {"values": ["canceled"]}}}""");
+        CliTest.Result r = run("test", dir.resolve("events.suite.json").toString(), "--format", "json", "--quiet");
+        assertNotEquals(2, r.code(), r.err());
+        JsonNode report = Json.mapper().readTree(r.out());
+        JsonNode statuses = report.at("/coverage/statuses");
+        String booked = null, other = null;
+        for (JsonNode t : statuses) {
+            if (t.get("transition").asText().startsWith("split -[branch:Booked]")) booked = t.get("status").asText();
+            if (t.get("transition").asText().startsWith("split -[default]")) other = t.get("status").asText();
+        }
+        assertEquals("covered", other, "every walk draws the supplied 'canceled': " + statuses);
+        assertEquals("witnessed", booked, "hunting tries the value the split compares with: " + statuses);
+
+        Files.writeString(dir.resolve("bad.suite.json"), """
+                {"name": "Bad", "workflow": "events.json", "inputs": {"event_type": {"values": []}}}""");
+        CliTest.Result bad = run("test", dir.resolve("bad.suite.json").toString(), "--quiet");
+        assertEquals(2, bad.code(), bad.out());
+        assertTrue(bad.err().contains("[/inputs/event_type/values]") && bad.err().contains("bad.suite.json:1:"), bad.err());
+    }
 }
