@@ -61,7 +61,7 @@ public class GenerateReport extends StepHandler {
         Report report = Rehearsal.report(wf, info, runs, List.of(), analyses, llm == null ? null : llm.recommender(),
                 options, true);
         // What a person reads outlives the run's in-flight walks; the rest expire unread (WalkRetention).
-        WalkRetention.keep(store, accountId, run.runId(), WalkRetention.kept(runs, expectations));
+        int kept = WalkRetention.keep(store, accountId, run.runId(), WalkRetention.kept(runs, expectations));
         store.runs().putReport(accountId, run.runId(), Json.write(report));
         RunRecord done = store.runs().finish(accountId, run.runId(), RunStatus.COMPLETED, null,
                 report.verdictOrPassed().wire());
@@ -71,6 +71,7 @@ public class GenerateReport extends StepHandler {
         out.put("score", report.score());
         out.put("passed", report.passed());
         out.put("verdict", report.verdictOrPassed().wire());
+        out.put("keptItems", kept); // items whose TTL retention extended (the cost meter counts these writes)
         return out;
     }
 

@@ -25,6 +25,8 @@ public record AwsBill(String region, @JsonProperty("prices_as_of") String prices
                       @JsonProperty("dynamodb_writes") double dynamoWrites, @JsonProperty("dynamodb_reads") double dynamoReads,
                       @JsonProperty("write_units") double writeUnits, @JsonProperty("read_units") double readUnits,
                       @JsonProperty("dynamodb_dollars") double dynamoDollars,
+                      @JsonProperty("dynamodb_operations") java.util.Map<String, Long> dynamoOperations,
+                      @JsonProperty("retention_writes") double retentionWrites,
                       @JsonProperty("orchestration_dollars") double orchestrationDollars,
                       @JsonProperty("stored_gb") double storedGb, @JsonProperty("kept_gb") double keptGb,
                       @JsonProperty("stored_dollars_per_month") double storedDollarsPerMonth,
@@ -71,6 +73,7 @@ public record AwsBill(String region, @JsonProperty("prices_as_of") String prices
                 requests * times, gbS * times, lambda * times, m.standardTransitions() * times, m.expressRequests() * times,
                 stepFunctions * times, m.dynamodb().writes() * times, m.dynamodb().reads() * times,
                 m.dynamodb().writeUnits() * times, m.dynamodb().readUnits() * times, dynamo * times,
+                m.dynamodb().operations(), m.retentionWrites() * times,
                 (lambda + stepFunctions + dynamo) * times, storedGb * times, keptGb * times,
                 storedGb * db.storageGbMonth() * times, keptGb * db.storageGbMonth() * times, List.copyOf(assumptions));
     }
@@ -84,6 +87,7 @@ public record AwsBill(String region, @JsonProperty("prices_as_of") String prices
                 stepFunctionsDollars);
         out.printf("  DynamoDB        %,14.0f writes (%,.0f WRU)  %,.0f reads (%,.1f RRU)  $%.6f%n", dynamoWrites, writeUnits,
                 dynamoReads, readUnits, dynamoDollars);
+        if (retentionWrites > 0) out.printf("  (of the writes, %,.0f keep the report's walks past the in-flight TTL)%n", retentionWrites);
         out.printf("  orchestration total                                           $%.6f%n", orchestrationDollars);
         out.printf("  storage: %.6f GB written, %.6f GB kept by retention: $%.6f -> $%.6f per month%n", storedGb, keptGb,
                 storedDollarsPerMonth, keptDollarsPerMonth);

@@ -54,11 +54,13 @@ public final class OrchestrationMeter {
      * @param expressBilledMs  their duration, each rounded up to 100 ms
      * @param storedBytes      DynamoDB item bytes of the run when it finished (item size + 100 bytes each)
      * @param keptBytes        of those, bytes still unexpired {@link #KEEP_HORIZON} later (what retention keeps)
+     * @param retentionWrites  writes GenerateReport made to keep walks (included in {@code dynamodb})
      */
     public record Measurement(String stateMachineType, int walks, long steps, long historyEvents,
                               long standardTransitions, long expressTransitions, long expressRequests,
                               long expressBilledMs, List<FunctionUse> functions, MeteredDynamoDb.Counts dynamodb,
-                              long storedItems, long storedBytes, long keptItems, long keptBytes, double wallSeconds) {
+                              long storedItems, long storedBytes, long keptItems, long keptBytes, long retentionWrites,
+                              double wallSeconds) {
         public long lambdaInvocations() {
             return functions.stream().mapToLong(FunctionUse::invocations).sum();
         }
@@ -123,7 +125,8 @@ public final class OrchestrationMeter {
                     .filter(f -> h.expressFunctions.contains(f.function())).mapToLong(FunctionUse::billedMs).sum(), 100));
             return new Measurement(Definition.stateMachineType(template), personas.size() * walks, steps,
                     h.events, h.standardTransitions, h.expressTransitions, h.expressRequests, h.expressRequests == 0 ? 0 : expressMs,
-                    functions, used, all.items, all.bytes, kept.items, kept.bytes, wall);
+                    functions, used, all.items, all.bytes, kept.items, kept.bytes,
+                    ex.output().path("report").path("keptItems").asLong(0), wall);
         }
     }
 

@@ -42,9 +42,9 @@ class OrchestrationMeterTest {
         assertTrue(m.dynamodb().operations().containsKey("Query"), m.dynamodb().toString());
         assertTrue(m.dynamodb().writeUnits() >= m.dynamodb().writes() - m.dynamodb().refusedWrites(), m.dynamodb().toString());
         assertTrue(m.dynamodb().readUnits() > 0);
-        // Retention: walks 1 and 2 that repeat their persona's path are not kept.
+        // Retention: a later walk that repeats its persona's path is not kept; one on a new path is kept by a write.
         assertTrue(m.storedBytes() > 0 && m.keptBytes() <= m.storedBytes());
-        assertEquals(0, m.expressRequests(), "today's definition has no Express children");
+        assertTrue(m.keptBytes() < m.storedBytes() || m.retentionWrites() > 0, m.toString());
     }
 
     @Test
@@ -53,7 +53,7 @@ class OrchestrationMeterTest {
                 List.of(new OrchestrationMeter.FunctionUse("ExecuteStepFunction", 1024, "arm64", 1_000, 10_000),
                         new OrchestrationMeter.FunctionUse("GenerateReportFunction", 2048, "x86_64", 1, 500)),
                 new MeteredDynamoDb.Counts(Map.of("PutItem", 2_000L, "Query", 100L), 1_000_000, 2_000_000, 0),
-                10, 2_000_000_000L, 1, 500_000_000L, 1.0);
+                10, 2_000_000_000L, 1, 500_000_000L, 0, 1.0);
         AwsPriceList p = AwsPriceList.bundled();
         AwsBill b = AwsBill.of(m, p, 0, 0, 1);
         assertEquals(1_001, b.lambdaRequests());
