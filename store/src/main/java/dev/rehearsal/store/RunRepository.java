@@ -15,10 +15,15 @@ import java.util.Optional;
  * Everything of one run lives in one partition, {@code ACCOUNT#a#RUN#runId}: the run record
  * ({@code RUN}), one item per persona test ({@code TEST#personaId}), the interactions
  * ({@code INTERACTION#personaId#000042}) and the report ({@code REPORT}). All carry
- * {@code expiresAt} (now + retention) so a run's data expires as a whole.
+ * {@code expiresAt} (now + retention) so a run's data expires as a whole; except the walks after the
+ * first of each persona (walk 1 and up of a many-walk run), which are written to expire
+ * {@link #IN_FLIGHT} later: the report keeps what a person reads and {@link #keepWalk} extends only
+ * those walks, so the many walks nobody reads cost no write to drop (docs/COST.md, Retention).
  */
 public final class RunRepository {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+    /** How long a walk not (yet) kept by a report lives: far beyond a run's 6-hour deadline and its resume. */
+    public static final Duration IN_FLIGHT = Duration.ofDays(7);
     private final Table table;
     private final Duration retention;
     private final AccountLimitsRepository limits;
@@ -285,7 +290,7 @@ public final class RunRepository {
         return Item.of(Keys.runPk(accountId, t.runId()), Keys.testSk(TestIds.key(t.testId())), "test", accountId)
                 .s("testId", t.testId()).s("runId", t.runId()).s("personaId", t.personaId())
                 .s("status", t.status()).s("session", t.session()).s("updatedAt", t.updatedAt())
-                .n(Table.EXPIRES_AT, table.expiresAt(retention))
+                .n(Table.EXPIRES_AT, table.expiresAt(walkRetention(t.testId())))
                 .build();
     }
 
@@ -302,10 +307,30 @@ public final class RunRepository {
         Map<String, AttributeValue> item = Item.of(Keys.runPk(accountId, runId),
                         Keys.interactionSk(testKey, stepIndex), "interaction", accountId)
                 .s("testId", testId).n("stepIndex", stepIndex).s("doc", document).s("createdAt", in.createdAt())
-                .n(Table.EXPIRES_AT, table.expiresAt(retention))
+                .n(Table.EXPIRES_AT, table.expiresAt(walkRetention(testId)))
                 .build();
         if (table.putIfAbsent(item)) return new Stored<>(in, true);
         return new Stored<>(getInteraction(accountId, testId, stepIndex).orElseThrow(), false);
+    }
+
+    /** Walk 0 of each persona is always kept (it is its path's representative); later walks until a report keeps them. */
+    private Duration walkRetention(String testId) {
+        return TestIds.walk(testId) == 0 || retention.compareTo(IN_FLIGHT) <= 0 ? retention : IN_FLIGHT;
+    }
+
+    /**
+     * Keeps one walk as long as its run: its test item and the interactions at {@code stepIndexes} get the run's
+     * retention. Walk 0 already has it. Returns the items extended (a retry extends none).
+     */
+    public int keepWalk(String accountId, String testId, List<Integer> stepIndexes) {
+        if (walkRetention(testId).equals(retention)) return 0;
+        String pk = Keys.runPk(accountId, TestIds.runId(testId));
+        long until = table.expiresAt(retention);
+        int n = table.extendExpiry(pk, Keys.testSk(TestIds.key(testId)), until) ? 1 : 0;
+        for (int step : stepIndexes) {
+            if (table.extendExpiry(pk, Keys.interactionSk(TestIds.key(testId), step), until)) n++;
+        }
+        return n;
     }
 
     public Optional<Interaction> getInteraction(String accountId, String testId, int stepIndex) {

@@ -151,6 +151,22 @@ public final class Table {
         }
     }
 
+    /**
+     * Moves an existing item's {@code expiresAt} later (never earlier); false if the item is absent, has
+     * expired, or already expires at or after {@code epochSeconds}. One UpdateItem: no read.
+     */
+    public boolean extendExpiry(String pk, String sk, long epochSeconds) {
+        try {
+            client.updateItem(b -> b.tableName(name).key(key(pk, sk)).updateExpression("SET #exp = :e")
+                    .conditionExpression("attribute_exists(pk) AND #exp > :now AND #exp < :e")
+                    .expressionAttributeNames(Map.of("#exp", EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":e", n(epochSeconds), ":now", n(now().getEpochSecond()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     /** Deletes an existing item; false if there was none. */
     public boolean deleteExisting(String pk, String sk) {
         try {

@@ -162,6 +162,12 @@ public class TestsHandler extends ApiHandlerBase {
             testId = TestIds.of(run.runId(), persona, walk);
         }
         Page<Interaction> page = runs.interactions(req.accountId(), run.runId(), testId, limit, req.query("next"));
+        if (page.items().isEmpty() && testId != null && walk > 0 && run.status() == RunStatus.COMPLETED) {
+            // Every finished walk has interactions: none means its in-flight TTL passed without the report keeping it.
+            throw new ApiException(410, "walk_not_retained", "walk " + walk + " of " + persona + " was not retained: the "
+                    + "report keeps each distinct path's first walk and every walk that failed an expectation; the "
+                    + "report's rates and path distribution still count it");
+        }
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("run_id", run.runId());
         ArrayNode items = out.putArray("items");

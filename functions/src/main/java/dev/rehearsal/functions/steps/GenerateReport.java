@@ -62,8 +62,12 @@ public class GenerateReport extends StepHandler {
         List<MessageAnalysis> analyses = store.runs().analyses(accountId, run.runId())
                 .map(GenerateReport::analyses).orElse(List.of());
         // Branch hunting is part of the report stage: scripted leads on the walks' options, no LLM calls.
+        // Runs through the API carry no expectations (a suite's are checked by the CLI and the regression runner).
+        List<dev.rehearsal.engine.expect.Expectation> expectations = List.of();
         Report report = Rehearsal.report(wf, info, runs, List.of(), analyses, llm == null ? null : llm.recommender(),
                 options, true);
+        // What a person reads outlives the run's in-flight walks; the rest expire unread (WalkRetention).
+        int kept = WalkRetention.keep(store, accountId, run.runId(), WalkRetention.kept(runs, expectations));
         store.runs().putReport(accountId, run.runId(), Json.write(report));
         RunRecord done = store.runs().finish(accountId, run.runId(), RunStatus.COMPLETED, null,
                 report.verdictOrPassed().wire());
@@ -73,6 +77,7 @@ public class GenerateReport extends StepHandler {
         out.put("score", report.score());
         out.put("passed", report.passed());
         out.put("verdict", report.verdictOrPassed().wire());
+        out.put("keptItems", kept); // items whose TTL retention extended (the cost meter counts these writes)
         return out;
     }
 

@@ -10,6 +10,8 @@ import dev.rehearsal.providers.ProviderConfig;
 import dev.rehearsal.providers.ProviderKind;
 import dev.rehearsal.providers.cost.CostEstimate;
 import dev.rehearsal.providers.cost.Estimator;
+import dev.rehearsal.local.cost.AwsBill;
+import dev.rehearsal.local.cost.AwsCost;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +55,21 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--max-steps", description = "max steps per persona (default: the workflow's, else 50)")
     Integer maxSteps;
 
+    @Option(names = "--aws", description = "also run the rehearsal through the state machine of --template on a local "
+            + "DynamoDB, count what it uses and price its orchestration and storage in AWS (docs/COST.md)")
+    boolean aws;
+
+    @Option(names = "--template", description = "SAM template whose state machine --aws runs (default: template.yaml here or above FILE)")
+    Path template;
+
+    @Option(names = "--llm-latency-ms", defaultValue = "1500", description = "with --aws and an LLM provider: how long a "
+            + "Lambda waits on each model call (default: ${DEFAULT-VALUE})")
+    long llmLatencyMs;
+
+    @Option(names = "--times", defaultValue = "1", description = "with --aws: rehearsals to price, e.g. 100000 for "
+            + "10 suites x 10,000 accounts (default: ${DEFAULT-VALUE})")
+    double times;
+
     @ArgGroup(exclusive = false, heading = "LLM provider%n")
     ProviderOptions provider = new ProviderOptions();
 
@@ -75,8 +92,9 @@ final class EstimateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return bad.message("invalid_provider", e.getMessage());
         }
-        if (config.provider() == ProviderKind.OFFLINE) {
-            return bad.message("no_provider", "the offline engine costs nothing; pick --provider bedrock|openai|ollama to estimate");
+        if (config.provider() == ProviderKind.OFFLINE && !aws) {
+            return bad.message("no_provider", "the offline engine costs nothing in tokens; pick --provider bedrock|openai|ollama to estimate tokens, "
+                    + "or --aws to price its orchestration in AWS");
         }
         SimulationOptions options;
         try {
@@ -84,40 +102,89 @@ final class EstimateCommand implements Callable<Integer> {
         } catch (java.time.format.DateTimeParseException e) {
             return bad.message("invalid_start", "--start '" + start + "' is not a local date-time like 2026-03-02T10:00");
         }
-        Map<Persona, List<OutboundMessage>> paths = Estimator.offlinePaths(loaded.workflow(), people, options);
-        CostEstimate e = Estimator.estimate(paths, Rehearsal.messages(loaded.workflow()), config);
         int walks = runs != null ? runs : loaded.suite() != null && loaded.suite().runs() != null
                 && !loaded.suite().runs().isAuto() ? loaded.suite().runs().fixed() : 1;
-        if (walks < 1 || walks > dev.rehearsal.engine.stats.Runs.MAX_LLM) {
-            return bad.message("invalid_runs", "--runs must be from 1 to " + dev.rehearsal.engine.stats.Runs.MAX_LLM
-                    + " with an LLM provider, not " + walks);
+        boolean llm = config.provider() != ProviderKind.OFFLINE;
+        int maxWalks = llm ? dev.rehearsal.engine.stats.Runs.MAX_LLM : dev.rehearsal.engine.stats.Runs.MAX_OFFLINE;
+        if (walks < 1 || walks > maxWalks) {
+            return bad.message("invalid_runs", "--runs must be from 1 to " + maxWalks
+                    + (llm ? " with an LLM provider" : "") + ", not " + walks);
         }
-        if (walks > 1) e = times(e, walks);
+        if (aws && !(times >= 1)) return bad.message("invalid_times", "--times must be at least 1, not " + times);
+        CostEstimate e = null;
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (var entry : paths.entrySet()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("persona", entry.getKey().id());
-            row.put("messages", entry.getValue().size());
-            rows.add(row);
+        if (llm) {
+            Map<Persona, List<OutboundMessage>> paths = Estimator.offlinePaths(loaded.workflow(), people, options);
+            e = Estimator.estimate(paths, Rehearsal.messages(loaded.workflow()), config);
+            if (walks > 1) e = times(e, walks);
+            for (var entry : paths.entrySet()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("persona", entry.getKey().id());
+                row.put("messages", entry.getValue().size());
+                rows.add(row);
+            }
+        }
+        AwsBill bill = null;
+        if (aws) {
+            try {
+                bill = AwsCost.measure(templateFile(), workflowText(loaded), loaded.workflow().id(), people, walks, options.seed(), e == null ? 0 : e.calls(),
+                        llmLatencyMs, times);
+            } catch (IllegalStateException | java.io.UncheckedIOException ex) {
+                return bad.message("aws_measure_failed", ex.getMessage());
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return bad.message("aws_measure_failed", "interrupted");
+            }
         }
         if (format.equals("json")) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("provider", config.provider().wire());
             doc.put("model", config.model());
             doc.put("personas", rows);
-            doc.put("estimate", e);
+            if (e != null) doc.put("estimate", e);
+            if (bill != null) doc.put("aws", bill);
+            if (bill != null && e != null && e.dollars() > 0) doc.put("orchestration_share_of_tokens", bill.orchestrationDollars() / (e.dollars() * times));
             out.println(Json.pretty(doc));
         } else {
-            out.printf("Estimate for '%s' on %s %s%n", loaded.workflow().name(), config.provider().wire(), config.model());
-            for (var r : rows) out.printf("  %-22s %d message(s) on its offline path%n", r.get("persona"), r.get("messages"));
-            out.printf("%d calls, %d input tokens (%d cached, %d cache writes), %d output tokens: $%.4f%s%n", e.calls(),
-                    e.inputTokens(), e.cachedInputTokens(), e.cacheWriteTokens(), e.outputTokens(), e.dollars(),
-                    e.priced() ? "" : " (model not in the price table: dollars unknown)");
-            for (String a : e.assumptions()) out.println("  assumes: " + a);
-            for (String w : e.warnings()) out.println("  warning: " + w);
+            if (e != null) {
+                out.printf("Estimate for '%s' on %s %s%n", loaded.workflow().name(), config.provider().wire(), config.model());
+                for (var r : rows) out.printf("  %-22s %d message(s) on its offline path%n", r.get("persona"), r.get("messages"));
+                out.printf("%d calls, %d input tokens (%d cached, %d cache writes), %d output tokens: $%.4f%s%n", e.calls(),
+                        e.inputTokens(), e.cachedInputTokens(), e.cacheWriteTokens(), e.outputTokens(), e.dollars(),
+                        e.priced() ? "" : " (model not in the price table: dollars unknown)");
+                for (String a : e.assumptions()) out.println("  assumes: " + a);
+                for (String w : e.warnings()) out.println("  warning: " + w);
+            }
+            if (bill != null) {
+                bill.print(out);
+                if (e != null && e.dollars() > 0) {
+                    out.printf("  orchestration is %.1f%% of the LLM tokens' $%.4f%n",
+                            100 * bill.orchestrationDollars() / (e.dollars() * times), e.dollars() * times);
+                }
+            }
         }
         out.flush();
         return Main.OK;
+    }
+
+    /** The workflow as stored through the API: the file's text, or the suite's inline workflow. */
+    private static String workflowText(InputFiles.Loaded loaded) {
+        if (loaded.suite() != null && loaded.suite().workflowInline() != null) return Json.write(loaded.suite().workflowInline());
+        String text = InputFiles.read(loaded.workflowPath());
+        if (dev.rehearsal.importers.Importers.looksImportable(dev.rehearsal.engine.json.LocatedJson.parseFast(text))) {
+            throw new IllegalStateException(loaded.workflowPath() + " is an exported flow: convert it with rehearse import first");
+        }
+        return text;
+    }
+
+    /** --template, else template.yaml in the working directory or the nearest folder above FILE that has one. */
+    private Path templateFile() {
+        if (template != null) return template;
+        if (java.nio.file.Files.exists(Path.of("template.yaml"))) return Path.of("template.yaml");
+        for (Path d = file.toAbsolutePath().getParent(); d != null; d = d.getParent()) {
+            if (java.nio.file.Files.exists(d.resolve("template.yaml"))) return d.resolve("template.yaml");
+        }
+        throw new IllegalStateException("no template.yaml here or above " + file + ": pass --template");
     }
 
     /**

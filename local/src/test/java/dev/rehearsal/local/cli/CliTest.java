@@ -197,6 +197,23 @@ class CliTest {
     }
 
     @Test
+    void estimateAwsRunsTheStateMachineAndPricesItsOrchestrationWithoutAnLlm() throws Exception {
+        String wf = examples().resolve("sms-lead-followup.workflow.json").toString();
+        Result r = run("estimate", wf, "--aws", "--personas", "cold-carl", "--runs", "2", "--format", "json", "--times", "10");
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = Json.mapper().readTree(r.out());
+        assertFalse(doc.has("estimate"), "no LLM: no token estimate");
+        JsonNode aws = doc.get("aws");
+        assertEquals(2, aws.get("walks").asInt());
+        assertEquals("us-east-1", aws.get("region").asText());
+        assertTrue(aws.get("standard_transitions").asDouble() > 0 && aws.get("standard_transitions").asDouble() % 10 == 0, aws.toString());
+        assertTrue(aws.get("orchestration_dollars").asDouble() > 0, aws.toString());
+        Result text = run("estimate", wf, "--personas", "cold-carl");
+        assertEquals(2, text.code(), "without --aws the offline engine has nothing to price");
+        assertTrue(text.err().contains("--aws"), text.err());
+    }
+
+    @Test
     void personasListAndShow() {
         Result list = run("personas", "list");
         assertEquals(0, list.code());

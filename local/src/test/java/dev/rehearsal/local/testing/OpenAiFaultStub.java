@@ -16,14 +16,32 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback server speaking OpenAI's Chat Completions API (POST /v1/chat/completions) that fails a
- * set share of calls with OpenAI's own 500 error body, drawn from a seeded random stream (so retries
- * sometimes fail twice in a row, as real outages do).
+ * set share of calls, drawn from a seeded random stream (so retries sometimes fail twice in a row, as
+ * real outages do): with OpenAI's own 500 error body, or (see {@link #mixed}) with any of the faults a
+ * provider shows in the wild.
  */
 public final class OpenAiFaultStub implements AutoCloseable {
+    /** What a faulty call gets. */
+    public enum Fault {
+        /** 429 with a Retry-After header, OpenAI's rate-limit body. */
+        RATE_LIMITED,
+        SERVER_ERROR_500,
+        UNAVAILABLE_503,
+        /** No answer for {@link #stallMs}: the client's timeout must end it. */
+        STALL,
+        /** 200 whose body is not JSON. */
+        MALFORMED_JSON,
+        /** 200, a well-formed completion whose content breaks the requested JSON schema. */
+        SCHEMA_BREAKING
+    }
+
     private final HttpServer server;
     private final double faultShare;
     private final long delayMs;
+    private final List<Fault> kinds;
+    private final long stallMs;
     public final AtomicInteger calls = new AtomicInteger(), faults = new AtomicInteger();
+    public final Map<Fault, AtomicInteger> byKind = new java.util.concurrent.ConcurrentHashMap<>();
     /** Seeded, so a test run sees the same faults each time (up to the order concurrent calls arrive in). */
     private final java.util.SplittableRandom dice = new java.util.SplittableRandom(20261128L);
 
@@ -33,8 +51,19 @@ public final class OpenAiFaultStub implements AutoCloseable {
 
     /** Every answer takes {@code delayMs}, as a model's would; requests are served concurrently. */
     public OpenAiFaultStub(double faultShare, long delayMs) {
+        this(faultShare, delayMs, List.of(Fault.SERVER_ERROR_500), 0);
+    }
+
+    /** {@code faultShare} of calls fail, each with one of every {@link Fault} kind in turn of the dice; stalls last {@code stallMs}. */
+    public static OpenAiFaultStub mixed(double faultShare, long stallMs) {
+        return new OpenAiFaultStub(faultShare, 0, List.of(Fault.values()), stallMs);
+    }
+
+    private OpenAiFaultStub(double faultShare, long delayMs, List<Fault> kinds, long stallMs) {
         this.faultShare = faultShare;
         this.delayMs = delayMs;
+        this.kinds = List.copyOf(kinds);
+        this.stallMs = stallMs;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -59,15 +88,14 @@ public final class OpenAiFaultStub implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        boolean fault;
+        Fault fault = null;
         synchronized (dice) {
-            fault = dice.nextDouble() < faultShare;
+            if (dice.nextDouble() < faultShare) fault = kinds.get(dice.nextInt(kinds.size()));
         }
-        if (fault) {
+        if (fault != null) {
             faults.incrementAndGet();
-            send(ex, 500, Json.write(Map.of("error", Map.of("message",
-                    "The server had an error while processing your request. Sorry about that!", "type", "server_error"))));
-            return;
+            byKind.computeIfAbsent(fault, k -> new AtomicInteger()).incrementAndGet();
+            if (fail(ex, fault, body)) return;
         }
         JsonNode props = body.path("response_format").path("json_schema").path("schema").path("properties");
         Object content;
@@ -84,6 +112,39 @@ public final class OpenAiFaultStub implements AutoCloseable {
                 "model", body.path("model").asText(), "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
                         "message", Map.of("role", "assistant", "content", Json.write(content)))),
                 "usage", Map.of("prompt_tokens", 300, "completion_tokens", 40, "total_tokens", 340))));
+    }
+
+    /** Answers a faulty call; false when the fault is a stall that ended (the call is then answered normally, too late). */
+    private boolean fail(HttpExchange ex, Fault fault, JsonNode body) throws IOException {
+        switch (fault) {
+            case RATE_LIMITED -> {
+                ex.getResponseHeaders().add("Retry-After", "1");
+                send(ex, 429, Json.write(Map.of("error", Map.of("message", "Rate limit reached for requests",
+                        "type", "requests", "code", "rate_limit_exceeded"))));
+            }
+            case SERVER_ERROR_500 -> send(ex, 500, Json.write(Map.of("error", Map.of("message",
+                    "The server had an error while processing your request. Sorry about that!", "type", "server_error"))));
+            case UNAVAILABLE_503 -> send(ex, 503, Json.write(Map.of("error", Map.of("message",
+                    "The engine is currently overloaded, please try again later", "type", "server_error"))));
+            case STALL -> {
+                try {
+                    Thread.sleep(stallMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            }
+            case MALFORMED_JSON -> send(ex, 200, "{\"id\": \"chatcmpl-x\", \"object\": \"chat.completion\", \"choices\": [{\"index\"");
+            case SCHEMA_BREAKING -> send(ex, 200, completion(body, Map.of("unexpected", List.of(1, 2, 3), "likely_to_convert", "very")));
+        }
+        return true;
+    }
+
+    private static String completion(JsonNode body, Object content) {
+        return Json.write(Map.of("id", "chatcmpl-fault", "object", "chat.completion", "created", 1764300000,
+                "model", body.path("model").asText(), "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
+                        "message", Map.of("role", "assistant", "content", Json.write(content)))),
+                "usage", Map.of("prompt_tokens", 300, "completion_tokens", 40, "total_tokens", 340)));
     }
 
     private static void send(HttpExchange ex, int status, String json) throws IOException {
