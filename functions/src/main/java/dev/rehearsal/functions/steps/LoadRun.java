@@ -55,6 +55,8 @@ public class LoadRun extends StepHandler {
         int perItem = offline ? WalkPlan.OFFLINE_WALKS_PER_BATCH : WalkPlan.steppedWalksPerChild(wf.settings().maxSteps());
         if (perItem < 1) throw new WorkflowInvalidException(WalkPlan.steppedProblem(wf.settings().maxSteps()));
         out.put("engine", offline ? "offline" : "stepped");
+        // Read by the definition before the Distributed Map (executions started before a deploy still finish).
+        out.put("lastWalk", run.walks() - 1);
         out.set("walkBatches", WalkPlan.items(run.personaIds(), run.walks(), perItem));
         // The Map's MaxConcurrencyPath reads this: the function's MAX_CONCURRENCY (template parameter).
         out.put("maxConcurrency", services.maxConcurrency());
