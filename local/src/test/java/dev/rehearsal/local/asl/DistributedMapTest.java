@@ -211,7 +211,7 @@ class DistributedMapTest {
                 checked++;
             }
         }
-        assertTrue(checked >= 20, "distributed cases checked: " + checked);
+        assertTrue(checked >= 29, "distributed cases checked: " + checked);
         assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
     }
 
