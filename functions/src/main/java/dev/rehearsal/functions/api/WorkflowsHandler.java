@@ -226,21 +226,20 @@ public class WorkflowsHandler extends ApiHandlerBase {
     }
 
     /**
-     * Step Functions caps an execution's history at 25,000 events; each step of each persona costs about
-     * {@value #EVENTS_PER_STEP} inside the Map. A run that could exceed it is refused up front rather than
-     * failing hours later in AWS (the local executor has no such cap).
+     * The run's walks go through a Distributed Map (statemachine/test-run.asl.json): the parent's history no
+     * longer grows with them, but one stepped walk must fit one child execution's 25,000 events, and a run
+     * holds at most {@code Runs.MAX_WALKS_PER_RUN} walks. A run past either is refused up front rather than
+     * failing hours later in AWS.
      */
-    static final int EVENTS_PER_STEP = 7, HISTORY_BUDGET = 24_000;
-
     private static void checkHistoryBudget(WorkflowVersion wv, int walks) {
         WorkflowParser.Result parsed = WorkflowParser.parse(wv.definition());
         int maxSteps = parsed.ok() ? parsed.workflow().settings().maxSteps() : WorkflowSettings.DEFAULT_MAX_STEPS;
-        long events = (long) walks * maxSteps * EVENTS_PER_STEP;
-        if (events > HISTORY_BUDGET) {
-            throw new ApiException(400, "run_too_large", walks + " walks (personas x runs) x max_steps " + maxSteps
-                    + " could need " + events + " state-machine events, over the " + HISTORY_BUDGET
-                    + " a run may use; lower settings.max_steps, runs, or test fewer personas at once",
-                    List.of(new Problem("/personas", 0, 0, "run_too_large", "too many walks for max_steps " + maxSteps)));
+        String problem = walks > dev.rehearsal.engine.stats.Runs.MAX_WALKS_PER_RUN
+                ? walks + " walks (personas x runs) is more than the " + dev.rehearsal.engine.stats.Runs.MAX_WALKS_PER_RUN + " walks one run may hold"
+                : dev.rehearsal.functions.steps.WalkPlan.steppedProblem(maxSteps);
+        if (problem != null) {
+            throw new ApiException(400, "run_too_large", problem + "; lower settings.max_steps, runs, or test fewer personas at once",
+                    List.of(new Problem(walks > dev.rehearsal.engine.stats.Runs.MAX_WALKS_PER_RUN ? "/runs" : "/settings/max_steps", 0, 0, "run_too_large", problem)));
         }
     }
 
@@ -259,7 +258,8 @@ public class WorkflowsHandler extends ApiHandlerBase {
         return 1;
     }
 
-    static final int MAX_API_RUNS = 100;
+    /** As the CLI's offline cap: walks are batched offline, so 1,000 walks x 7 personas is one Distributed Map. */
+    static final int MAX_API_RUNS = dev.rehearsal.engine.stats.Runs.MAX_OFFLINE;
 
     /** What makes two test requests the same request: the personas, the seed and the version asked for. */
     static String requestDigest(List<String> personaIds, long seed, Integer version, int walks) {

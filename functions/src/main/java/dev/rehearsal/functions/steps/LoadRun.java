@@ -3,6 +3,7 @@ package dev.rehearsal.functions.steps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.offline.OfflinePersonaEngine;
 import dev.rehearsal.engine.validate.Issue;
 import dev.rehearsal.engine.validate.Severity;
 import dev.rehearsal.engine.validate.Validators;
@@ -15,8 +16,9 @@ import java.util.List;
 /**
  * First state: input {accountId, runId}. Checks the run is RUNNING, parses its workflow version
  * and fails fast ({@link WorkflowInvalidException}) on parse problems or critical structural
- * issues. Output: the references the rest of the run needs, the persona ids for the Map and its
- * MaxConcurrency.
+ * issues. Output: the references the rest of the run needs, how its walks are walked ({@code engine}:
+ * {@code offline} walks whole walks per task, {@code stepped} one step per task), the Distributed Map's
+ * items ({@link WalkPlan}) and its MaxConcurrency.
  */
 public class LoadRun extends StepHandler {
     private final StepServices services;
@@ -48,8 +50,14 @@ public class LoadRun extends StepHandler {
         out.put("workflowId", run.workflowId());
         out.put("workflowVersion", run.workflowVersion());
         out.set("personaIds", Json.tree(run.personaIds()));
-        // The Map over each persona's walks ranges 0..lastWalk (States.ArrayRange): ids, never payloads.
+        // The Distributed Map's items: ranges of one persona's walks, ids never payloads.
+        boolean offline = services.responderFor(accountId) instanceof OfflinePersonaEngine;
+        int perItem = offline ? WalkPlan.OFFLINE_WALKS_PER_BATCH : WalkPlan.steppedWalksPerChild(wf.settings().maxSteps());
+        if (perItem < 1) throw new WorkflowInvalidException(WalkPlan.steppedProblem(wf.settings().maxSteps()));
+        out.put("engine", offline ? "offline" : "stepped");
+        // Read by the definition before the Distributed Map (executions started before a deploy still finish).
         out.put("lastWalk", run.walks() - 1);
+        out.set("walkBatches", WalkPlan.items(run.personaIds(), run.walks(), perItem));
         // The Map's MaxConcurrencyPath reads this: the function's MAX_CONCURRENCY (template parameter).
         out.put("maxConcurrency", services.maxConcurrency());
         return out;

@@ -60,7 +60,7 @@ class StartTestTest {
         assertEquals(5, ApiFixture.json(ok).get("runs").asInt());
         String runId = ApiFixture.json(ok).get("run_id").asText();
         assertEquals(5, f.store.runs().get(A, runId).orElseThrow().walks());
-        for (String bad : new String[]{"\"auto\"", "0", "101", "2.5"}) {
+        for (String bad : new String[]{"\"auto\"", "0", "1001", "2.5"}) {
             APIGatewayV2HTTPResponse r = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test", "{\"runs\":" + bad + "}"));
             assertEquals(400, r.getStatusCode(), bad + ": " + r.getBody());
             assertTrue(r.getBody().contains("\"/runs\"") && r.getBody().contains("invalid_runs"), r.getBody());
@@ -70,12 +70,18 @@ class StartTestTest {
 
     @Test
     void aRunThatCouldOutgrowTheExecutionHistoryIsRefusedUpFront() {
-        String big = ApiFixture.workflow("wf").replaceFirst("\\{", "{\"settings\":{\"max_steps\":2000},");
-        assertEquals(201, f.call(ApiFixture.event(A, "PUT", "/workflows/wf", big)).getStatusCode());
-        APIGatewayV2HTTPResponse r = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test", "{}"));
+        // Walks go through a Distributed Map: 7 personas x 1,000 walks at the default max_steps is one run...
+        assertEquals(201, f.call(ApiFixture.event(A, "PUT", "/workflows/wf", ApiFixture.workflow("wf"))).getStatusCode());
+        APIGatewayV2HTTPResponse many = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test", "{\"runs\":1000}"));
+        assertEquals(202, many.getStatusCode(), many.getBody());
+        // ...but one stepped walk must fit one child execution's 25,000 events.
+        String big = ApiFixture.workflow("wf2").replaceFirst("\\{", "{\"settings\":{\"max_steps\":3000},");
+        assertEquals(201, f.call(ApiFixture.event(A, "PUT", "/workflows/wf2", big)).getStatusCode());
+        APIGatewayV2HTTPResponse r = f.call(ApiFixture.event(A, "POST", "/workflows/wf2/test", "{\"personas\":[\"busy-bob\"]}"));
         assertEquals(400, r.getStatusCode(), r.getBody());
-        assertTrue(r.getBody().contains("run_too_large"), r.getBody());
-        assertTrue(f.started.isEmpty());
+        assertTrue(r.getBody().contains("run_too_large") && r.getBody().contains("max_steps 3000")
+                && r.getBody().contains("25,000 events per execution"), r.getBody());
+        assertEquals(1, f.started.size(), "the refused run started nothing");
     }
 
     @Test

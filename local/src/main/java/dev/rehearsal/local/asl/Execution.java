@@ -16,8 +16,15 @@ public final class Execution {
     private volatile String error;
     private volatile String cause;
     private volatile boolean stopRequested;
+    private final boolean express;
+    private final java.util.List<Execution> children = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Execution(String name, String arn, ExecutionHistory history) {
+        this(name, arn, history, false);
+    }
+
+    Execution(String name, String arn, ExecutionHistory history, boolean express) {
+        this.express = express;
         this.name = name;
         this.arn = arn;
         this.history = history;
@@ -30,6 +37,15 @@ public final class Execution {
     public String error() { return error; }
     public String cause() { return cause; }
     public ExecutionHistory history() { return history; }
+    public boolean express() { return express; }
+
+    /** The child executions its Distributed Map states started, in start order. */
+    public java.util.List<Execution> children() { return java.util.List.copyOf(children); }
+
+    void addChild(Execution child) { children.add(child); }
+
+    /** What this execution and all its child executions did, as Step Functions bills and Lambda counts it. */
+    public ExecutionUsage usage() { return ExecutionUsage.of(this); }
 
     /** Asks a running execution to stop; it ends ABORTED at its next state boundary or wait. */
     public void stop() { stopRequested = true; }

@@ -20,6 +20,8 @@ public final class ExecutionHistory {
         return id;
     }
 
+    public synchronized int size() { return events.size(); }
+
     public synchronized List<HistoryEvent> events() { return List.copyOf(events); }
 
     public synchronized List<String> types() {

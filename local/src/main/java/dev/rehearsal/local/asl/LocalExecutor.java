@@ -62,30 +62,35 @@ public final class LocalExecutor implements AutoCloseable {
     }
 
     private void execute(Prepared p) {
-        ExecutionRun run = p.run();
+        execute(p.run(), p.input(), runner, null);
+    }
+
+    /**
+     * Runs one execution to its end and records it: the top-level ones and a Distributed Map's child executions.
+     * {@code parentCancelled} (children only) aborts the execution when its Map Run is given up.
+     */
+    static void execute(ExecutionRun run, JsonNode input, StateRunner runner, java.util.function.BooleanSupplier parentCancelled) {
         Execution execution = run.execution;
-        Scope top = new Scope(run, new HashMap<>(), null, null, 0);
+        Scope top = new Scope(run, new HashMap<>(), null, parentCancelled, 0);
         ObjectNode started = top.details();
         if (started != null) {
-            started.set("input", p.input());
-            started.put("roleArn", options.roleArn());
+            started.set("input", input);
+            started.put("roleArn", run.options.roleArn());
         }
         top.event("ExecutionStarted", started);
         try {
-            JsonNode output = runner.run(run.machine, p.input(), top);
+            JsonNode output = runner.run(run.machine, input, top);
             ObjectNode d = top.details();
             if (d != null) d.set("output", output);
             top.event("ExecutionSucceeded", d);
             execution.finish(ExecutionStatus.SUCCEEDED, output, null, null);
         } catch (StateFailure f) {
-            ObjectNode d = top.details();
-            if (d != null) {
-                if (f.error() != null) d.put("error", f.error());
-                if (f.cause() != null) d.put("cause", f.cause());
-            }
-            top.event("ExecutionFailed", d);
-            execution.finish(ExecutionStatus.FAILED, null, f.error(), f.cause());
+            failed(top, execution, f);
         } catch (ExecutionStopped s) {
+            if (s.status == ExecutionStatus.FAILED && run.failedWith != null) {
+                failed(top, execution, run.failedWith);
+                return;
+            }
             top.event(s.status == ExecutionStatus.TIMED_OUT ? "ExecutionTimedOut" : "ExecutionAborted", null);
             execution.finish(s.status, null, null, null);
         } catch (RuntimeException | Error e) {
@@ -98,6 +103,16 @@ public final class LocalExecutor implements AutoCloseable {
             top.event("ExecutionFailed", d);
             execution.finish(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME, "Internal executor error: " + e);
         }
+    }
+
+    private static void failed(Scope top, Execution execution, StateFailure f) {
+        ObjectNode d = top.details();
+        if (d != null) {
+            if (f.error() != null) d.put("error", f.error());
+            if (f.cause() != null) d.put("cause", f.cause());
+        }
+        top.event("ExecutionFailed", d);
+        execution.finish(ExecutionStatus.FAILED, null, f.error(), f.cause());
     }
 
     @Override

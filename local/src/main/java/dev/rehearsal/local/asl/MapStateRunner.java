@@ -4,13 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Runs a Map state (inline; distributed definitions run the same way locally). */
+/** Runs a Map state: inline here, DISTRIBUTED through {@link DistributedMapRunner} (child executions). */
 final class MapStateRunner {
     private final StateRunner runner;
 
-    MapStateRunner(StateRunner runner) { this.runner = runner; }
+    private final DistributedMapRunner distributed;
+
+    MapStateRunner(StateRunner runner) {
+        this.runner = runner;
+        this.distributed = new DistributedMapRunner(runner);
+    }
 
     JsonNode run(State s, JsonNode input, Scope scope) {
+        if (DistributedMapRunner.isDistributed(s)) DistributedMapRunner.checkSources(s);
         if (s.jsonata()) {
             JsonataEvaluator.Bindings b = scope.bindings(input);
             JsonNode items;
@@ -27,13 +33,17 @@ final class MapStateRunner {
                 if (!items.isArray()) throw JsonataEvaluator.queryError("Map state input must be an array but was: " + Json.write(items));
             }
             int maxConcurrency = s.has("MaxConcurrency") ? integer(JsonataEvaluator.evaluateTemplate(s.field("MaxConcurrency"), "MaxConcurrency", b), "MaxConcurrency") : 0;
+            startDistributed(s, items, scope);
             Tolerance t = tolerance(s, null, scope, b);
-            JsonNode result = iterate(s, items, maxConcurrency, t, scope, (child, item) -> {
+            ItemInput selector = (child, item) -> {
                 if (s.has("ItemSelector")) {
                     return JsonataEvaluator.evaluateTemplate(s.field("ItemSelector"), "ItemSelector", child.bindings(input));
                 }
                 return item;
-            });
+            };
+            JsonNode result = DistributedMapRunner.isDistributed(s)
+                    ? distributed.run(s, items, maxConcurrency, t, scope, selector::of, input, b)
+                    : iterate(s, items, maxConcurrency, t, scope, selector);
             return runner.finishJsonata(s, b, result);
         }
         JsonNode effective = runner.inputPath(s, input, scope);
@@ -46,15 +56,27 @@ final class MapStateRunner {
         if (s.has("MaxConcurrency")) maxConcurrency = s.field("MaxConcurrency").asInt();
         else if (s.has("MaxConcurrencyPath")) maxConcurrency = integerAt(s, "MaxConcurrencyPath", effective, scope);
         if (maxConcurrency < 0) throw new StateFailure(ErrorNames.RUNTIME, "MaxConcurrency cannot be negative.");
+        startDistributed(s, items, scope);
         Tolerance t = tolerance(s, effective, scope, null);
         JsonNode selector = s.has("ItemSelector") ? s.field("ItemSelector") : s.field("Parameters");
-        JsonNode result = iterate(s, items, maxConcurrency, t, scope, (child, item) ->
-                selector == null ? item : JsonPathProcessor.applyTemplate(selector, effective, child));
+        ItemInput itemInput = (child, item) ->
+                selector == null ? item : JsonPathProcessor.applyTemplate(selector, effective, child);
+        JsonNode result = DistributedMapRunner.isDistributed(s)
+                ? distributed.run(s, items, maxConcurrency, t, scope, itemInput::of, effective, null)
+                : iterate(s, items, maxConcurrency, t, scope, itemInput);
         result = runner.resultSelector(s, result, scope);
         return runner.finishJsonPath(s, input, result, scope);
     }
 
     private interface ItemInput { JsonNode of(Scope child, JsonNode item); }
+
+    /** A Map Run's MapStateStarted comes before its runtime settings are read (as AWS records it). */
+    private static void startDistributed(State s, JsonNode items, Scope scope) {
+        if (!DistributedMapRunner.isDistributed(s)) return;
+        ObjectNode started = scope.details();
+        if (started != null) started.put("length", items.size());
+        scope.event("MapStateStarted", started);
+    }
 
     private JsonNode iterate(State s, JsonNode items, int maxConcurrency, Tolerance unsized, Scope scope, ItemInput itemInput) {
         Tolerance tolerance = new Tolerance(unsized.configured, unsized.count, unsized.percentage, items.size());
@@ -108,7 +130,7 @@ final class MapStateRunner {
     }
 
     /** ToleratedFailureCount/Percentage; failing more than allowed fails the Map. */
-    private static final class Tolerance {
+    static final class Tolerance {
         final boolean configured;
         final int count;
         final double percentage;

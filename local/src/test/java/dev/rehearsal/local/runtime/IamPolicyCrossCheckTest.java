@@ -133,6 +133,12 @@ class IamPolicyCrossCheckTest {
             as("FinishSimulationFunction", () -> new FinishSimulation(steps).handle(last.deepCopy()));
         }
         as("GenerateReportFunction", () -> new GenerateReport(steps).handle(ref.deepCopy()));
+        // Offline walks batched: a range of walks to the end in one invocation.
+        RunRecord batched = store.runs().create(account, "run-" + UUID.randomUUID().toString().replace("-", ""), "sms", v,
+                List.of("cold-carl"), 7, 3).value();
+        ObjectNode range = Json.mapper().createObjectNode().put("accountId", account).put("runId", batched.runId())
+                .put("personaId", "cold-carl").put("firstWalk", 0).put("lastWalk", 2);
+        as("SimulateWalksFunction", () -> new dev.rehearsal.functions.steps.SimulateWalks(steps).handle(range));
         RunRecord other = store.runs().create(account, "run-" + UUID.randomUUID().toString().replace("-", ""), "sms", v,
                 List.of("busy-bob"), 7).value();
         ObjectNode failed = Json.mapper().createObjectNode().put("accountId", account).put("runId", other.runId());

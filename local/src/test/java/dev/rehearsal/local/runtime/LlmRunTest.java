@@ -83,7 +83,9 @@ class LlmRunTest {
                     .await(60, TimeUnit.SECONDS);
         }
         assertEquals(ExecutionStatus.SUCCEEDED, ex.status(), ex.toString());
-        long throttled = ex.history().events().stream().filter(e -> e.details() != null
+        // The steps run in the Distributed Map's child executions, each with its own history.
+        long throttled = java.util.stream.Stream.concat(java.util.stream.Stream.of(ex), ex.children().stream())
+                .flatMap(x -> x.history().events().stream()).filter(e -> e.details() != null
                 && "dev.rehearsal.functions.steps.ProviderThrottledException".equals(e.details().path("error").asText())).count();
         assertTrue(throttled >= 2, "the Retry on the class name Lambda reports caught both throttles: " + throttled);
         JsonNode report = Json.mapper().readTree(store.runs().report(StateMachineRunTest.ACCOUNT, run.runId())

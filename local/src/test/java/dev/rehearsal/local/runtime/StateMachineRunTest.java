@@ -86,6 +86,31 @@ class StateMachineRunTest {
         page.items().forEach(i -> assertEquals(runId + ".skeptical-sarah.w2", i.testId()));
     }
 
+    /** Offline walks: one Express child per 50 walks of a persona, one SimulateWalks invocation each. */
+    @Test
+    void offlineWalksRunWholeInExpressChildrenOfADistributedMap() throws Exception {
+        Store store = RuntimeFixture.freshStore();
+        String wf = Files.readString(RuntimeFixture.projectFile("examples/sms-lead-followup.workflow.json"));
+        int v = store.workflows().save(ACCOUNT, "sms-lead-followup", wf).value().version();
+        String runId = "run-" + java.util.UUID.randomUUID().toString().replace("-", "");
+        List<String> people = List.of("skeptical-sarah", "cold-carl");
+        store.runs().create(ACCOUNT, runId, "sms-lead-followup", v, people, 7, 60);
+        Execution ex;
+        try (LocalRuntime rt = RuntimeFixture.runtime(store)) {
+            ex = rt.start(new RunRef(ACCOUNT, runId, "sms-lead-followup", v)).await(120, TimeUnit.SECONDS);
+        }
+        assertEquals(ExecutionStatus.SUCCEEDED, ex.status(), ex.toString());
+        assertTrue(ex.history().types().containsAll(List.of("MapRunStarted", "MapRunSucceeded")), ex.history().types().toString());
+        assertEquals(4, ex.children().size(), "2 personas x 60 walks in ranges of 50 (0-49, 50-59)");
+        ex.children().forEach(c -> assertTrue(c.express() && c.status() == ExecutionStatus.SUCCEEDED, c.toString()));
+        var usage = ex.usage();
+        assertEquals(4 + 3, usage.taskInvocations(), "4 SimulateWalks, LoadRun, ValidateMessages and GenerateReport; no per-step invocations");
+        assertTrue(usage.standardTransitions() < 10, "the parent's transitions do not grow with walks: " + usage);
+        assertEquals(120, store.runs().tests(ACCOUNT, runId).size());
+        JsonNode report = Json.mapper().readTree(store.runs().report(ACCOUNT, runId).orElseThrow().document());
+        assertEquals(60, report.at("/personas/0/walks").asInt());
+    }
+
     @Test
     void anUnknownWorkflowVersionFailsTheRunThroughMarkRunFailed() throws Exception {
         Store store = RuntimeFixture.freshStore();
@@ -113,7 +138,9 @@ class StateMachineRunTest {
             Execution ex = rt.start(new RunRef(ACCOUNT, run.runId(), run.workflowId(), run.workflowVersion()))
                     .await(120, TimeUnit.SECONDS);
             assertEquals(ExecutionStatus.SUCCEEDED, ex.status(), ex.toString());
-            for (HistoryEvent e : ex.history().events()) {
+            List<HistoryEvent> events = new java.util.ArrayList<>(ex.history().events());
+            ex.children().forEach(c -> events.addAll(c.history().events()));
+            for (HistoryEvent e : events) {
                 for (String field : List.of("input", "output")) {
                     JsonNode v = e.details() == null ? null : e.details().get(field);
                     if (v == null) continue;
