@@ -22,6 +22,8 @@ public enum Vertical {
     RESTAURANT("restaurant|table for|reservation|menu|dinner|brunch|lunch|chef|tasting|happy hour|restaurante|cena|reserva de mesa|men[uú]"),
     AUTO("car|vehicle|oil change|test drive|dealership|tires?|brakes|auto shop|mechanic|coche|veh[ií]culo|taller|cambio de aceite"),
     EDUCATION("course|enroll\\w*|tuition|lesson|lessons|tutor\\w*|semester|students?|curso|clases particulares|inscripci[oó]n|matr[ií]cula"),
+    LEGAL("law|lawyer|attorney|law firm|legal|estate plan\\w*|wills|living will|trusts|injury lawyer|personal injury|custody|divorce|lawsuit|case review|abogad\\w*|bufete|testamento|divorcio"),
+    FINANCE("financial|finances|tax|taxes|tax return|accountant|cpa|retirement|401\\(?k\\)?|ira|portfolio|investments?|advisor|wealth|mortgage broker|bookkeeping|impuestos|jubilaci[oó]n|asesor financiero|inversi[oó]n"),
     GENERAL("");
 
     private final Pattern words;
