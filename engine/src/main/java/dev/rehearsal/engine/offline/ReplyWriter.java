@@ -84,7 +84,10 @@ final class ReplyWriter {
                     : pick(voiced(bank.path("reschedule"), voice), rnd);
             case APPT_QUESTION -> pick(byVertical(bank.path("appointment_questions"), vertical), rnd);
             case TECH_QUESTION -> pick(byVertical(bank.path("tech_questions"), vertical), rnd);
-            case DOUBT -> pick(bank.path("doubts").path(offerKind(r)), rnd);
+            // Sarah doubts this business (a roofer's licence and warranty, a lawyer's fees) or this offer.
+            case DOUBT -> r.act() != dev.rehearsal.engine.reading.Act.NURTURE && rnd.nextDouble() < 0.6
+                    && bank.path("doubts_by_vertical").path(vertical).isArray()
+                    ? pick(bank.path("doubts_by_vertical").path(vertical), rnd) : pick(bank.path("doubts").path(offerKind(r)), rnd);
             case OBJECT -> pick(bank.path("objection").path(offerKind(r)).isArray() ? bank.path("objection").path(offerKind(r))
                     : bank.path("objection").path("none"), rnd);
             case RATE -> pick(voiced(bank.path("rate"), voice), rnd);
@@ -93,7 +96,10 @@ final class ReplyWriter {
             case OFFER_QUESTION -> bank.path("offer_question_by_vertical").path(vertical).isArray()
                     ? pick(bank.path("offer_question_by_vertical").path(vertical), rnd) : pick(voiced(bank.path("offer_question"), voice), rnd);
             case VALUE_YES -> pick(bank.path(r.offer().free() ? "value_yes_free" : "value_yes").path("default"), rnd);
-            case ASK_PRICE -> pick(bank.path(r.offer().free() || r.offer().trial() ? "ask_price_after_free" : "ask_price").path("default"), rnd);
+            // Pam asks what that kind of business charges (a deductible, a copay, a joining fee), or the price itself.
+            case ASK_PRICE -> rnd.nextDouble() < 0.6 && bank.path("ask_price_by_vertical").path(vertical).isArray()
+                    ? pick(bank.path("ask_price_by_vertical").path(vertical), rnd)
+                    : pick(bank.path(r.offer().free() || r.offer().trial() ? "ask_price_after_free" : "ask_price").path("default"), rnd);
             default -> pick(voiced(bank.path(move.key()), voice), rnd);
         };
     }

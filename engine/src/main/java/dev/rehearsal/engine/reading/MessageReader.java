@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class MessageReader {
 
-    private static final Pattern TRANSACTIONAL = Pattern.compile("\\b(your order|order #|order number|has shipped|shipped|tracking number|receipt|invoice|payment (received|failed|is due)|password|account (update|notice)|delivered|refund|tu pedido|recibo|factura|pago recibido|enviado)\\b");
+    private static final Pattern TRANSACTIONAL = Pattern.compile("\\b(your order|order #|order number|has shipped|shipped|tracking number|receipt|invoice|ready for pick ?up|ready to pick up|payment (received|failed|is due)|password|account (update|notice)|delivered|refund|tu pedido|recibo|factura|pago recibido|enviado)\\b");
     private static final Pattern REMINDER = Pattern.compile("\\b(reminder|your appointment|your visit|your (cleaning|consultation|inspection|session|class) (is|on|at)|is (tomorrow|today) at|scheduled for|see you (tomorrow|on|at|today)|to confirm|confirm your|recordatorio|tu cita|su cita|confirmar)\\b");
     private static final Pattern SURVEY = Pattern.compile("\\b(survey|review|rate (us|your)|how did we do|how was your|feedback|on a scale|from 1|1-5|1 to 5|encuesta|rese[ñn]a|opini[oó]n|c[oó]mo fue)\\b");
     private static final Pattern REENGAGE = Pattern.compile("\\b(we miss you|miss you|it'?s been a while|haven'?t seen you|still interested|are you still|come back|welcome back|te extra[ñn]amos|hace tiempo|sigues interesad[oa])\\b");
