@@ -61,7 +61,7 @@ public final class MessageReader {
             "consultation", "consult", "free estimate", "estimate", "quote", "inspection", "cleaning", "checkup",
             "check-up", "appointment", "showing", "open house", "webinar", "workshop", "membership", "class",
             "session", "tour", "test drive", "oil change", "order", "survey", "review", "visit", "audit",
-            "walkthrough", "call", "sale", "offer",
+            "walkthrough", "tune-up", "test ride", "fitting", "repair", "service", "call", "sale", "offer",
             "clase de prueba", "clase gratis", "prueba gratis", "consulta", "cita", "presupuesto", "cotización",
             "inspección", "limpieza", "demostración", "visita", "pedido", "encuesta", "membresía", "oferta", "taller");
 
