@@ -39,7 +39,7 @@ final class ReplyWriter {
         if (move == Move.STOP || move == Move.UNSUBSCRIBE) {
             return pick(bank.path(move.key()), rnd);
         }
-        String core = core(bank, move, voice, r, rnd);
+        String core = core(bank, move, voice, r, sender, rnd);
         switch (k.style()) {
             case BUSY, COLD -> parts.add(core);
             case CHATTY -> {
@@ -61,7 +61,7 @@ final class ReplyWriter {
                     parts.add(core);
                     // An eager lead confirms and, now and then, asks about the appointment in the same text.
                     if (k.style() == Knobs.Style.EAGER && move == Move.CONFIRM && rnd.nextDouble() < 0.2) {
-                        parts.add(pick(byVertical(bank.path("appointment_questions"), vertical(r)), rnd));
+                        parts.add(pick(byVertical(bank.path("appointment_questions"), r, sender), rnd));
                     }
                     break;
                 }
@@ -75,31 +75,60 @@ final class ReplyWriter {
         return k.terse() ? terse(text, rnd) : text;
     }
 
-    private static String core(JsonNode bank, Move move, String voice, MessageReading r, SplittableRandom rnd) {
-        String vertical = r.vertical().wire();
+    private static String core(JsonNode bank, Move move, String voice, MessageReading r, String sender, SplittableRandom rnd) {
         return switch (move) {
             case CONFIRM -> r.codeFor("confirm") != null ? pick(voiced(bank.path("confirm_code"), voice), rnd)
                     : pick(voiced(bank.path("confirm"), voice), rnd);
             case RESCHEDULE -> r.codeFor("reschedule") != null ? pick(voiced(bank.path("reschedule_code"), voice), rnd)
                     : pick(voiced(bank.path("reschedule"), voice), rnd);
-            case APPT_QUESTION -> pick(byVertical(bank.path("appointment_questions"), vertical), rnd);
-            case TECH_QUESTION -> pick(byVertical(bank.path("tech_questions"), vertical), rnd);
-            case DOUBT -> pick(bank.path("doubts").path(offerKind(r)), rnd);
+            case APPT_QUESTION -> pick(byVertical(bank.path("appointment_questions"), r, sender), rnd);
+            case TECH_QUESTION -> pick(byVertical(bank.path("tech_questions"), r, sender), rnd);
+            // Sarah doubts this business (a roofer's licence and warranty, a lawyer's fees) or this offer.
+            case DOUBT -> r.act() != dev.rehearsal.engine.reading.Act.NURTURE && rnd.nextDouble() < 0.6
+                    && lines(bank.path("doubts_by_vertical"), r, sender).isArray()
+                    ? pick(lines(bank.path("doubts_by_vertical"), r, sender), rnd) : pick(bank.path("doubts").path(offerKind(r)), rnd);
             case OBJECT -> pick(bank.path("objection").path(offerKind(r)).isArray() ? bank.path("objection").path(offerKind(r))
                     : bank.path("objection").path("none"), rnd);
             case RATE -> pick(voiced(bank.path("rate"), voice), rnd);
             case BOOK -> r.codeFor("yes") != null || r.codeFor("book") != null ? pick(voiced(bank.path("book_code"), voice), rnd)
-                    : pick(voiced(bank.path(r.vertical() == dev.rehearsal.engine.reading.Vertical.RETAIL ? "buy" : "book"), voice), rnd);
-            case OFFER_QUESTION -> bank.path("offer_question_by_vertical").path(vertical).isArray()
-                    ? pick(bank.path("offer_question_by_vertical").path(vertical), rnd) : pick(voiced(bank.path("offer_question"), voice), rnd);
+                    : pick(voiced(bank.path(buys(r) ? "buy" : "book"), voice), rnd);
+            case OFFER_QUESTION -> lines(bank.path("offer_question_by_vertical"), r, sender).isArray()
+                    ? pick(lines(bank.path("offer_question_by_vertical"), r, sender), rnd) : pick(voiced(bank.path("offer_question"), voice), rnd);
             case VALUE_YES -> pick(bank.path(r.offer().free() ? "value_yes_free" : "value_yes").path("default"), rnd);
-            case ASK_PRICE -> pick(bank.path(r.offer().free() || r.offer().trial() ? "ask_price_after_free" : "ask_price").path("default"), rnd);
+            // Pam asks what that kind of business charges (a deductible, a copay, a joining fee), or the price itself.
+            case ASK_PRICE -> rnd.nextDouble() < 0.6 && lines(bank.path("ask_price_by_vertical"), r, sender).isArray()
+                    ? pick(lines(bank.path("ask_price_by_vertical"), r, sender), rnd)
+                    : pick(bank.path(r.offer().free() || r.offer().trial() ? "ask_price_after_free" : "ask_price").path("default"), rnd);
             default -> pick(voiced(bank.path(move.key()), voice), rnd);
         };
     }
 
-    private static String vertical(MessageReading r) {
+    /** A shop's goods are bought; its services (a tune-up, a fitting, a repair) are booked. */
+    private static boolean buys(MessageReading r) {
+        return r.vertical() == dev.rehearsal.engine.reading.Vertical.RETAIL
+                && (r.topic() == null || java.util.Set.of("order", "sale", "offer", "pedido", "oferta").contains(r.topic()));
+    }
+
+    private static final java.util.regex.Pattern THERAPY = java.util.regex.Pattern.compile(
+            "(?i)physio|rehab|physical therap|chiropract|fisioterap");
+
+    /**
+     * The phrase-bank key: the vertical, or a trade inside it whose questions differ from the
+     * vertical's usual ones (a shop's service desk is not its clothing rail; a physiotherapist is not
+     * a GP), read from the topic and the sender's name.
+     */
+    static String trade(MessageReading r, String sender) {
+        if (r.vertical() == dev.rehearsal.engine.reading.Vertical.RETAIL && !buys(r)) return "retail_service";
+        if (r.vertical() == dev.rehearsal.engine.reading.Vertical.MEDICAL && sender != null && THERAPY.matcher(sender).find()) {
+            return "medical_therapy";
+        }
         return r.vertical().wire();
+    }
+
+    /** The trade's lines, else the vertical's (a missing node when neither has any). */
+    private static JsonNode lines(JsonNode section, MessageReading r, String sender) {
+        JsonNode t = section.path(trade(r, sender));
+        return t.isArray() && !t.isEmpty() ? t : section.path(r.vertical().wire());
     }
 
     private static String offerKind(MessageReading r) {
@@ -152,6 +181,11 @@ final class ReplyWriter {
     private static JsonNode voiced(JsonNode section, String voice) {
         JsonNode v = section.path(voice);
         return v.isArray() && !v.isEmpty() ? v : section.path("default");
+    }
+
+    private static JsonNode byVertical(JsonNode section, MessageReading r, String sender) {
+        JsonNode v = lines(section, r, sender);
+        return v.isArray() && !v.isEmpty() ? v : section.path("general");
     }
 
     private static JsonNode byVertical(JsonNode section, String vertical) {

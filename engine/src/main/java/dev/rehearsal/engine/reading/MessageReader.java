@@ -33,12 +33,12 @@ import java.util.regex.Pattern;
  */
 public final class MessageReader {
 
-    private static final Pattern TRANSACTIONAL = Pattern.compile("\\b(your order|order #|order number|has shipped|shipped|tracking number|receipt|invoice|payment (received|failed|is due)|password|account (update|notice)|delivered|refund|tu pedido|recibo|factura|pago recibido|enviado)\\b");
+    private static final Pattern TRANSACTIONAL = Pattern.compile("\\b(your order|order #|order number|has shipped|shipped|tracking number|receipt|invoice|ready for pick ?up|ready to pick up|payment (received|failed|is due)|password|account (update|notice)|delivered|refund|tu pedido|recibo|factura|pago recibido|enviado)\\b");
     private static final Pattern REMINDER = Pattern.compile("\\b(reminder|your appointment|your visit|your (cleaning|consultation|inspection|session|class) (is|on|at)|is (tomorrow|today) at|scheduled for|see you (tomorrow|on|at|today)|to confirm|confirm your|recordatorio|tu cita|su cita|confirmar)\\b");
-    private static final Pattern SURVEY = Pattern.compile("\\b(survey|review|rate (us|your)|how did we do|how was your|feedback|on a scale|from 1|1-5|1 to 5|encuesta|rese[ñn]a|opini[oó]n|c[oó]mo fue)\\b");
+    private static final Pattern SURVEY = Pattern.compile("\\b(survey|(leave|write|post|give) (us )?a (quick )?review|review us|rate (us|your)|how did we do|how was your|feedback|on a scale|from 1|1-5|1 to 5|encuesta|rese[ñn]a|opini[oó]n|c[oó]mo fue)\\b");
     private static final Pattern REENGAGE = Pattern.compile("\\b(we miss you|miss you|it'?s been a while|haven'?t seen you|still interested|are you still|come back|welcome back|te extra[ñn]amos|hace tiempo|sigues interesad[oa])\\b");
     private static final Pattern INVITE = Pattern.compile("\\b(webinar|open house|event|workshop|masterclass|meetup|rsvp|you'?re invited|join us (on|for|at)|grand opening|launch party|evento|taller|invitad[oa]s?|te invitamos)\\b");
-    private static final Pattern OFFER_WORDS = Pattern.compile("\\b(sale|deal|offer|special|promo|book|schedule|buy|order now|shop now|sign up|get started|quote|estimate|consult\\w*|demo|claim|reserve|oferta|promoci[oó]n|reserva|agenda|cotizaci[oó]n|presupuesto)\\b");
+    private static final Pattern OFFER_WORDS = Pattern.compile("\\b(want (a|an|to|me to|us to)|would you like|sale|deal|offer|special|promo|book|schedule|buy|order now|shop now|sign up|get started|quote|estimate|consult\\w*|demo|claim|reserve|oferta|promoci[oó]n|reserva|agenda|cotizaci[oó]n|presupuesto)\\b");
     private static final Pattern PRICE = Pattern.compile("(?:\\$|€|US\\$) ?\\d[\\d,]*(?:\\.\\d\\d)?(?: ?(?:/ ?(?:mo|month|mes|yr|year|user|seat|visit|session|class|person)|a month|per month|al mes|per (?:user|seat|visit|session|person)))?|\\b\\d[\\d,]*(?:\\.\\d\\d)? ?(?:dollars|d[oó]lares|euros)\\b");
     private static final Pattern FREE = Pattern.compile("\\b(free|gratis|gratuit[oa]s?|complimentary|no cost|sin costo|on us|de regalo)\\b");
     private static final Pattern NOT_FREE = Pattern.compile("\\b(feel free|toll[- ]free|free to|free of charge to call|sugar[- ]free|gluten[- ]free|hands[- ]free|free time)\\b");
@@ -61,7 +61,7 @@ public final class MessageReader {
             "consultation", "consult", "free estimate", "estimate", "quote", "inspection", "cleaning", "checkup",
             "check-up", "appointment", "showing", "open house", "webinar", "workshop", "membership", "class",
             "session", "tour", "test drive", "oil change", "order", "survey", "review", "visit", "audit",
-            "walkthrough", "call", "sale", "offer",
+            "walkthrough", "tune-up", "test ride", "fitting", "repair", "service", "call", "sale", "offer",
             "clase de prueba", "clase gratis", "prueba gratis", "consulta", "cita", "presupuesto", "cotización",
             "inspección", "limpieza", "demostración", "visita", "pedido", "encuesta", "membresía", "oferta", "taller");
 

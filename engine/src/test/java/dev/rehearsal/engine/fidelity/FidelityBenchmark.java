@@ -170,6 +170,36 @@ public final class FidelityBenchmark {
                 clicks / (double) email, emailReplies / (double) email, unsubs / (double) email);
     }
 
+    /**
+     * How the built-in panel is held to the real world (docs/FIDELITY.md, "Cooperativeness"): its
+     * average over the seven built-ins, each weighted equally, may not exceed the most generous published
+     * figure for a triggered flow (replies, opens, clicks), nor opt out less than the least
+     * published rate. One persona may exceed a ceiling (Eddie is the lead every branch test needs);
+     * the panel as a whole may not.
+     */
+    record Bound(String measure, double published, boolean ceiling, double observed) {
+        boolean holds() {
+            return ceiling ? observed <= published : observed >= published;
+        }
+    }
+
+    static final double SMS_REPLY_CEILING = 0.45, SMS_OPT_OUT_FLOOR = 0.003, EMAIL_OPEN_CEILING = 0.68,
+            EMAIL_CLICK_CEILING = 0.13, EMAIL_REPLY_CEILING = 0.12, EMAIL_UNSUBSCRIBE_FLOOR = 0.002;
+
+    static List<Bound> bounds(Cooperation panel) {
+        return List.of(new Bound("SMS reply", SMS_REPLY_CEILING, true, panel.smsReply()),
+                new Bound("SMS opt-out", SMS_OPT_OUT_FLOOR, false, panel.smsOptOut()),
+                new Bound("email open", EMAIL_OPEN_CEILING, true, panel.emailOpen()),
+                new Bound("email click", EMAIL_CLICK_CEILING, true, panel.emailClick()),
+                new Bound("email reply", EMAIL_REPLY_CEILING, true, panel.emailReply()),
+                new Bound("email unsubscribe", EMAIL_UNSUBSCRIBE_FLOOR, false, panel.emailUnsubscribe()));
+    }
+
+    static Cooperation panelCooperation(int seeds) {
+        Corpus all = new Corpus("all", concat(Corpus.heldOut().items(), Corpus.tuning().items()));
+        return cooperation("built-in panel (7, equal weight)", PersonaCatalog.builtIns(), all, seeds);
+    }
+
     /** A custom persona with no traits and no behavior object: the defaults every knob falls back to. */
     static Persona typical() {
         return new Persona("typical", "Typical lead", "A contact with no declared habits.",
@@ -424,7 +454,8 @@ public final class FidelityBenchmark {
                 .append("| who | SMS reply | SMS opt-out | email open | email click | email reply | email unsubscribe |\n|---|---:|---:|---:|---:|---:|---:|\n");
         Corpus all = new Corpus("all", concat(Corpus.heldOut().items(), Corpus.tuning().items()));
         List<Cooperation> coop = new ArrayList<>();
-        coop.add(cooperation("built-in panel (7, equal weight)", PersonaCatalog.builtIns(), all, Math.max(10, seeds / 5)));
+        Cooperation panel = panelCooperation(Math.max(10, seeds / 5));
+        coop.add(panel);
         coop.add(cooperation("typical custom persona (defaults)", List.of(typical()), all, seeds));
         for (Persona p : PersonaCatalog.builtIns()) coop.add(cooperation(p.id(), List.of(p), all, Math.max(10, seeds / 5)));
         for (Cooperation c : coop) {
@@ -432,7 +463,13 @@ public final class FidelityBenchmark {
                     .append(" | ").append(pct(c.emailOpen())).append(" | ").append(pct(c.emailClick())).append(" | ")
                     .append(pct(c.emailReply())).append(" | ").append(pct(c.emailUnsubscribe())).append(" |\n");
         }
-        md.append("| *published figures (see Sources)* | 25-45% | 0.3-4% | 22.7% | 2.9% | ~6% | 0.25% |\n");
+        md.append("| *published figures (see the table above)* | 9-45% | 0.3-3.7% | 22.7-52% | 2.9-5.3% | ~6% | 0.2-0.7% |\n");
+        md.append("\nThe panel against the bounds (a ceiling on cooperation, a floor on opting out):\n\n| measure | bound | panel | holds |\n|---|---:|---:|---|\n");
+        for (Bound b : bounds(panel)) {
+            ok &= b.holds();
+            md.append("| ").append(b.measure()).append(" | ").append(b.ceiling() ? "<= " : ">= ").append(pct(b.published()))
+                    .append(" | ").append(pct(b.observed())).append(" | ").append(b.holds() ? "yes" : "**no**").append(" |\n");
+        }
 
         md.append("\n### Sensitivity: a worse workflow must do worse (7 built-ins x ").append(seeds).append(" seeds)\n\n")
                 .append("| example | variant | replies per message | mean likely_to_convert | walks booked | walks opted out | holds |\n|---|---|---|---|---|---|---|\n");

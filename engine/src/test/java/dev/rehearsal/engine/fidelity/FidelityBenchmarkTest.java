@@ -37,6 +37,13 @@ class FidelityBenchmarkTest {
     }
 
     @Test
+    void theBuiltInPanelIsNoMoreCooperativeThanPeople() {
+        for (var b : FidelityBenchmark.bounds(FidelityBenchmark.panelCooperation(6))) {
+            assertTrue(b.holds(), b.measure() + ": panel " + b.observed() + (b.ceiling() ? " above " : " below ") + b.published());
+        }
+    }
+
+    @Test
     void aWorseWorkflowDoesWorse() throws Exception {
         for (var s : FidelityBenchmark.sensitivity(30)) {
             assertTrue(s.holds(), s.example() + " / " + s.variant() + ": " + s.base() + " -> " + s.worse());

@@ -46,15 +46,20 @@ final class FitJudge {
             "technical-tim", EnumSet.of(NOT_INTERESTED));
 
     /** Words a reply may use only when the business is of that vertical. */
-    static final Map<Vertical, Pattern> VOCABULARY = Map.of(
-            Vertical.SAAS, words("api|sso|saml|soc 2|encrypt\\w*|integrat\\w*|webhook\\w*|sandbox|rate limits|seats"),
-            Vertical.DENTAL, words("x-rays?|hygienist|teeth|floss\\w*|invisalign|sedation|cavit\\w*|delta dental|radiograf\\w*|dientes"),
-            Vertical.FITNESS, words("class schedule|squat|free weights|rowing|sauna|locker room|mat|trainers?|entrenador\\w*|workout|wod"),
-            Vertical.HOME_SERVICES, words("shingles?|crew|gutters?|licensed and insured|labour|tejas|canaletas"),
-            Vertical.REAL_ESTATE, words("hoa|square footage|year built|seller'?s agent|showing|property taxes|metros cuadrados"),
-            Vertical.RETAIL, words("return policy|machine washable|fabric|tracking number|sizes?|talla"),
-            Vertical.MEDICAL, words("fast before|en ayunas|lab results|copay|copago|board certified|telehealth|patient portal"),
-            Vertical.BEAUTY, words("stylist|color-treated|estilista"));
+    static final Map<Vertical, Pattern> VOCABULARY = Map.ofEntries(
+            Map.entry(Vertical.SAAS, words("api|sso|saml|soc 2|encrypt\\w*|integrat\\w*|webhook\\w*|sandbox|rate limits|seats")),
+            Map.entry(Vertical.DENTAL, words("x-rays?|hygienist|teeth|floss\\w*|invisalign|sedation|cavit\\w*|delta dental|radiograf\\w*|dientes")),
+            Map.entry(Vertical.FITNESS, words("class schedule|squat|free weights|rowing|sauna|locker room|mat|trainers?|entrenador\\w*|workout|wod")),
+            Map.entry(Vertical.HOME_SERVICES, words("shingles?|crew|gutters?|licensed and insured|labour|tejas|canaletas")),
+            Map.entry(Vertical.REAL_ESTATE, words("hoa|square footage|year built|seller'?s agent|showing|property taxes|metros cuadrados")),
+            Map.entry(Vertical.RETAIL, words("return policy|machine washable|fabric|tracking number|sizes?|talla")),
+            Map.entry(Vertical.MEDICAL, words("fast before|en ayunas|lab results|copay|copago|board certified|telehealth|patient portal")),
+            Map.entry(Vertical.BEAUTY, words("stylist|color-treated|estilista")),
+            Map.entry(Vertical.RESTAURANT, words("table for|reservation for|menu|vegetarian|gluten-free|corkage|waiter")),
+            Map.entry(Vertical.AUTO, words("oil change|brake pads?|mechanic|test drive|loaner car|odometer")),
+            Map.entry(Vertical.LEGAL, words("attorney|retainer|billable|contingency|lawsuit|paralegal|probate")),
+            Map.entry(Vertical.FINANCE, words("fiduciary|portfolio|401\\(?k\\)?|roth|capital gains|w-2s?|tax return")),
+            Map.entry(Vertical.EDUCATION, words("tutor\\w*|homework|curriculum|grade level|lesson plan|syllabus")));
 
     private static final Pattern BARE_CODE = Pattern.compile("^([A-Z0-9]{1,3})(?=$|[\\s,.!-])");
     private static final Pattern ES = Pattern.compile("[ñ¿¡áéíóú]|\\b(el|la|los|las|lo|que|para|por|con|una|un|de|del|gracias|mi|hay|tengo|quiero|cuanto|si|ahora|luego|buena|bueno|bien|todo|nada|pero|esta|este|es|muy|hola|vale|claro|mas|semana|otra|quien|numero|equivocado|cuenten|conmigo|apuntame|intento|ir|recibido|ocupado|quizas|mes|viene|mandame|interesa|interesado|nos|vemos|entonces|ahi|estare|confirmo|confirmado|ya|se|te|le|su|sus|cuando|donde|como|puedo|llevar|tarda|dura|precio|gracias|perdon|reserven|reservemos|presupuesto)\\b");

@@ -101,7 +101,7 @@ class OfflinePersonaEngineTest {
     @Test
     void chattyCathyWritesLongRepliesWithManyQuestions() {
         var rs = replies("chatty-cathy", Channel.SMS, OFFER).stream().filter(PersonaReply::replied).toList();
-        assertTrue(rs.size() > RUNS * 0.8);
+        assertTrue(rs.size() > RUNS * 0.45, "she answers about 60% of texts: " + rs.size());
         assertTrue(rs.stream().allMatch(r -> r.response().length() > 120), "long replies");
         assertTrue(rs.stream().allMatch(r -> r.response().chars().filter(c -> c == '?').count() >= 1));
         Set<String> distinct = new HashSet<>();

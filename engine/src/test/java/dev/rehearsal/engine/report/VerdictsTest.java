@@ -60,17 +60,17 @@ class VerdictsTest {
     void aCoinFlipExpectationIsReportedAsARateNotAFailure() throws Exception {
         Workflow wf = TestWorkflows.example("email-nurture");
         Expectation strict = new Expectation("reaches_step", null, "demo_invite", null, null, null, List.of("eager-eddie"));
-        Expectation relaxed = new Expectation("reaches_step", null, "demo_invite", null, null, null, List.of("eager-eddie"), 0.4);
+        Expectation relaxed = new Expectation("reaches_step", null, "demo_invite", null, null, null, List.of("eager-eddie"), 0.1);
         Report r = rehearse(wf, List.of(PersonaCatalog.builtIn("eager-eddie").orElseThrow()), OFFLINE, 11,
                 List.of(strict, relaxed), Runs.of(60), 2);
         ExpectationResult s = r.expectations().get(0), x = r.expectations().get(1);
         assertEquals(Verdict.FAIL, s.verdict(), "every walk must reach it, and some do not");
         assertEquals(Boolean.TRUE, s.intermittent());
         assertEquals(60, s.trials());
-        assertTrue(s.passes() > 20 && s.passes() < 55, "Eddie clicks about 60% of the time: " + s.passes());
+        assertTrue(s.passes() > 6 && s.passes() < 30, "Eddie clicks the welcome email about 28% of the time: " + s.passes());
         assertEquals(s.passes(), x.passes());
         assertEquals(Verdict.PASS, x.verdict(), x.toString());
-        assertTrue(x.interval().low() >= 0.4 && x.interval().high() > x.passRate());
+        assertTrue(x.interval().low() >= 0.1 && x.interval().high() > x.passRate());
         assertEquals("offline", x.responder(), "the responder is recorded on every verdict");
         assertNotNull(r.failureClusters());
         assertTrue(r.failureClusters().stream().allMatch(c -> c.persona().equals("eager-eddie")));
@@ -156,12 +156,12 @@ class VerdictsTest {
     void underPartialFaultsTheVerdictComesFromTheValidWalks() throws Exception {
         Workflow wf = TestWorkflows.example("sms-lead-followup");
         List<Expectation> ex = suiteExpectations("sms-lead-followup");
-        Report r = rehearse(wf, PersonaCatalog.builtIns(), new FlakyProvider(0.1), 7, ex, Runs.of(40), 2);
+        Report r = rehearse(wf, PersonaCatalog.builtIns(), new FlakyProvider(0.1), 7, ex, Runs.of(80), 2);
         int excluded = r.expectations().stream().mapToInt(e -> e.excluded() == null ? 0 : e.excluded()).sum();
         assertTrue(excluded > 0, "some walks hit a fault");
         assertTrue(r.verdict() == Verdict.PASS || r.verdict() == Verdict.FAIL, r.summary());
         for (ExpectationResult e : r.expectations()) {
-            assertEquals(40, e.trials() + (e.excluded() == null ? 0 : e.excluded()), e.toString());
+            assertEquals(80, e.trials() + (e.excluded() == null ? 0 : e.excluded()), e.toString());
         }
         assertTrue(r.issues().stream().anyMatch(i -> i.type().equals("provider_unavailable") && !i.failsRun()));
     }
