@@ -132,7 +132,7 @@ public final class RunAdmission {
 
     private CostEstimate estimate(Workflow workflow, List<Persona> personas, long seed) {
         return Estimator.estimate(Estimator.offlinePaths(workflow, personas, SimulationOptions.defaults(seed)),
-                dev.rehearsal.engine.Rehearsal.messages(workflow), settings.provider());
+                dev.rehearsal.engine.Rehearsal.messages(workflow), settings.provider(), workflow.settings());
     }
 
     private void reserveBudget(String accountId, String runId, Workflow workflow, List<Persona> personas, long seed,
