@@ -140,8 +140,7 @@ public final class ConditionReasoner {
         }
         if (a instanceof Condition.EmailOpened x && b instanceof Condition.EmailOpened y) return x.expected() != y.expected();
         if (a instanceof Condition.EmailClicked x && b instanceof Condition.EmailClicked y) return x.expected() != y.expected();
-        // The simulator counts a click as an open, as tracking pixels and link redirects do together.
-        if (a instanceof Condition.EmailClicked x && x.expected() && b instanceof Condition.EmailOpened y) return !y.expected();
+        // No click/open contradiction: a click with images off registers no open (mail clients block the pixel).
         if (a instanceof Condition.Field x && b instanceof Condition.Field y && Vocabulary.bare(x.name()).equals(Vocabulary.bare(y.name()))) {
             if (x.exists() != null && y.exists() != null && !x.exists().equals(y.exists())) return true;
             if (x.equals() != null && y.equals() != null && !x.equals().isNull() && !y.equals().isNull()
@@ -166,7 +165,6 @@ public final class ConditionReasoner {
         if (a instanceof Condition.ReplySentiment x && b instanceof Condition.ReplySentiment y) return y.sentiments().containsAll(x.sentiments());
         if (a instanceof Condition.ReplyContains x && b instanceof Condition.ReplyContains y) return y.keywords().containsAll(x.keywords());
         if (b instanceof Condition.Replied y && y.expected()) return readsReply(a);
-        if (a instanceof Condition.EmailClicked x && x.expected() && b instanceof Condition.EmailOpened y) return y.expected();
         if (a instanceof Condition.OptedOut x && b instanceof Condition.OptedOut y) {
             return x.expected() && y.expected() && y.channel() == null;
         }

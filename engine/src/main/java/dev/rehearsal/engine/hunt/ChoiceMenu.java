@@ -93,6 +93,9 @@ final class ChoiceMenu {
         email.add(new Choice("opens the email", null, Intent.NEUTRAL, Sentiment.NEUTRAL, Set.of(Action.OPENED), quick));
         email.add(new Choice("opens and clicks the email", null, Intent.NEUTRAL, Sentiment.NEUTRAL,
                 Set.of(Action.OPENED, Action.CLICKED), quick));
+        // Images off: the click goes through the tracked link but the open pixel never loads.
+        email.add(new Choice("clicks the link with images off (no open tracked)", null, Intent.NEUTRAL, Sentiment.NEUTRAL,
+                Set.of(Action.CLICKED), quick));
         email.add(reply("replies asking to be removed", "Please remove me from this list.", Intent.OPT_OUT, Sentiment.NEGATIVE, quick));
         email.add(new Choice("clicks unsubscribe", null, Intent.OPT_OUT, Sentiment.NEGATIVE, Set.of(Action.UNSUBSCRIBED), quick)
                 .asRisky());

@@ -393,8 +393,12 @@ public final class Simulator {
         long latencyMin = reply.replyLatencyMinutes() != null ? Math.max(0, reply.replyLatencyMinutes()) : DEFAULT_ACTION_LATENCY_MIN;
         long arrives = now + Duration.ofMinutes(latencyMin).toMillis();
         if (!sms) {
-            // Opens and clicks happen when the lead gets to the email, not at the instant it is sent.
-            if (reply.has(Action.OPENED) || reply.has(Action.CLICKED) || reply.replied()) c.lastEmailOpenedAt = arrives;
+            // Opens and clicks happen when the lead gets to the email, not at the instant it is sent. A persona
+            // loads images, so its click or reply also registers the open; a scripted lead says whether it did
+            // (a click with images off tracks no open, as many mail clients and ESPs report).
+            boolean opened = reply.has(Action.OPENED)
+                    || !(responder instanceof ScriptedWorld) && (reply.has(Action.CLICKED) || reply.replied());
+            if (opened) c.lastEmailOpenedAt = arrives;
             if (reply.has(Action.CLICKED)) c.lastEmailClickedAt = arrives;
         }
         // The CRM reads the text; what the lead meant stays on the record as ground truth.

@@ -64,6 +64,7 @@ public final class LlmJobsFactory {
         copy(env, TIMEOUT_ENV, mapped, ProviderConfig.ENV.get("timeout"));
         copy(env, MAX_ATTEMPTS_ENV, mapped, ProviderConfig.ENV.get("max-attempts"));
         copy(env, "AWS_REGION", mapped, "AWS_REGION");
+        copy(env, LambdaPrices.ENV, mapped, ProviderConfig.ENV.get("price-file"));
         ProviderConfig config = ProviderConfig.resolve(mapped, Map.of());
         if (config.provider() == ProviderKind.OFFLINE) return null;
         if (config.provider() == ProviderKind.OPENAI && !onClasspath("com.openai.client.OpenAIClient")) {

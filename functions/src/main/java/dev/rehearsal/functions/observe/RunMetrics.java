@@ -52,7 +52,7 @@ public final class RunMetrics {
 
     /** Loaded on first use (a resource read), then kept for the container's life. */
     private static final class Prices {
-        static final PriceTable TABLE = PriceTable.bundled();
+        static final PriceTable TABLE = dev.rehearsal.functions.llm.LambdaPrices.table();
     }
 
     public static void walkFinished(long millis) {

@@ -53,6 +53,8 @@ public final class RunAdmission {
             if (env.get("PROVIDER_CALIBRATION") != null) {
                 mapped.put(ProviderConfig.ENV.get("calibration"), env.get("PROVIDER_CALIBRATION"));
             }
+            java.nio.file.Path prices = dev.rehearsal.functions.llm.LambdaPrices.file(env);
+            if (prices != null) mapped.put(ProviderConfig.ENV.get("price-file"), prices.toString());
             ProviderConfig config = ProviderConfig.resolve(mapped, Map.of());
             return new Settings(cap, budget, config.provider() == ProviderKind.OFFLINE ? null : config);
         }
@@ -130,7 +132,7 @@ public final class RunAdmission {
 
     private CostEstimate estimate(Workflow workflow, List<Persona> personas, long seed) {
         return Estimator.estimate(Estimator.offlinePaths(workflow, personas, SimulationOptions.defaults(seed)),
-                dev.rehearsal.engine.Rehearsal.messages(workflow), settings.provider());
+                dev.rehearsal.engine.Rehearsal.messages(workflow), settings.provider(), workflow.settings());
     }
 
     private void reserveBudget(String accountId, String runId, Workflow workflow, List<Persona> personas, long seed,

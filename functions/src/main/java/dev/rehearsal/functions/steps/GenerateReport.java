@@ -52,9 +52,9 @@ public class GenerateReport extends StepHandler {
         Report.RunInfo info = new Report.RunInfo(run.seed(), options.start().toString(),
                 services.responderFor(accountId).name(), run.personaIds());
         if (llm != null) {
-            // The bundled price table is the Lambda's (no price-file setting there): its warnings go in the report.
+            // The function's price table (bundled, or overridden by PROVIDER_PRICE_FILE): its warnings go in the report.
             var who = services.responderFor(accountId).info();
-            info = info.withResponderInfo(who).withWarnings(dev.rehearsal.providers.cost.PriceTable.bundled()
+            info = info.withResponderInfo(who).withWarnings(dev.rehearsal.functions.llm.LambdaPrices.table()
                     .warnings(who.model(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
         }
         if (run.walks() > 1) info = info.withWalks(run.walks(), Integer.toString(run.walks()), 0.95,

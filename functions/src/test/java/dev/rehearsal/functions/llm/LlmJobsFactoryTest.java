@@ -50,4 +50,23 @@ class LlmJobsFactoryTest {
         assertThrows(IllegalArgumentException.class, () -> LlmJobsFactory.config(Map.of("PROVIDER", "bedrock",
                 "PROVIDER_MAX_ATTEMPTS", "0"), name -> fail("no key")));
     }
+
+    @Test
+    void aPriceFileNamedByTheEnvironmentOverridesTheBundledTableForCallsEstimatesAndWarnings(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("prices.json");
+        java.nio.file.Files.writeString(file, """
+                {"models": {"acme-lead-1": {"input": 1.0, "output": 2.0, "cached_input": 0.1, "cache_write": 1.25,
+                  "min_cache_tokens": 1024, "source": "contract with Acme", "as_of": "%s"}}}""".formatted(java.time.LocalDate.now()));
+        Map<String, String> env = Map.of("PROVIDER", "ollama", "PROVIDER_MODEL", "acme-lead-1", "PROVIDER_PRICE_FILE", file.toString());
+        assertEquals(file, LlmJobsFactory.config(env, name -> "k").priceFile(), "the step functions price calls with it");
+        assertEquals(file, dev.rehearsal.functions.run.RunAdmission.Settings.fromEnvironment(env).provider().priceFile(),
+                "the API's daily budget estimates with it");
+        var today = java.time.LocalDate.now();
+        assertTrue(dev.rehearsal.providers.cost.PriceTable.load(LambdaPrices.file(Map.of())).warnings("acme-lead-1", today).get(0)
+                .startsWith("no price for model acme-lead-1"), "the bundled table does not know the model");
+        assertEquals(List.of(), dev.rehearsal.providers.cost.PriceTable.load(LambdaPrices.file(env)).warnings("acme-lead-1", today),
+                "the override prices it, dated today: no warning in the report");
+        assertNull(LambdaPrices.file(Map.of("PROVIDER_PRICE_FILE", " ")), "an empty template parameter means the bundled table");
+    }
 }

@@ -115,7 +115,7 @@ final class EstimateCommand implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         if (llm) {
             Map<Persona, List<OutboundMessage>> paths = Estimator.offlinePaths(loaded.workflow(), people, options);
-            e = Estimator.estimate(paths, Rehearsal.messages(loaded.workflow()), config);
+            e = Estimator.estimate(paths, Rehearsal.messages(loaded.workflow()), config, loaded.workflow().settings());
             if (walks > 1) e = times(e, walks);
             for (var entry : paths.entrySet()) {
                 Map<String, Object> row = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import dev.rehearsal.providers.core.ChatPrompt;
 import dev.rehearsal.providers.prompt.AnalysisPromptBuilder;
 import dev.rehearsal.providers.prompt.PersonaPromptBuilder;
 import dev.rehearsal.providers.prompt.RecommendationPromptBuilder;
+import dev.rehearsal.providers.prompt.ReplyReadingPromptBuilder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ public final class Estimator {
     static final int REPLY_OUTPUT_TOKENS = 110;
     static final int ANALYSIS_OUTPUT_TOKENS = 160;
     static final int RECOMMENDATION_OUTPUT_TOKENS = 260;
+    static final int READING_OUTPUT_TOKENS = 40;
     static final int DIGEST_TOKENS = 1500;
 
     private Estimator() {
@@ -46,7 +48,8 @@ public final class Estimator {
         Map<Persona, List<OutboundMessage>> paths = new LinkedHashMap<>();
         for (Persona p : personas) paths.put(p, messagesPerPath);
         return estimate(paths, messagesPerPath, config, prices, builder,
-                "each persona receives every listed message and replies to each (upper bound for branching paths)");
+                "each persona receives every listed message and replies to each (upper bound for branching paths)",
+                "llm".equals(config.replyClassifier()));
     }
 
     /**
@@ -55,20 +58,37 @@ public final class Estimator {
      */
     public static CostEstimate estimate(Map<Persona, List<OutboundMessage>> paths, List<OutboundMessage> analysed,
                                         ProviderConfig config) {
+        return estimate(paths, analysed, config, null);
+    }
+
+    /**
+     * As {@link #estimate(Map, List, ProviderConfig)}, for a workflow whose {@code settings.reply_classifier}
+     * may ask for the LLM classification job (the run's setting wins, as in {@code ProviderBundle.choose}):
+     * then every reply also costs one classification call.
+     */
+    public static CostEstimate estimate(Map<Persona, List<OutboundMessage>> paths, List<OutboundMessage> analysed,
+                                        ProviderConfig config, dev.rehearsal.engine.workflow.WorkflowSettings settings) {
         PriceTable prices = PriceTable.load(config.priceFile());
+        String wanted = config.replyClassifier() != null ? config.replyClassifier()
+                : settings != null ? settings.replyClassifier() : null;
         return estimate(paths, analysed, config, prices, Providers.personaPrompts(config, prices),
-                "each persona receives the messages of the path it took in an offline rehearsal and replies to each");
+                "each persona receives the messages of the path it took in an offline rehearsal and replies to each",
+                "llm".equals(wanted));
     }
 
     private static CostEstimate estimate(Map<Persona, List<OutboundMessage>> paths, List<OutboundMessage> analysed,
                                          ProviderConfig config, PriceTable prices, PersonaPromptBuilder builder,
-                                         String pathAssumption) {
-        List<String> assumptions = List.of(
+                                         String pathAssumption, boolean classifiesReplies) {
+        List<String> assumptions = new ArrayList<>(List.of(
                 pathAssumption,
                 "output: " + REPLY_OUTPUT_TOKENS + " tokens per reply, " + ANALYSIS_OUTPUT_TOKENS + " per analysis, "
                         + RECOMMENDATION_OUTPUT_TOKENS + " for recommendations; no repairs or retries",
                 "prompt cache: a step reuses the previous step's prefix when the provider's minimum cacheable size is met",
-                "tokens counted with " + TokenCounter.o200k().encodingName() + "; Claude's tokenizer differs by a few percent");
+                "tokens counted with " + TokenCounter.o200k().encodingName() + "; Claude's tokenizer differs by a few percent"));
+        if (classifiesReplies) {
+            assumptions.add("reply_classifier llm: one classification call per reply (" + READING_OUTPUT_TOKENS
+                    + " output tokens), separate from the persona's");
+        }
         if (config.provider() == ProviderKind.OFFLINE) {
             return new CostEstimate("offline", "offline", 0, 0, 0, 0, 0, 0, true, assumptions);
         }
@@ -92,6 +112,11 @@ public final class Estimator {
                 long written = writesCache ? Math.max(0, input - cached) : 0;
                 if (writesCache && input < minCache) written = 0;
                 total = total.plus(new Usage(input, REPLY_OUTPUT_TOKENS, cached, written, 1));
+                if (classifiesReplies) {
+                    // The CRM's reading of the reply: its own call, the reply text only (nothing to cache).
+                    total = total.plus(new Usage(tokens.total(ReplyReadingPromptBuilder.build(ASSUMED_REPLY)),
+                            READING_OUTPUT_TOKENS, 0, 0, 1));
+                }
                 previous = p;
                 history.add(new Turn(false, m.channel(), m.subject(), m.body(), i * 3_600_000L));
                 history.add(new Turn(true, m.channel(), null, ASSUMED_REPLY, i * 3_600_000L + 60_000));

@@ -72,4 +72,29 @@ class EstimatorTest {
         assertEquals(0, e.calls());
         assertEquals(0.0, e.dollars());
     }
+
+    @Test
+    void anLlmReplyClassifierCostsOneMoreCallPerReplyWhetherTheRunOrTheWorkflowAsksForIt() {
+        ProviderConfig plain = ProviderConfig.resolve(Map.of("REHEARSAL_PROVIDER", "openai", "REHEARSAL_MODEL", "gpt-4.1-mini"), Map.of());
+        ProviderConfig flagged = ProviderConfig.resolve(Map.of("REHEARSAL_PROVIDER", "openai", "REHEARSAL_MODEL", "gpt-4.1-mini",
+                "REHEARSAL_REPLY_CLASSIFIER", "llm"), Map.of());
+        var personas = PersonaCatalog.builtIns().subList(0, 2);
+        Map<dev.rehearsal.engine.persona.Persona, List<OutboundMessage>> paths = new java.util.LinkedHashMap<>();
+        paths.put(personas.get(0), path(3));
+        paths.put(personas.get(1), path(5));
+        var llmSettings = dev.rehearsal.engine.workflow.WorkflowParser.parseOrThrow("""
+                {"id": "w", "name": "W", "start": "s", "settings": {"reply_classifier": "llm"},
+                 "steps": [{"id": "s", "type": "send_sms", "config": {"body": "Hi! Reply STOP to opt out."}, "next": "e"},
+                           {"id": "e", "type": "end"}]}""").settings();
+        CostEstimate rules = Estimator.estimate(paths, path(5), plain, null);
+        CostEstimate byWorkflow = Estimator.estimate(paths, path(5), plain, llmSettings);
+        CostEstimate byRun = Estimator.estimate(paths, path(5), flagged, null);
+        assertEquals(rules.calls() + 8, byWorkflow.calls(), "3 + 5 replies, each read by its own call");
+        assertEquals(byWorkflow.calls(), byRun.calls());
+        assertTrue(byWorkflow.dollars() > rules.dollars());
+        assertTrue(byWorkflow.assumptions().stream().anyMatch(a -> a.contains("reply_classifier llm")));
+        ProviderConfig rulesRun = ProviderConfig.resolve(Map.of("REHEARSAL_PROVIDER", "openai", "REHEARSAL_MODEL", "gpt-4.1-mini",
+                "REHEARSAL_REPLY_CLASSIFIER", "rules"), Map.of());
+        assertEquals(rules.calls(), Estimator.estimate(paths, path(5), rulesRun, llmSettings).calls(), "the run's setting wins");
+    }
 }
