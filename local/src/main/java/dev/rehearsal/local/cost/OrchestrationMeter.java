@@ -113,7 +113,10 @@ public final class OrchestrationMeter {
                         + " " + ex.cause());
             }
             MeteredDynamoDb.Counts used = meter.counts().minus(setup);
-            History h = History.of(ex.history().events(), Definition.expressStates(template, templateFile));
+            Definition.Express express = Definition.expressStates(template, templateFile);
+            // A Distributed Map runs its children as executions of their own: count the whole tree. An inline
+            // definition (no children) is counted from its one history, Express maps by their iterations.
+            History h = ex.children().isEmpty() ? History.of(ex.history().events(), express) : History.of(ex.usage(), express);
             var items = TableAdmin.scanAll(d.client(), table);
             Storage all = Storage.of(items, runId, Instant.EPOCH);
             Storage kept = Storage.of(items, runId, Instant.now().plus(KEEP_HORIZON));
@@ -171,6 +174,11 @@ public final class OrchestrationMeter {
     /** Counts from the execution history. */
     private record History(long events, long standardTransitions, long expressTransitions, long expressRequests,
                            Set<String> expressFunctions) {
+        static History of(dev.rehearsal.local.asl.ExecutionUsage u, Definition.Express express) {
+            return new History(u.historyEvents(), u.standardTransitions(), u.expressTransitions(), u.expressExecutions(),
+                    express.functions());
+        }
+
         static History of(List<HistoryEvent> events, Definition.Express express) {
             long standard = 0, expressT = 0, requests = 0, taskEntered = 0, attempts = 0;
             for (HistoryEvent e : events) {

@@ -38,6 +38,10 @@ class OrchestrationMeterTest {
         assertTrue(m.functions().stream().anyMatch(f -> f.invocations() > 0
                 && (f.function().equals("SimulateWalksFunction") || f.function().equals("ExecuteStepFunction"))), m.functions().toString());
         assertTrue(m.standardTransitions() >= 4, m.toString());
+        // The Distributed Map's children are executions of their own: offline walks run in Express ones,
+        // billed per request, with their transitions counted apart.
+        assertTrue(m.expressRequests() >= 1 && m.expressTransitions() >= m.expressRequests(), m.toString());
+        assertTrue(m.historyEvents() > m.standardTransitions() + m.expressTransitions(), m.toString());
         assertTrue(m.historyEvents() > m.standardTransitions());
         for (OrchestrationMeter.FunctionUse f : m.functions()) {
             assertTrue(f.memoryMb() >= 128 && f.billedMs() >= f.invocations(), f.toString());
