@@ -24,7 +24,11 @@ import dev.rehearsal.store.Stored;
 import java.util.Optional;
 
 /**
- * Executes exactly one step of one persona: input and output are a {@link Cursor}. Idempotent
+ * Executes the next steps of one persona's walk: input and output are a {@link Cursor}. One invocation
+ * runs at most one step that asks the responder for a reply (the paid LLM call) and every free step
+ * (delay, condition, tag, wait...) before it, then stops right after it: each state-machine loop thus
+ * bills two transitions per reply rather than per step, and no invocation holds two paid calls. Each
+ * step is written before the next runs, so every step stays idempotent on its own
  * (DESIGN invariant 2):
  * <ul>
  *   <li>the stored session is ahead of the cursor (the step ran and its session was saved, but
@@ -64,13 +68,33 @@ public class ExecuteStep extends StepHandler {
         }
     }
 
+    /** Bounds the free steps one invocation runs (the walk's own max_steps ends it much sooner). */
+    static final int MAX_STEPS_PER_INVOCATION = 1_000;
+
     private JsonNode execute(Cursor c, int retryCount) {
+        for (int i = 0; ; i++) {
+            Outcome o = executeOne(c, retryCount);
+            if (o.paid() || o.cursor().done() || o.replayedCursor() || i + 1 >= MAX_STEPS_PER_INVOCATION) {
+                return o.cursor().toJson();
+            }
+            c = o.cursor();
+        }
+    }
+
+    /**
+     * One step's result: the next cursor; {@code paid} when the step asked the responder for a reply;
+     * {@code replayedCursor} when nothing ran because the store was already ahead of the cursor.
+     */
+    private record Outcome(Cursor cursor, boolean paid, boolean replayedCursor) {
+    }
+
+    private Outcome executeOne(Cursor c, int retryCount) {
         RunRepository store = services.store().runs();
         PersonaTest test = store.getTest(c.accountId(), c.testId())
                 .orElseThrow(() -> new StepInputException("test " + c.testId() + " does not exist"));
         SimulationSession s = RunData.session(test);
         if (s.stepIndex > c.stepIndex() || s.done()) {
-            return Cursor.of(c.accountId(), c.runId(), c.testId(), c.personaId(), s).toJson();
+            return new Outcome(Cursor.of(c.accountId(), c.runId(), c.testId(), c.personaId(), s), false, true);
         }
         if (s.stepIndex < c.stepIndex()) {
             throw new StepInputException("test " + c.testId() + " is at step " + s.stepIndex + ", the cursor at "
@@ -123,7 +147,7 @@ public class ExecuteStep extends StepHandler {
             // Another attempt already moved the session past this step: answer its cursor.
             s = RunData.session(store.getTest(c.accountId(), c.testId()).orElseThrow());
         }
-        return Cursor.of(c.accountId(), c.runId(), c.testId(), c.personaId(), s).toJson();
+        return new Outcome(Cursor.of(c.accountId(), c.runId(), c.testId(), c.personaId(), s), in.reply() != null, false);
     }
 
     /** Answers with the reply an earlier attempt recorded for this step. */

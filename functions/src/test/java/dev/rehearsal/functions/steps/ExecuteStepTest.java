@@ -56,6 +56,26 @@ class ExecuteStepTest {
     }
 
     @Test
+    void oneInvocationRunsTheFreeStepsUpToAndIncludingOnePaidReplyThenStops() throws Exception {
+        RunRecord run = f.run(ACCOUNT, StepFixture.exampleWorkflow(), "sms-lead-followup", List.of("busy-bob"), 7);
+        JsonNode c1 = step.handle(start(run, "busy-bob").deepCopy());
+        assertEquals("tag_new", c1.get("stepId").asText(), "the first message was the first invocation's only step");
+
+        JsonNode c2 = step.handle(c1.deepCopy());
+        List<Interaction> written = interactions(run).stream().filter(i -> i.stepIndex() >= 1).toList();
+        assertTrue(written.size() >= 2, "the free tag step and what follows it ran in one invocation: " + written.size());
+        assertEquals(c2.get("stepIndex").asInt() - 1, written.get(written.size() - 1).stepIndex(), "every step was written");
+        for (int i = 0; i < written.size(); i++) {
+            boolean asked = Json.mapper().readTree(written.get(i).document()).hasNonNull("reply");
+            boolean last = i == written.size() - 1;
+            if (!last) assertFalse(asked, "a step before the last asked for a reply: step " + written.get(i).stepIndex());
+            else if (!c2.get("done").asBoolean()) assertTrue(asked, "the invocation stops right after the reply it paid for");
+        }
+        assertEquals(c2, step.handle(c1.deepCopy()), "a retried invocation answers the stored cursor");
+        assertEquals(written.size(), interactions(run).stream().filter(i -> i.stepIndex() >= 1).count(), "and writes nothing twice");
+    }
+
+    @Test
     void retryAfterACrashBetweenTheTwoWritesKeepsTheFirstRecord() {
         RunRecord run = f.run(ACCOUNT, StepFixture.exampleWorkflow(), "sms-lead-followup", List.of("busy-bob"), 7);
         JsonNode c0 = start(run, "busy-bob");
