@@ -48,7 +48,7 @@ class RunsAutoServeTest {
     static void start() throws Exception {
         stack = ServeCommand.startStack(RuntimeFixture.projectFile("template.yaml"), 0, null, "local", 4);
         workflow = Files.readString(RuntimeFixture.projectFile("examples/email-nurture.workflow.json"));
-        assertEquals(201, call("PUT", "/workflows/email-nurture", workflow).statusCode());
+        assertEquals(201, call(stack, "PUT", "/workflows/email-nurture", workflow).statusCode());
     }
 
     @AfterAll
@@ -56,8 +56,8 @@ class RunsAutoServeTest {
         if (stack != null) stack.close();
     }
 
-    static HttpResponse<String> call(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.server().baseUrl() + path))
+    static HttpResponse<String> call(ServeCommand.Stack st, String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(st.server().baseUrl() + path))
                 .header("X-Rehearsal-Account", "acme").header("content-type", "application/json");
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -77,21 +77,21 @@ class RunsAutoServeTest {
     }
 
     /** Starts a runs-auto run over HTTP, waits for its end; the finished run (GET /tests/{id}) and its report. */
-    static JsonNode[] serve(List<String> personas, long seed, String expectations) throws Exception {
+    static JsonNode[] serve(ServeCommand.Stack st, List<String> personas, long seed, String expectations) throws Exception {
         String body = "{\"personas\": " + Json.write(personas) + ", \"seed\": " + seed + ", \"runs\": \"auto\", "
                 + "\"expectations\": " + expectations + "}";
-        JsonNode started = json(call("POST", "/workflows/email-nurture/test", body), 202);
+        JsonNode started = json(call(st, "POST", "/workflows/email-nurture/test", body), 202);
         assertEquals("auto", started.get("runs").asText());
         String runId = started.get("run_id").asText();
         long deadline = System.nanoTime() + 120_000_000_000L;
         JsonNode run;
         do {
-            run = json(call("GET", "/tests/" + runId, null), 200);
+            run = json(call(st, "GET", "/tests/" + runId, null), 200);
             if (!run.get("status").asText().equals("RUNNING")) break;
             Thread.sleep(50);
         } while (System.nanoTime() < deadline);
         assertEquals("COMPLETED", run.get("status").asText(), run.toString());
-        JsonNode report = json(call("GET", "/tests/" + runId + "/report", null), 200).get("report");
+        JsonNode report = json(call(st, "GET", "/tests/" + runId + "/report", null), 200).get("report");
         return new JsonNode[]{run, report};
     }
 
@@ -110,7 +110,7 @@ class RunsAutoServeTest {
         }
         assertTrue(seed > 0, "some seed in 1..60 leaves the clickers' expectation undecided at 30 walks");
 
-        JsonNode[] served = serve(clickers, seed, CLICKERS);
+        JsonNode[] served = serve(stack, clickers, seed, CLICKERS);
         JsonNode run = served[0], report = served[1];
         int walks = local.run().walks();
         assertEquals(walks, run.get("runs").asInt(), "GET /tests shows the walks the looks reached");
@@ -128,7 +128,7 @@ class RunsAutoServeTest {
     @Test
     void aDecidedSuiteStopsAtTheFirstLook() throws Exception {
         List<String> people = List.of("cold-carl", "busy-bob");
-        JsonNode[] served = serve(people, 5, OPT_OUT);
+        JsonNode[] served = serve(stack, people, 5, OPT_OUT);
         JsonNode run = served[0], report = served[1];
         assertEquals(30, run.get("runs").asInt());
         assertEquals(60, run.get("tests").size());
