@@ -23,7 +23,6 @@ import dev.rehearsal.engine.report.SimulationFindings;
 import dev.rehearsal.engine.sim.SimulationOptions;
 import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
 import dev.rehearsal.engine.stats.Runs;
-import dev.rehearsal.engine.stats.Verdict;
 import dev.rehearsal.engine.validate.Issue;
 import dev.rehearsal.engine.validate.Severity;
 import dev.rehearsal.engine.validate.SpamScorer;
@@ -130,13 +129,11 @@ public final class Rehearsal {
                 spec.classifier());
         List<ExpectationResult> results = List.of();
         int walked = 0;
-        for (int look : runs.looks()) {
+        for (int look = runs.nextLook(0, false); look > 0; look = runs.nextLook(walked, ExpectationEvaluator.anyUndecided(results))) {
             pool.walk(walked, look);
             walked = look;
             // After the walks: an LLM responder knows by now which model version answered.
             results = ExpectationEvaluator.evaluate(expectations, pool.runs(), runs.confidence(), spec.responder().info().label());
-            boolean open = results.stream().anyMatch(r -> r.verdict() == Verdict.UNDECIDED);
-            if (!open) break;
         }
         Report.RunInfo info = new Report.RunInfo(spec.options().seed(), spec.options().start().toString(),
                 spec.responder().name(), spec.personas().stream().map(Persona::id).toList());
@@ -145,7 +142,8 @@ public final class Rehearsal {
         return new Walked(info, pool.runs(), expectations, results, analysing.join());
     }
 
-    static String stopping(Runs runs, int walked) {
+    /** The report's stopping-rule line (run.stopping); the AWS run's GenerateReport writes the same. */
+    public static String stopping(Runs runs, int walked) {
         if (!runs.isAuto()) return "fixed: " + walked + " walks per persona, intervals at 95%";
         return "sequential: looks at " + runs.looks() + " walks, each at " + Math.round(runs.confidence() * 1000) / 10.0
                 + "% (Bonferroni over " + runs.looks().size() + " looks, family error at most 5%); stopped after "

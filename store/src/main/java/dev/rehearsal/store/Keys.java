@@ -43,6 +43,8 @@ public final class Keys {
     public static final String RUN_SK = "RUN";
     public static final String REPORT_SK = "REPORT";
     public static final String ANALYSES_SK = "ANALYSES";
+    /** A run's plan: how many walks (a number or auto) and the expectations that decide when auto stops. */
+    public static final String PLAN_SK = "PLAN";
     public static final String TEST_PREFIX = "TEST#";
     public static final String INTERACTION_PREFIX = "INTERACTION#";
 

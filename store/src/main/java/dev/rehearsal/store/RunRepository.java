@@ -348,6 +348,43 @@ public final class RunRepository {
         return table.query(Keys.runPk(accountId, runId), prefix, limit, token, true).map(RunRepository::interaction);
     }
 
+    // ---- the run's plan (written with the run by the API, read by LoadRun, NextLook and GenerateReport)
+
+    /** The run's plan as one JSON document ({"runs": "auto", "expectations": [...]}); written before the run. */
+    public void putPlan(String accountId, String runId, String document) {
+        table.put(Item.of(Keys.runPk(accountId, runId), Keys.PLAN_SK, "plan", accountId)
+                .s("runId", runId).s("doc", document).s("createdAt", table.now().toString())
+                .n(Table.EXPIRES_AT, table.expiresAt(retention)).build());
+    }
+
+    /** The run's plan; empty for a run requested with a fixed number of walks and no expectations. */
+    public Optional<String> plan(String accountId, String runId) {
+        return table.get(Keys.runPk(accountId, runId), Keys.PLAN_SK).map(i -> Table.str(i, "doc"));
+    }
+
+    /**
+     * Raises a RUNNING run's walks per persona to {@code walks} (the next look of a {@code runs: auto} run).
+     * Idempotent: a retried step that asks for the walks the run already has changes nothing; walks never shrink.
+     */
+    public RunRecord growWalks(String accountId, String runId, int walks) {
+        try {
+            UpdateItemResponse r = table.client().updateItem(b -> b.tableName(table.name())
+                    .key(Table.key(Keys.runPk(accountId, runId), Keys.RUN_SK))
+                    .updateExpression("SET walks = :w, updatedAt = :now")
+                    .conditionExpression("attribute_exists(pk) AND #st = :running AND walks <= :w")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":w", AttributeValue.fromN(Integer.toString(walks)),
+                            ":running", Table.s(RunStatus.RUNNING.name()), ":now", Table.s(table.now().toString())))
+                    .returnValues(ReturnValue.ALL_NEW));
+            return run(r.attributes());
+        } catch (ConditionalCheckFailedException e) {
+            RunRecord current = get(accountId, runId)
+                    .orElseThrow(() -> new ConflictException("run " + runId + " does not exist"));
+            throw new ConflictException("run " + runId + " is " + current.status() + " with " + current.walks()
+                    + " walks; cannot grow it to " + walks);
+        }
+    }
+
     // ---- LLM message analyses (written by ValidateMessages, read by GenerateReport)
 
     /** The run's message analyses as one JSON document; a retried ValidateMessages overwrites it. */

@@ -61,6 +61,11 @@ public final class ExpectationEvaluator {
     }
 
     /** Rates over every walk in {@code runs}, at 95% confidence; one walk per persona gives today's verdicts. */
+    /** True when any of these results is undecided: what keeps a {@code runs: auto} run walking (Runs.nextLook). */
+    public static boolean anyUndecided(List<ExpectationResult> results) {
+        return results.stream().anyMatch(r -> r.verdict() == dev.rehearsal.engine.stats.Verdict.UNDECIDED);
+    }
+
     public static List<ExpectationResult> evaluate(List<Expectation> expectations, List<PersonaRun> runs) {
         return evaluate(expectations, runs, 1 - Runs.ALPHA, null);
     }

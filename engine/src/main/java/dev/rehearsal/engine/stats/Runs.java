@@ -50,6 +50,18 @@ public record Runs(Integer fixed) {
         return out;
     }
 
+    /**
+     * The stopping rule, shared by the CLI's loop and the AWS run's NextLook step: after {@code walked}
+     * walks per persona, the walks per persona of the next look, or 0 to stop — a fixed run stops at its
+     * number, an auto run once no expectation is undecided or at the last look.
+     */
+    public int nextLook(int walked, boolean anyUndecided) {
+        for (int n : looks()) {
+            if (n > walked) return walked == 0 || (isAuto() && anyUndecided) ? n : 0;
+        }
+        return 0;
+    }
+
     /** The confidence each look's intervals are computed at. */
     public double confidence() {
         return isAuto() ? 1 - ALPHA / AUTO_LOOKS.length : 1 - ALPHA;

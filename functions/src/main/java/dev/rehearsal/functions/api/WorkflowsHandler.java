@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  */
 public class WorkflowsHandler extends ApiHandlerBase {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_.:-]{1,128}$");
-    private static final Set<String> TEST_FIELDS = Set.of("personas", "seed", "version", "runs");
+    private static final Set<String> TEST_FIELDS = Set.of("personas", "seed", "version", "runs", "expectations");
     public static final long DEFAULT_SEED = dev.rehearsal.engine.sim.SimulationOptions.DEFAULT_SEED;
 
     private final WorkflowRepository workflows;
@@ -148,7 +148,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!TEST_FIELDS.contains(f)) {
-                problems.add(new Problem("/" + f, 0, 0, "unknown_field", "unknown field '" + f + "' (expected personas, seed, version, runs)"));
+                problems.add(new Problem("/" + f, 0, 0, "unknown_field", "unknown field '" + f + "' (expected personas, seed, version, runs, expectations)"));
             }
         }
         List<String> personaIds = personaIds(req.accountId(), body.get("personas"), problems);
@@ -158,7 +158,12 @@ public class WorkflowsHandler extends ApiHandlerBase {
             if (s.isIntegralNumber() && s.canConvertToLong()) seed = s.asLong();
             else problems.add(new Problem("/seed", 0, 0, "invalid_seed", "seed must be an integer"));
         }
-        int walks = walks(body.get("runs"), problems);
+        dev.rehearsal.engine.stats.Runs plan = runsOf(body.get("runs"), problems);
+        // runs auto walks its first look now; NextLook raises the run's walks look by look, to 480 at most.
+        int walks = plan.isAuto() ? dev.rehearsal.engine.stats.Runs.AUTO_LOOKS[0] : plan.fixed();
+        int maxWalks = plan.isAuto() ? dev.rehearsal.engine.stats.Runs.AUTO_LOOKS[dev.rehearsal.engine.stats.Runs.AUTO_LOOKS.length - 1] : walks;
+        JsonNode expectationsJson = body.get("expectations");
+        if (expectationsJson != null) problems.addAll(dev.rehearsal.engine.expect.SuiteParser.expectationProblems(expectationsJson, "/expectations"));
         Integer requestedVersion = null;
         JsonNode v = body.get("version");
         if (v != null) {
@@ -179,12 +184,18 @@ public class WorkflowsHandler extends ApiHandlerBase {
         }
         String runId = key == null ? "run-" + UUID.randomUUID().toString().replace("-", "")
                 : runIdFor(req.accountId(), id, key);
-        checkHistoryBudget(wv, personaIds.size() * walks);
-        String digest = requestDigest(personaIds, seed, requestedVersion, walks);
-        // Limits first: a refused start writes nothing (no snapshot, no run).
+        checkHistoryBudget(wv, personaIds.size() * maxWalks);
+        checkExpectations(wv, expectationsJson, personaIds);
+        String digest = requestDigest(personaIds, seed, requestedVersion, walks)
+                + planDigest(plan, expectationsJson);
+        // Limits first: a refused start writes nothing (no snapshot, no run). An auto run is admitted at its cap.
         if (runs.get(req.accountId(), runId).isEmpty()) {
             admission.admit(req.accountId(), runId, WorkflowParser.parseOrThrow(wv.definition()),
-                    personasOf(req.accountId(), personaIds), seed, walks);
+                    personasOf(req.accountId(), personaIds), seed, maxWalks);
+            // Written before the run, as the snapshots: a run never lacks its plan.
+            if (plan.isAuto() || expectationsJson != null) {
+                runs.putPlan(req.accountId(), runId, dev.rehearsal.functions.steps.RunPlan.document(plan, expectationsJson));
+            }
         }
         // The personas as they are now, before the run exists: a run never lacks its snapshots.
         for (String pid : personaIds) {
@@ -220,7 +231,8 @@ public class WorkflowsHandler extends ApiHandlerBase {
         out.put("workflow_version", r.workflowVersion());
         out.set("persona_ids", Json.tree(r.personaIds()));
         out.put("seed", r.seed());
-        out.put("runs", r.walks());
+        if (plan.isAuto()) out.put("runs", "auto");
+        else out.put("runs", r.walks());
         out.put("created", run.created());
         return Responses.json(202, out, Map.of("location", "/tests/" + runId));
     }
@@ -244,18 +256,38 @@ public class WorkflowsHandler extends ApiHandlerBase {
     }
 
     /**
-     * "runs": walks per persona, 1 by default through the API (each walk is stepped by the state machine);
-     * "auto" is the CLI's, where a walk costs microseconds.
+     * "runs": walks per persona, 1 by default through the API, or "auto" — the CLI's looks of 30, 60, 120, 240
+     * and 480 walks until every expectation is decided (Runs.nextLook), for the offline engine and an LLM
+     * provider alike, as the CLI allows it.
      */
-    static int walks(JsonNode runs, List<Problem> problems) {
-        if (runs == null) return 1;
+    static dev.rehearsal.engine.stats.Runs runsOf(JsonNode runs, List<Problem> problems) {
+        if (runs == null) return dev.rehearsal.engine.stats.Runs.of(1);
+        if (runs.isTextual() && "auto".equals(runs.asText())) return dev.rehearsal.engine.stats.Runs.auto();
         if (runs.isIntegralNumber() && runs.canConvertToInt() && runs.asInt() >= 1 && runs.asInt() <= MAX_API_RUNS) {
-            return runs.asInt();
+            return dev.rehearsal.engine.stats.Runs.of(runs.asInt());
         }
-        problems.add(new Problem("/runs", 0, 0, "invalid_runs", runs.isTextual() && "auto".equals(runs.asText())
-                ? "runs \"auto\" is available in the CLI (rehearse test --runs auto); through the API give a number from 1 to " + MAX_API_RUNS
-                : "runs must be an integer from 1 to " + MAX_API_RUNS));
-        return 1;
+        problems.add(new Problem("/runs", 0, 0, "invalid_runs", "runs must be \"auto\" or an integer from 1 to " + MAX_API_RUNS));
+        return dev.rehearsal.engine.stats.Runs.of(1);
+    }
+
+    /** Expectations must name steps, goals and personas of this run (as the CLI checks a suite's). */
+    private static void checkExpectations(WorkflowVersion wv, JsonNode expectationsJson, List<String> personaIds) {
+        if (expectationsJson == null) return;
+        List<Problem> wrong = dev.rehearsal.engine.expect.ExpectationEvaluator.problems(
+                dev.rehearsal.engine.expect.SuiteParser.expectations(expectationsJson),
+                WorkflowParser.parseOrThrow(wv.definition()), new HashSet<>(personaIds)).stream()
+                .map(p -> new Problem("/expectations" + p.pointer(), 0, 0, p.code(), p.message())).toList();
+        if (!wrong.isEmpty()) {
+            throw new ApiException(400, "invalid_test_request", "the test request is invalid: " + wrong.size()
+                    + " problem(s); the first: " + wrong.get(0).describe(), wrong);
+        }
+    }
+
+    /** Joins the digest only when given, so digests of runs from before runs auto and expectations stay the same. */
+    static String planDigest(dev.rehearsal.engine.stats.Runs plan, JsonNode expectationsJson) {
+        if (!plan.isAuto() && expectationsJson == null) return "";
+        return ":" + WorkflowRepository.sha256((plan.isAuto() ? "auto" : "") + "\n"
+                + (expectationsJson == null ? "" : expectationsJson.toString())).substring(0, 16);
     }
 
     /** As the CLI's offline cap: walks are batched offline, so 1,000 walks x 7 personas is one Distributed Map. */

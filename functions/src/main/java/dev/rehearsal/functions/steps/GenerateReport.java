@@ -57,15 +57,18 @@ public class GenerateReport extends StepHandler {
             info = info.withResponderInfo(who).withWarnings(dev.rehearsal.functions.llm.LambdaPrices.table()
                     .warnings(who.model(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
         }
-        if (run.walks() > 1) info = info.withWalks(run.walks(), Integer.toString(run.walks()), 0.95,
-                "fixed: " + run.walks() + " walks per persona, intervals at 95%");
+        // As the CLI's Rehearsal.walk: the run's walks and stopping rule, expectations judged at the plan's confidence.
+        RunPlan plan = RunPlan.read(store, run);
+        if (plan.runs().isAuto() || run.walks() > 1) info = info.withWalks(run.walks(), plan.runs().toString(),
+                plan.runs().confidence(), Rehearsal.stopping(plan.runs(), run.walks()));
         List<MessageAnalysis> analyses = store.runs().analyses(accountId, run.runId())
                 .map(GenerateReport::analyses).orElse(List.of());
+        List<dev.rehearsal.engine.expect.Expectation> expectations = plan.expectations();
+        List<dev.rehearsal.engine.expect.ExpectationResult> results = dev.rehearsal.engine.expect.ExpectationEvaluator
+                .evaluate(expectations, runs, plan.runs().confidence(), services.responderFor(accountId).info().label());
         // Branch hunting is part of the report stage: scripted leads on the walks' options, no LLM calls.
-        // Runs through the API carry no expectations (a suite's are checked by the CLI and the regression runner).
-        List<dev.rehearsal.engine.expect.Expectation> expectations = List.of();
-        Report report = Rehearsal.report(wf, info, runs, List.of(), analyses, llm == null ? null : llm.recommender(),
-                options, true);
+        Report report = Rehearsal.report(wf, info, runs, expectations, results, analyses,
+                llm == null ? null : llm.recommender(), options, true);
         // What a person reads outlives the run's in-flight walks; the rest expire unread (WalkRetention).
         int kept = WalkRetention.keep(store, accountId, run.runId(), WalkRetention.kept(runs, expectations));
         store.runs().putReport(accountId, run.runId(), Json.write(report));
@@ -91,9 +94,14 @@ public class GenerateReport extends StepHandler {
 
     /** Every walk of every persona, rebuilt from the store, in the run's persona order, walks in order. */
     public static List<PersonaRun> personaRuns(Store store, RunRecord run) {
+        return personaRuns(store, run, run.walks());
+    }
+
+    /** The first {@code walks} walks of every persona (a look of a runs-auto run), in the same order. */
+    static List<PersonaRun> personaRuns(Store store, RunRecord run, int walks) {
         List<PersonaRun> out = new ArrayList<>();
         for (String personaId : run.personaIds()) {
-            for (int walk = 0; walk < run.walks(); walk++) out.add(walk(store, run, personaId, walk));
+            for (int walk = 0; walk < walks; walk++) out.add(walk(store, run, personaId, walk));
         }
         return out;
     }

@@ -50,15 +50,26 @@ public class LoadRun extends StepHandler {
         out.put("workflowId", run.workflowId());
         out.put("workflowVersion", run.workflowVersion());
         out.set("personaIds", Json.tree(run.personaIds()));
-        // The Distributed Map's items: ranges of one persona's walks, ids never payloads.
-        boolean offline = services.responderFor(accountId) instanceof OfflinePersonaEngine;
+        walkState(out, services, run, wf, 0, services.responderFor(accountId) instanceof OfflinePersonaEngine);
+        // Read by the definition before the Distributed Map (executions started before a deploy still finish).
+        out.put("lastWalk", run.walks() - 1);
+        out.put("walks", run.walks());
+        // runs auto: after the walks, NextLook judges the expectations and plans the next look, if any.
+        out.put("auto", RunPlan.read(services.store(), run).runs().isAuto());
+        return out;
+    }
+
+    /**
+     * The fields the walking states read: {@code engine} (which Map), the Distributed Map's items — walks
+     * {@code fromWalk}..walks-1 of every persona in ranges ({@link WalkPlan}), ids never payloads — and
+     * {@code maxConcurrency} (the function's MAX_CONCURRENCY, read by the Maps' MaxConcurrencyPath).
+     */
+    static ObjectNode walkState(ObjectNode out, StepServices services, RunRecord run, Workflow wf, int fromWalk,
+                                boolean offline) {
         int perItem = offline ? WalkPlan.OFFLINE_WALKS_PER_BATCH : WalkPlan.steppedWalksPerChild(wf.settings().maxSteps());
         if (perItem < 1) throw new WorkflowInvalidException(WalkPlan.steppedProblem(wf.settings().maxSteps()));
         out.put("engine", offline ? "offline" : "stepped");
-        // Read by the definition before the Distributed Map (executions started before a deploy still finish).
-        out.put("lastWalk", run.walks() - 1);
-        out.set("walkBatches", WalkPlan.items(run.personaIds(), run.walks(), perItem));
-        // The Map's MaxConcurrencyPath reads this: the function's MAX_CONCURRENCY (template parameter).
+        out.set("walkBatches", WalkPlan.items(run.personaIds(), fromWalk, run.walks(), perItem));
         out.put("maxConcurrency", services.maxConcurrency());
         return out;
     }

@@ -46,10 +46,15 @@ public final class WalkPlan {
 
     /** The items: each persona's walks 0..walks-1 in ranges of at most perItem. */
     public static ArrayNode items(List<String> personaIds, int walks, int perItem) {
+        return items(personaIds, 0, walks, perItem);
+    }
+
+    /** The items of one look of a runs-auto run: each persona's walks from..walks-1 (the new walks only). */
+    public static ArrayNode items(List<String> personaIds, int from, int walks, int perItem) {
         if (perItem < 1) throw new IllegalArgumentException("perItem must be >= 1");
         ArrayNode out = Json.mapper().createArrayNode();
         for (String p : personaIds) {
-            for (int first = 0; first < walks; first += perItem) {
+            for (int first = from; first < walks; first += perItem) {
                 ObjectNode item = out.addObject();
                 item.put("personaId", p);
                 item.put("firstWalk", first);

@@ -52,7 +52,7 @@ class StartTestTest {
     }
 
     @Test
-    void runsAsksForManyWalksPerPersonaAndAutoIsTheClisOnly() {
+    void runsAsksForManyWalksPerPersona() {
         f.call(ApiFixture.event(A, "PUT", "/workflows/wf", ApiFixture.workflow("wf")));
         APIGatewayV2HTTPResponse ok = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test",
                 "{\"personas\":[\"cold-carl\"],\"runs\":5}"));
@@ -60,12 +60,44 @@ class StartTestTest {
         assertEquals(5, ApiFixture.json(ok).get("runs").asInt());
         String runId = ApiFixture.json(ok).get("run_id").asText();
         assertEquals(5, f.store.runs().get(A, runId).orElseThrow().walks());
-        for (String bad : new String[]{"\"auto\"", "0", "1001", "2.5"}) {
+        for (String bad : new String[]{"\"Auto\"", "\"sometimes\"", "0", "1001", "2.5"}) {
             APIGatewayV2HTTPResponse r = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test", "{\"runs\":" + bad + "}"));
             assertEquals(400, r.getStatusCode(), bad + ": " + r.getBody());
             assertTrue(r.getBody().contains("\"/runs\"") && r.getBody().contains("invalid_runs"), r.getBody());
         }
         assertEquals(1, f.started.size(), "refused requests start nothing");
+    }
+
+    @Test
+    void runsAutoStartsTheFirstLookAndKeepsItsPlanBesideTheRun() throws Exception {
+        f.call(ApiFixture.event(A, "PUT", "/workflows/wf", ApiFixture.workflow("wf")));
+        String body = "{\"personas\":[\"cold-carl\",\"eager-eddie\"],\"runs\":\"auto\",\"expectations\":"
+                + "[{\"type\":\"ends_in_goal\",\"goal\":\"booked\",\"personas\":[\"eager-eddie\"],\"min_pass_rate\":0.5}]}";
+        APIGatewayV2HTTPResponse ok = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test", body));
+        assertEquals(202, ok.getStatusCode(), ok.getBody());
+        assertEquals("auto", ApiFixture.json(ok).get("runs").asText());
+        String runId = ApiFixture.json(ok).get("run_id").asText();
+        assertEquals(30, f.store.runs().get(A, runId).orElseThrow().walks(), "the first look: 30 walks per persona");
+        JsonNode plan = dev.rehearsal.engine.json.Json.mapper().readTree(f.store.runs().plan(A, runId).orElseThrow());
+        assertEquals("auto", plan.get("runs").asText());
+        assertEquals("booked", plan.at("/expectations/0/goal").asText());
+        // The same key with runs auto, then with a number: another request (422), not the same run.
+        Map<String, String> key = Map.of("Idempotency-Key", "auto-1");
+        assertEquals(202, f.call(ApiFixture.event(A, "POST", "/workflows/wf/test", body, Map.of(), key)).getStatusCode());
+        APIGatewayV2HTTPResponse other = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test",
+                body.replace("\"auto\"", "30"), Map.of(), key));
+        assertEquals(422, other.getStatusCode(), other.getBody());
+        // An expectation naming a goal the workflow lacks is refused at its pointer; nothing starts.
+        int started = f.started.size();
+        APIGatewayV2HTTPResponse bad = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test",
+                body.replace("\"booked\"", "\"sold\"")));
+        assertEquals(400, bad.getStatusCode(), bad.getBody());
+        assertTrue(bad.getBody().contains("\"/expectations/0"), bad.getBody());
+        APIGatewayV2HTTPResponse badShape = f.call(ApiFixture.event(A, "POST", "/workflows/wf/test",
+                "{\"runs\":\"auto\",\"expectations\":[{\"type\":\"reaches_step\"}]}"));
+        assertEquals(400, badShape.getStatusCode(), badShape.getBody());
+        assertTrue(badShape.getBody().contains("\"/expectations/0"), badShape.getBody());
+        assertEquals(started, f.started.size(), "refused requests start nothing");
     }
 
     @Test

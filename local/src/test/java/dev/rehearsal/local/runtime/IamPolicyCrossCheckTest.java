@@ -139,6 +139,24 @@ class IamPolicyCrossCheckTest {
         ObjectNode range = Json.mapper().createObjectNode().put("accountId", account).put("runId", batched.runId())
                 .put("personaId", "cold-carl").put("firstWalk", 0).put("lastWalk", 2);
         as("SimulateWalksFunction", () -> new dev.rehearsal.functions.steps.SimulateWalks(steps).handle(range));
+        // runs auto: the first look walked, NextLook (from events/steps/next-look.json) judges it undecided and
+        // raises the run to the next look. Seed 3 leaves the clickers' 40% undecided at 30 walks (RunsAutoServeTest).
+        int nv = store.workflows().save(account, "email-nurture",
+                java.nio.file.Files.readString(RuntimeFixture.projectFile("examples/email-nurture.workflow.json"))).value().version();
+        RunRecord auto = store.runs().create(account, "run-" + UUID.randomUUID().toString().replace("-", ""), "email-nurture",
+                nv, List.of("eager-eddie", "technical-tim"), 3, 30).value();
+        store.runs().putPlan(account, auto.runId(), "{\"runs\":\"auto\",\"expectations\":[{\"type\":\"reaches_step\","
+                + "\"step\":\"demo_invite\",\"personas\":[\"eager-eddie\",\"technical-tim\"],\"min_pass_rate\":0.4}]}");
+        for (String persona : auto.personaIds()) {
+            ObjectNode look = Json.mapper().createObjectNode().put("accountId", account).put("runId", auto.runId())
+                    .put("personaId", persona).put("firstWalk", 0).put("lastWalk", 29);
+            as("SimulateWalksFunction", () -> new dev.rehearsal.functions.steps.SimulateWalks(steps).handle(look));
+        }
+        ObjectNode next = (ObjectNode) Json.mapper().readTree(RuntimeFixture.projectFile("events/steps/next-look.json").toFile());
+        next.put("accountId", account).put("runId", auto.runId());
+        JsonNode planned = as("NextLookFunction", () -> new dev.rehearsal.functions.steps.NextLook(steps).handle(next));
+        assertEquals(60, planned.get("walks").asInt(), planned.toString());
+        assertEquals(30, planned.at("/walkBatches/0/firstWalk").asInt(), planned.toString());
         RunRecord other = store.runs().create(account, "run-" + UUID.randomUUID().toString().replace("-", ""), "sms", v,
                 List.of("busy-bob"), 7).value();
         ObjectNode failed = Json.mapper().createObjectNode().put("accountId", account).put("runId", other.runId());
