@@ -3,7 +3,6 @@ package dev.rehearsal.functions.steps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.json.Json;
-import dev.rehearsal.engine.offline.OfflinePersonaEngine;
 import dev.rehearsal.engine.validate.Issue;
 import dev.rehearsal.engine.validate.Severity;
 import dev.rehearsal.engine.validate.Validators;
@@ -50,7 +49,7 @@ public class LoadRun extends StepHandler {
         out.put("workflowId", run.workflowId());
         out.put("workflowVersion", run.workflowVersion());
         out.set("personaIds", Json.tree(run.personaIds()));
-        walkState(out, services, run, wf, 0, services.responderFor(accountId) instanceof OfflinePersonaEngine);
+        walkState(out, services, run, wf, 0, services.offline());
         // Read by the definition before the Distributed Map (executions started before a deploy still finish).
         out.put("lastWalk", run.walks() - 1);
         out.put("walks", run.walks());

@@ -54,6 +54,14 @@ public record StepServices(Store store, PersonaResponder responder, int maxConcu
         return ProviderBundle.choose(null, settings, jobs == null ? null : jobs.replyClassifier());
     }
 
+    /**
+     * True when the offline engine answers every walk: no LLM provider is configured. Decided without
+     * building any provider client (LoadRun picks the walking path with it).
+     */
+    public boolean offline() {
+        return llm == null && responder instanceof OfflinePersonaEngine;
+    }
+
     public PersonaResponder responderFor(String accountId) {
         LlmJobs jobs = llmFor(accountId);
         return jobs == null ? responder : jobs.responder();

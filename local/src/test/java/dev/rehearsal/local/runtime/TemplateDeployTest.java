@@ -178,13 +178,23 @@ class TemplateDeployTest {
     }
 
     @Test
+    void everyStepThatChoosesOrRunsTheResponderIsToldTheProvider() {
+        // LoadRun picks the walking path (batched offline or stepped per paid reply) from it: without it an
+        // LLM deployment walked offline while the report named the LLM.
+        for (String fn : List.of("LoadRunFunction", "ExecuteStepFunction", "ValidateMessagesFunction", "GenerateReportFunction")) {
+            assertEquals(Map.of("Ref", "Provider"), env(fn).get("PROVIDER"), fn);
+        }
+    }
+
+    @Test
     void providerAttemptsAndTimeoutsFitInsideEachFunctionsTimeout() {
         int globalTimeout = ((Number) globals().get("Timeout")).intValue();
         long maxDelay = RetryPolicy.standard(1).maxDelay().toSeconds();
         int checked = 0;
         for (SamTemplate.FunctionDef f : t.functions().values()) {
             Map<String, Object> env = env(f.logicalId());
-            if (!env.containsKey(LlmJobsFactory.PROVIDER_ENV) || f.logicalId().equals("ApiFunction")) continue;
+            // The API function only estimates, LoadRun only picks the walking path: neither calls a provider.
+            if (!env.containsKey(LlmJobsFactory.PROVIDER_ENV) || Set.of("ApiFunction", "LoadRunFunction").contains(f.logicalId())) continue;
             checked++;
             int timeout = ((Number) props(f.logicalId()).getOrDefault("Timeout", globalTimeout)).intValue();
             assertTrue(env.containsKey(LlmJobsFactory.TIMEOUT_ENV) && env.containsKey(LlmJobsFactory.MAX_ATTEMPTS_ENV),
