@@ -1,6 +1,8 @@
 package dev.rehearsal.engine.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.json.InvalidInputException;
 import dev.rehearsal.engine.json.LocatedJson;
 import dev.rehearsal.engine.json.Problem;
@@ -64,6 +66,28 @@ public final class WorkflowParser {
                     "malformed_json", "malformed JSON: " + e.getMessage())));
         }
         return parse(doc);
+    }
+
+    /**
+     * A definition the store accepted after {@link #parse} checked it (a run's workflow version): the JSON
+     * Schema check is skipped, which keeps the schema machinery out of a Lambda's first event
+     * (docs/PERFORMANCE.md, "Lambda cold start"). The semantic checks still run, and anything they or the
+     * model builder reject falls back to the full parse, so a damaged definition is still reported in full.
+     */
+    public static Result parseStored(String json) {
+        JsonNode tree = LocatedJson.parseFast(json);
+        if (tree != null && tree.isObject() && tree.path("steps").isArray()) {
+            List<Problem> problems = new ArrayList<>();
+            semanticChecks(null, tree, problems);
+            if (problems.isEmpty()) {
+                try {
+                    return new Result(build(tree), List.of());
+                } catch (RuntimeException e) {
+                    // not the shape the schema promises: let the full parse say what is wrong
+                }
+            }
+        }
+        return parse(json);
     }
 
     /** Parses a tree that came without source text (e.g. from an API body already read). */
@@ -167,7 +191,20 @@ public final class WorkflowParser {
                     text(s, "default"), text(s, "on_failure")));
         }
         return new Workflow(text(root, "id"), text(root, "name"), text(root, "start"), settings(root.path("settings")),
-                steps, root);
+                steps, withoutSteps(root));
+    }
+
+    /**
+     * The document as {@link Workflow#source()} keeps it: every top-level field but the steps, which live on
+     * in the model (each step keeps its config). The rest of a big workflow's tree can then be collected while
+     * it is validated and simulated.
+     */
+    private static JsonNode withoutSteps(JsonNode root) {
+        ObjectNode slim = JsonNodeFactory.instance.objectNode();
+        root.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("steps")) slim.set(e.getKey(), e.getValue());
+        });
+        return slim;
     }
 
     private static WorkflowSettings settings(JsonNode s) {
