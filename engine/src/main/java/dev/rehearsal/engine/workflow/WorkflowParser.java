@@ -24,7 +24,10 @@ import java.util.stream.Collectors;
  */
 public final class WorkflowParser {
     public static final String SCHEMA = "/schemas/workflow.schema.json";
-    private static final WorkflowSchemaCheck CHECKER = new WorkflowSchemaCheck(SCHEMA);
+    /** Built on first use: {@link #parseStored} never needs the schema machinery (a Lambda's first event). */
+    private static final class Checker {
+        static final WorkflowSchemaCheck INSTANCE = new WorkflowSchemaCheck(SCHEMA);
+    }
     private static final String STEP_TYPES = Arrays.stream(StepType.values()).map(StepType::wireName)
             .collect(Collectors.joining(", "));
 
@@ -101,7 +104,7 @@ public final class WorkflowParser {
 
     private static Result parse(LocatedJson doc, JsonNode root) {
         List<Problem> problems = new ArrayList<>();
-        for (Problem p : CHECKER.check(root, doc)) problems.add(refine(p, root));
+        for (Problem p : Checker.INSTANCE.check(root, doc)) problems.add(refine(p, root));
         if (root.isObject()) semanticChecks(doc, root, problems);
         if (!problems.isEmpty()) {
             return new Result(null, new ArrayList<>(new LinkedHashSet<>(problems.stream().sorted().toList())));
