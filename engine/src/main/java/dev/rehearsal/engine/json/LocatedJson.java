@@ -66,7 +66,7 @@ public final class LocatedJson {
     /** The tree without positions, or null when the text is not valid JSON (call {@link #parse} for why). */
     public static JsonNode parseFast(String text) {
         try (JsonParser p = STRICT.createParser(text)) {
-            JsonNode n = MAPPER.readTree(p);
+            JsonNode n = MAPPER.reader().with(new CompactNodeFactory()).readTree(p);
             return n == null || p.nextToken() != null ? null : n;
         } catch (IOException e) {
             return null;

@@ -1,6 +1,8 @@
 package dev.rehearsal.engine.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.json.InvalidInputException;
 import dev.rehearsal.engine.json.LocatedJson;
 import dev.rehearsal.engine.json.Problem;
@@ -22,7 +24,10 @@ import java.util.stream.Collectors;
  */
 public final class WorkflowParser {
     public static final String SCHEMA = "/schemas/workflow.schema.json";
-    private static final WorkflowSchemaCheck CHECKER = new WorkflowSchemaCheck(SCHEMA);
+    /** Built on first use: {@link #parseStored} never needs the schema machinery (a Lambda's first event). */
+    private static final class Checker {
+        static final WorkflowSchemaCheck INSTANCE = new WorkflowSchemaCheck(SCHEMA);
+    }
     private static final String STEP_TYPES = Arrays.stream(StepType.values()).map(StepType::wireName)
             .collect(Collectors.joining(", "));
 
@@ -66,6 +71,28 @@ public final class WorkflowParser {
         return parse(doc);
     }
 
+    /**
+     * A definition the store accepted after {@link #parse} checked it (a run's workflow version): the JSON
+     * Schema check is skipped, which keeps the schema machinery out of a Lambda's first event
+     * (docs/PERFORMANCE.md, "Lambda cold start"). The semantic checks still run, and anything they or the
+     * model builder reject falls back to the full parse, so a damaged definition is still reported in full.
+     */
+    public static Result parseStored(String json) {
+        JsonNode tree = LocatedJson.parseFast(json);
+        if (tree != null && tree.isObject() && tree.path("steps").isArray()) {
+            List<Problem> problems = new ArrayList<>();
+            semanticChecks(null, tree, problems);
+            if (problems.isEmpty()) {
+                try {
+                    return new Result(build(tree), List.of());
+                } catch (RuntimeException e) {
+                    // not the shape the schema promises: let the full parse say what is wrong
+                }
+            }
+        }
+        return parse(json);
+    }
+
     /** Parses a tree that came without source text (e.g. from an API body already read). */
     public static Result parse(JsonNode tree) {
         return parse(null, tree);
@@ -77,7 +104,7 @@ public final class WorkflowParser {
 
     private static Result parse(LocatedJson doc, JsonNode root) {
         List<Problem> problems = new ArrayList<>();
-        for (Problem p : CHECKER.check(root, doc)) problems.add(refine(p, root));
+        for (Problem p : Checker.INSTANCE.check(root, doc)) problems.add(refine(p, root));
         if (root.isObject()) semanticChecks(doc, root, problems);
         if (!problems.isEmpty()) {
             return new Result(null, new ArrayList<>(new LinkedHashSet<>(problems.stream().sorted().toList())));
@@ -167,7 +194,20 @@ public final class WorkflowParser {
                     text(s, "default"), text(s, "on_failure")));
         }
         return new Workflow(text(root, "id"), text(root, "name"), text(root, "start"), settings(root.path("settings")),
-                steps, root);
+                steps, withoutSteps(root));
+    }
+
+    /**
+     * The document as {@link Workflow#source()} keeps it: every top-level field but the steps, which live on
+     * in the model (each step keeps its config). The rest of a big workflow's tree can then be collected while
+     * it is validated and simulated.
+     */
+    private static JsonNode withoutSteps(JsonNode root) {
+        ObjectNode slim = JsonNodeFactory.instance.objectNode();
+        root.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("steps")) slim.set(e.getKey(), e.getValue());
+        });
+        return slim;
     }
 
     private static WorkflowSettings settings(JsonNode s) {

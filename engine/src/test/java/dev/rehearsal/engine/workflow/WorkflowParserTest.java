@@ -47,6 +47,28 @@ class WorkflowParserTest {
     }
 
     @Test
+    void aStoredDefinitionReadsTheSameWithoutTheSchemaCheckAndABrokenOneIsStillReportedInFull() {
+        var stored = WorkflowParser.parseStored(VALID);
+        assertTrue(stored.ok(), () -> stored.problems().toString());
+        Workflow w = stored.workflow(), checked = WorkflowParser.parseOrThrow(VALID);
+        assertEquals(checked.steps().stream().flatMap(s -> s.transitions().stream()).map(Transition::key).toList(),
+                w.steps().stream().flatMap(s -> s.transitions().stream()).map(Transition::key).toList());
+        assertEquals(checked.source(), w.source());
+        assertEquals(checked.step("hello").config(), w.step("hello").config());
+        assertFalse(w.source().has("steps"), "the model keeps the steps; the source keeps the rest");
+
+        String unknownType = VALID.replace("\"type\": \"goal\"", "\"type\": \"send_fax\"");
+        var r = WorkflowParser.parseStored(unknownType);
+        assertFalse(r.ok());
+        assertEquals(WorkflowParser.parse(unknownType).problems(), r.problems());
+        Problem p = r.problems().stream().filter(x -> x.code().equals("unknown_step_type")).findFirst().orElseThrow();
+        assertEquals(12, p.line());   // the "won" step
+        String dangling = VALID.replace("\"next\": \"won\"", "\"next\": \"ghost\"");
+        assertEquals(WorkflowParser.parse(dangling).problems(), WorkflowParser.parseStored(dangling).problems());
+        assertFalse(WorkflowParser.parseStored(dangling).ok());
+    }
+
+    @Test
     void malformedJsonReportsLineAndColumn() {
         var r = WorkflowParser.parse("{\n  \"id\": \"x\",\n  \"name\": \n}");
         assertFalse(r.ok());

@@ -170,11 +170,20 @@ final class TestCommand implements Callable<Integer> {
                 err.println("  One walk per persona with an LLM: verdicts are single samples. Add --runs N (see rehearse estimate) for rates.");
             }
         }
+        // REHEARSE_TIMINGS=1: phase times on stderr for the benchmarks (docs/PERFORMANCE.md, "Many walks per persona").
+        long rehearsalStart = System.nanoTime();
+        long[] lastWalkDone = {rehearsalStart};
         Report report = Rehearsal.run(new Rehearsal.Spec(loaded.workflow(), people, jobs.responder(), options,
                 expectations, jobs.offline() ? null : jobs.bundle().analyst(),
                 jobs.offline() ? null : jobs.bundle().recommender(),
-                (persona, walks, planned) -> progress(err, persona, walks, planned, expectations), plan, parallel,
+                (persona, walks, planned) -> {
+                    synchronized (lastWalkDone) {
+                        lastWalkDone[0] = Math.max(lastWalkDone[0], System.nanoTime());
+                    }
+                    progress(err, persona, walks, planned, expectations);
+                }, plan, parallel,
                 jobs.offline() ? null : jobs.bundle().classifierFor(loaded.workflow().settings()), hunting));
+        if (System.getenv("REHEARSE_TIMINGS") != null) Timings.print(err, rehearsalStart, lastWalkDone[0]);
         if (!modelWarnings.isEmpty()) report = report.withRun(report.run().withWarnings(modelWarnings));
         String rendered = switch (format) {
             case "json" -> JsonReportRenderer.render(report);
