@@ -47,6 +47,38 @@ class WorkflowParserTest {
     }
 
     @Test
+    void theStreamedReadBuildsTheSameModelAsTheTreeAndGivesUpOnEveryKindOfInvalidInput() {
+        Workflow streamed = WorkflowParser.parseValid(VALID);
+        assertNotNull(streamed);
+        Workflow tree = WorkflowParser.parse(dev.rehearsal.engine.json.LocatedJson.parseFast(VALID)).orThrow();
+        assertEquals(tree.steps(), streamed.steps());
+        assertEquals(tree.source(), streamed.source());
+        assertEquals(tree.settings(), streamed.settings());
+
+        // Each of these is valid JSON the streamed read must refuse, so that parse() reports it with a position.
+        List<String> invalid = List.of(
+                VALID.replace("\"type\": \"goal\"", "\"type\": \"send_fax\""),           // step schema
+                VALID.replace("\"id\": \"done\"", "\"id\": \"won\""),                      // duplicate id
+                VALID.replace("\"next\": \"won\"", "\"next\": \"ghost\""),                 // dangling branch target
+                VALID.replace("\"start\": \"hello\"", "\"start\": \"ghost\""),             // dangling start
+                VALID.replace("\"1d\"", "\"1 fortnight\""),                                  // bad duration
+                VALID.replace("\"name\": \"Lead follow-up\",", "\"name\": \"Lead\", \"colour\": 1,"), // envelope
+                VALID.replace("\"name\": \"Lead follow-up\",", "\"name\": \"a\", \"name\": \"b\","), // duplicate key
+                VALID.replace("\"name\": \"Lead follow-up\",", "\"settings\": {\"timezone\": \"Mars/Olympus\"}, \"name\": \"x\","),
+                VALID.replaceAll("(?s)\"steps\": \\[.*\\]", "\"steps\": []"),                // no steps
+                VALID.replaceAll("(?s)\"steps\": \\[.*\\]", "\"steps\": {}"),                // steps not an array
+                VALID.replace("\"steps\"", "\"stepz\""),                                    // no steps field
+                VALID + " {}",                                                             // trailing content
+                "[" + VALID + "]");
+        for (String text : invalid) {
+            assertNull(WorkflowParser.parseValid(text), text);
+            var r = WorkflowParser.parse(text);
+            assertFalse(r.ok(), text);
+            assertTrue(r.problems().stream().anyMatch(p -> p.line() > 0), () -> "located: " + r.problems());
+        }
+    }
+
+    @Test
     void aStoredDefinitionReadsTheSameWithoutTheSchemaCheckAndABrokenOneIsStillReportedInFull() {
         var stored = WorkflowParser.parseStored(VALID);
         assertTrue(stored.ok(), () -> stored.problems().toString());
