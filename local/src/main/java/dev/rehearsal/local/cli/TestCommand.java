@@ -99,6 +99,8 @@ final class TestCommand implements Callable<Integer> {
         if (!FORMATS.contains(format)) {
             return bad.message("invalid_format", "unknown --format '" + format + "' (" + String.join(", ", FORMATS) + ")");
         }
+        // An LLM provider's client and tokenizer load on a background thread while the workflow is read.
+        ProviderOptions.Pending pendingJobs = provider.start();
         InputFiles.Loaded loaded;
         List<Persona> people;
         SimulationOptions options;
@@ -132,7 +134,7 @@ final class TestCommand implements Callable<Integer> {
         }
         ProviderOptions.Jobs jobs;
         try {
-            jobs = ProviderOptions.jobs(provider.config());
+            jobs = pendingJobs.get();
         } catch (IllegalArgumentException e) {
             return bad.message("invalid_provider", e.getMessage());
         }
