@@ -7,7 +7,7 @@
 # Markdown row per case: median wall, median CPU (user + sys; less sensitive to other load on the box than
 # wall), peak RSS (max over the runs), from /usr/bin/time. The floor is `java -cp <the CLI's classpath> Noop`
 # with the launcher's JVM flags. With `before`, each case also runs with the launcher's start-up work
-# switched off (no class-data sharing archive, C2 and G1 as the JVM defaults), for comparison.
+# switched off (no class-data sharing archive, C2 and G1 and the initial heap as the JVM defaults), for comparison.
 # Prints `uptime` before and after: figures from a loaded machine are pessimistic.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -45,7 +45,7 @@ case_() {  # label, rehearse args...
   measure "$label" ./rehearse "$@"
   if [ -n "$before" ]; then
     measure "$label, before (no CDS, C2, G1)" \
-      env REHEARSE_NO_CDS=1 "REHEARSE_JAVA_OPTS=-XX:TieredStopAtLevel=4 -XX:-UseSerialGC -XX:+UseG1GC" ./rehearse "$@"
+      env REHEARSE_NO_CDS=1 "REHEARSE_JAVA_OPTS=-XX:TieredStopAtLevel=4 -XX:-UseSerialGC -XX:+UseG1GC -XX:InitialHeapSize=0" ./rehearse "$@"
   fi
 }
 
