@@ -159,12 +159,12 @@ class ServeProviderFaultsTest {
                 int stored = 0;
                 for (JsonNode t : run.get("tests")) {
                     assertEquals("COMPLETED", t.get("status").asText(), t.toString());
-                    JsonNode items = s.json("GET", "/tests/" + id + "/interactions?limit=100&persona=" + t.get("personaId").asText()
+                    JsonNode items = s.json("GET", "/tests/" + id + "/interactions?limit=100&persona=" + t.get("persona_id").asText()
                             + "&walk=" + t.get("walk").asInt(), null, 200).get("items");
                     Set<Integer> seen = new HashSet<>();
                     int max = -1;
                     for (JsonNode i : items) {
-                        int step = i.get("stepIndex").asInt();
+                        int step = i.get("step_index").asInt();
                         if (!seen.add(step)) duplicated++;
                         max = Math.max(max, step);
                     }
