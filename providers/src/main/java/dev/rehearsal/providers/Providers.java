@@ -9,6 +9,7 @@ import dev.rehearsal.providers.core.Sleeper;
 import dev.rehearsal.providers.core.StructuredCaller;
 import dev.rehearsal.providers.cost.ModelPrice;
 import dev.rehearsal.providers.cost.PriceTable;
+import dev.rehearsal.providers.cost.TokenCounter;
 import dev.rehearsal.providers.cost.UsageMeter;
 import dev.rehearsal.providers.jobs.LlmMessageAnalyst;
 import dev.rehearsal.providers.jobs.LlmPersonaResponder;
@@ -34,20 +35,40 @@ public final class Providers {
         return create(config, Sleeper.REAL, null);
     }
 
+    /**
+     * As {@link #create(ProviderConfig)}, then warms what the first calls will need: the adapter's client and
+     * request/response mapping ({@link ChatModel#warm}) and, when persona prompts are padded to a cacheable
+     * length, the tokenizer. Slow on a cold JVM, so the CLI runs it on a background thread while it reads and
+     * validates the workflow (docs/PERFORMANCE.md, "Seven personas, 300 ms stub LLM").
+     */
+    public static ProviderBundle createWarmed(ProviderConfig config) {
+        return create(config, Sleeper.REAL, null, true);
+    }
+
     /** {@code store} null = files under {@code config.replayDir()}; pass a DynamoDB store in AWS. */
     public static ProviderBundle create(ProviderConfig config, Sleeper sleeper, ReplayStore store) {
+        return create(config, sleeper, store, false);
+    }
+
+    private static ProviderBundle create(ProviderConfig config, Sleeper sleeper, ReplayStore store, boolean warm) {
         PriceTable prices = PriceTable.load(config.priceFile());
         UsageMeter meter = new UsageMeter();
         if (config.provider() == ProviderKind.OFFLINE) return new ProviderBundle(null, null, null, meter, prices, config, null);
 
-        ChatModel model = new RetryingChatModel(adapter(config), RetryPolicy.standard(config.maxAttempts()).withSleeper(sleeper));
+        ChatModel adapter = adapter(config);
+        PersonaPromptBuilder personaPrompts = personaPrompts(config, prices);
+        if (warm) {
+            adapter.warm();
+            if (personaPrompts.targetPrefixTokens() > 0) TokenCounter.o200k().count("warm-up");
+        }
+        ChatModel model = new RetryingChatModel(adapter, RetryPolicy.standard(config.maxAttempts()).withSleeper(sleeper));
         if (config.replayMode() != ReplayMode.OFF) {
             model = new ReplayingChatModel(model, store != null ? store : new FileReplayStore(config.replayDir()),
                     config.replayMode());
         }
         StructuredCaller caller = new StructuredCaller(model);
         LlmReplyClassifier llmClassifier = new LlmReplyClassifier(caller, meter);
-        return new ProviderBundle(new LlmPersonaResponder(caller, personaPrompts(config, prices), meter),
+        return new ProviderBundle(new LlmPersonaResponder(caller, personaPrompts, meter),
                 new LlmMessageAnalyst(caller, meter), new LlmRecommender(caller, meter), meter, prices, config,
                 config.llmReplyClassifier() ? llmClassifier : null, llmClassifier);
     }

@@ -60,13 +60,14 @@ public final class LocatedJson {
 
     private static final ObjectMapper MAPPER = Json.mapper();
 
-    private static final com.fasterxml.jackson.core.JsonFactory STRICT = MAPPER.getFactory().rebuild()
+    /** Duplicate keys are an error (a later key would silently win). */
+    static final com.fasterxml.jackson.core.JsonFactory STRICT = MAPPER.getFactory().rebuild()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /** The tree without positions, or null when the text is not valid JSON (call {@link #parse} for why). */
     public static JsonNode parseFast(String text) {
         try (JsonParser p = STRICT.createParser(text)) {
-            JsonNode n = MAPPER.readTree(p);
+            JsonNode n = MAPPER.reader().with(new CompactNodeFactory()).readTree(p);
             return n == null || p.nextToken() != null ? null : n;
         } catch (IOException e) {
             return null;

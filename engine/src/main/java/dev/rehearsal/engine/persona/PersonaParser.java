@@ -12,7 +12,10 @@ import java.util.List;
 /** Reads persona JSON, checked against the published persona schema. */
 public final class PersonaParser {
     public static final String SCHEMA = "/schemas/persona.schema.json";
-    private static final SchemaChecker CHECKER = new SchemaChecker(SCHEMA);
+    /** Built on first use: reading the built-in personas ({@link #parseTrusted}) does not need it. */
+    private static final class Checker {
+        static final SchemaChecker INSTANCE = new SchemaChecker(SCHEMA);
+    }
 
     private PersonaParser() {
     }
@@ -30,6 +33,15 @@ public final class PersonaParser {
 
     public static Persona parse(JsonNode tree) {
         return parse(tree, null);
+    }
+
+    /** A persona this code ships or already checked: read as is, without the schema check. */
+    public static Persona parseTrusted(byte[] json) {
+        try {
+            return Json.mapper().readValue(json, Persona.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable persona: " + e.getMessage(), e);
+        }
     }
 
     private static final java.util.Set<String> ISO_LANGUAGES = java.util.Set.of(java.util.Locale.getISOLanguages());
@@ -58,7 +70,7 @@ public final class PersonaParser {
     }
 
     private static Persona parse(JsonNode tree, LocatedJson doc) {
-        List<Problem> problems = new java.util.ArrayList<>(CHECKER.check(tree, doc));
+        List<Problem> problems = new java.util.ArrayList<>(Checker.INSTANCE.check(tree, doc));
         for (String where : List.of("/contact/timezone", "/demographics/timezone")) {
             JsonNode tz = tree.at(where);
             if (!tz.isTextual()) continue;

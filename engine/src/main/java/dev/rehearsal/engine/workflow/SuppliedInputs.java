@@ -13,10 +13,19 @@ public final class SuppliedInputs {
     private SuppliedInputs() {
     }
 
-    /** The workflow with {@code supplied} (field to {values, example}) applied; the workflow itself when there is none. */
-    public static Workflow apply(Workflow wf, JsonNode supplied) {
-        if (supplied == null || !supplied.isObject() || supplied.isEmpty() || wf.source() == null) return wf;
-        ObjectNode src = wf.source().deepCopy();
+    /** Whether {@code supplied} gives anything to apply. */
+    public static boolean any(JsonNode supplied) {
+        return supplied != null && supplied.isObject() && !supplied.isEmpty();
+    }
+
+    /**
+     * The workflow with {@code supplied} (field to {values, example}) applied; the workflow itself when there is
+     * none. {@code document} is the workflow's whole definition, steps included ({@link Workflow#source()} no
+     * longer keeps the steps: docs/PERFORMANCE.md, "Big workflows").
+     */
+    public static Workflow apply(Workflow wf, JsonNode document, JsonNode supplied) {
+        if (!any(supplied) || document == null || !document.isObject()) return wf;
+        ObjectNode src = document.deepCopy();
         supplied.fields().forEachRemaining(e -> {
             boolean output = false;
             for (JsonNode step : src.path("steps")) {

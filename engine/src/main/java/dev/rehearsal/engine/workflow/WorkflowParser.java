@@ -1,9 +1,13 @@
 package dev.rehearsal.engine.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.json.InvalidInputException;
 import dev.rehearsal.engine.json.LocatedJson;
 import dev.rehearsal.engine.json.Problem;
+import dev.rehearsal.engine.json.StreamedObject;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -22,7 +26,10 @@ import java.util.stream.Collectors;
  */
 public final class WorkflowParser {
     public static final String SCHEMA = "/schemas/workflow.schema.json";
-    private static final WorkflowSchemaCheck CHECKER = new WorkflowSchemaCheck(SCHEMA);
+    /** Built on first use: {@link #parseStored} never needs the schema machinery (a Lambda's first event). */
+    private static final class Checker {
+        static final WorkflowSchemaCheck INSTANCE = new WorkflowSchemaCheck(SCHEMA);
+    }
     private static final String STEP_TYPES = Arrays.stream(StepType.values()).map(StepType::wireName)
             .collect(Collectors.joining(", "));
 
@@ -48,14 +55,11 @@ public final class WorkflowParser {
     /**
      * Parses without tracking positions first (most documents are valid, and a position for every
      * value costs as much as the rest of parsing); only when there are problems is the text read
-     * again to give each one its line and column.
+     * again to give each one its line and column. The first read streams the steps ({@link #parseValid}).
      */
     public static Result parse(String json) {
-        JsonNode tree = LocatedJson.parseFast(json);
-        if (tree != null) {
-            Result fast = parse(null, tree);
-            if (fast.ok()) return fast;
-        }
+        Workflow fast = parseValid(json);
+        if (fast != null) return new Result(fast, List.of());
         LocatedJson doc;
         try {
             doc = LocatedJson.parse(json);
@@ -64,6 +68,77 @@ public final class WorkflowParser {
                     "malformed_json", "malformed JSON: " + e.getMessage())));
         }
         return parse(doc);
+    }
+
+    /**
+     * The workflow when {@code json} is a valid definition, else null (with no reason: {@link #parse} then reads
+     * it again with positions). Streams the steps: each is read as a small tree, schema-checked against its
+     * type's rules, checked for a duplicate id and bad durations, and turned into a {@link Step} that keeps only
+     * its config, so the whole document's tree never exists (a 100k-step workflow: docs/PERFORMANCE.md, "Big
+     * workflows"). The same checks as {@link #parse(JsonNode)}, in another order.
+     */
+    public static Workflow parseValid(String json) {
+        WorkflowSchemaCheck schema = Checker.INSTANCE;
+        List<Step> steps = new ArrayList<>();
+        Map<String, Integer> ids = new HashMap<>();
+        try {
+            StreamedObject.Rest rest = StreamedObject.read(json, "steps", (i, s) -> {
+                if (!schema.stepValid(s) || ids.putIfAbsent(s.get("id").asText(), i) != null) return false;
+                for (String f : List.of("duration", "timeout")) {
+                    JsonNode d = s.path("config").path(f);
+                    if (d.isTextual()) Durations.parse(d.asText()); // a bad one throws: caught below
+                }
+                steps.add(step(s));
+                return true;
+            });
+            if (rest == null || rest.elements() < 0) return null;
+            ObjectNode fields = rest.fields();
+            // The envelope's schema sees a stand-in for the steps (each was checked above): empty or not.
+            ArrayNode standIn = fields.arrayNode();
+            if (rest.elements() > 0) standIn.addObject();
+            ObjectNode envelope = fields.deepCopy().set("steps", standIn);
+            if (!schema.envelopeValid(envelope) || !ids.containsKey(fields.path("start").asText())) return null;
+            for (Step s : steps) {
+                for (Transition t : s.transitions()) if (!ids.containsKey(t.to())) return null;
+            }
+            if (!timezoneValid(fields.path("settings").path("timezone"))) return null;
+            return new Workflow(text(fields, "id"), text(fields, "name"), text(fields, "start"),
+                    settings(fields.path("settings")), steps, fields);
+        } catch (RuntimeException e) {
+            return null; // not the shape the schema promises after all: the located parse says what is wrong
+        }
+    }
+
+    private static boolean timezoneValid(JsonNode tz) {
+        if (!tz.isTextual()) return true;
+        try {
+            ZoneId.of(tz.asText());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A definition the store accepted after {@link #parse} checked it (a run's workflow version): the JSON
+     * Schema check is skipped, which keeps the schema machinery out of a Lambda's first event
+     * (docs/PERFORMANCE.md, "Lambda cold start"). The semantic checks still run, and anything they or the
+     * model builder reject falls back to the full parse, so a damaged definition is still reported in full.
+     */
+    public static Result parseStored(String json) {
+        JsonNode tree = LocatedJson.parseFast(json);
+        if (tree != null && tree.isObject() && tree.path("steps").isArray()) {
+            List<Problem> problems = new ArrayList<>();
+            semanticChecks(null, tree, problems);
+            if (problems.isEmpty()) {
+                try {
+                    return new Result(build(tree), List.of());
+                } catch (RuntimeException e) {
+                    // not the shape the schema promises: let the full parse say what is wrong
+                }
+            }
+        }
+        return parse(json);
     }
 
     /** Parses a tree that came without source text (e.g. from an API body already read). */
@@ -77,7 +152,7 @@ public final class WorkflowParser {
 
     private static Result parse(LocatedJson doc, JsonNode root) {
         List<Problem> problems = new ArrayList<>();
-        for (Problem p : CHECKER.check(root, doc)) problems.add(refine(p, root));
+        for (Problem p : Checker.INSTANCE.check(root, doc)) problems.add(refine(p, root));
         if (root.isObject()) semanticChecks(doc, root, problems);
         if (!problems.isEmpty()) {
             return new Result(null, new ArrayList<>(new LinkedHashSet<>(problems.stream().sorted().toList())));
@@ -137,13 +212,9 @@ public final class WorkflowParser {
             }
         }
         JsonNode tz = root.path("settings").path("timezone");
-        if (tz.isTextual()) {
-            try {
-                ZoneId.of(tz.asText());
-            } catch (RuntimeException e) {
-                problems.add(Problem.at(doc, "/settings/timezone", "bad_timezone",
-                        "unknown time zone '" + tz.asText() + "' (use an IANA name such as America/Chicago)"));
-            }
+        if (!timezoneValid(tz)) {
+            problems.add(Problem.at(doc, "/settings/timezone", "bad_timezone",
+                    "unknown time zone '" + tz.asText() + "' (use an IANA name such as America/Chicago)"));
         }
     }
 
@@ -157,17 +228,32 @@ public final class WorkflowParser {
 
     private static Workflow build(JsonNode root) {
         List<Step> steps = new ArrayList<>();
-        for (JsonNode s : root.get("steps")) {
-            List<Branch> branches = new ArrayList<>();
-            for (JsonNode b : s.path("branches")) {
-                branches.add(new Branch(text(b, "label"), Condition.from(b.get("when")), text(b, "next")));
-            }
-            steps.add(new Step(text(s, "id"), StepType.fromWire(text(s, "type")).orElseThrow(), text(s, "name"),
-                    s.get("config"), text(s, "next"), text(s, "on_reply"), text(s, "on_timeout"), branches,
-                    text(s, "default"), text(s, "on_failure")));
-        }
+        for (JsonNode s : root.get("steps")) steps.add(step(s));
         return new Workflow(text(root, "id"), text(root, "name"), text(root, "start"), settings(root.path("settings")),
-                steps, root);
+                steps, withoutSteps(root));
+    }
+
+    private static Step step(JsonNode s) {
+        List<Branch> branches = new ArrayList<>();
+        for (JsonNode b : s.path("branches")) {
+            branches.add(new Branch(text(b, "label"), Condition.from(b.get("when")), text(b, "next")));
+        }
+        return new Step(text(s, "id"), StepType.fromWire(text(s, "type")).orElseThrow(), text(s, "name"),
+                s.get("config"), text(s, "next"), text(s, "on_reply"), text(s, "on_timeout"), branches,
+                text(s, "default"), text(s, "on_failure"));
+    }
+
+    /**
+     * The document as {@link Workflow#source()} keeps it: every top-level field but the steps, which live on
+     * in the model (each step keeps its config). The rest of a big workflow's tree can then be collected while
+     * it is validated and simulated.
+     */
+    private static JsonNode withoutSteps(JsonNode root) {
+        ObjectNode slim = JsonNodeFactory.instance.objectNode();
+        root.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("steps")) slim.set(e.getKey(), e.getValue());
+        });
+        return slim;
     }
 
     private static WorkflowSettings settings(JsonNode s) {

@@ -61,6 +61,23 @@ final class WorkflowSchemaCheck {
         return doc;
     }
 
+    /**
+     * The envelope alone: everything but the steps, which {@code root} must carry as a stand-in array of the
+     * real one's length class (empty or not) since {@link #stepValid} checks each step on its own.
+     */
+    boolean envelopeValid(JsonNode root) {
+        return envelope.check(root, null).isEmpty();
+    }
+
+    /** One step on its own tree, as {@link #check} checks it inside the document. */
+    boolean stepValid(JsonNode step) {
+        return step.isObject() && checker(step).check(step, null).isEmpty();
+    }
+
+    private SchemaChecker checker(JsonNode step) {
+        return byType.getOrDefault(step.path("type").asText(), unknownType);
+    }
+
     List<Problem> check(JsonNode root, LocatedJson doc) {
         List<Problem> out = new ArrayList<>(envelope.check(root, doc));
         JsonNode steps = root.path("steps");
@@ -68,8 +85,7 @@ final class WorkflowSchemaCheck {
         for (int i = 0; i < steps.size(); i++) {
             JsonNode s = steps.get(i);
             if (!s.isObject()) continue; // the envelope already reported it
-            SchemaChecker c = byType.getOrDefault(s.path("type").asText(), unknownType);
-            out.addAll(c.check(s, doc, "/steps/" + i));
+            out.addAll(checker(s).check(s, doc, "/steps/" + i));
         }
         return out;
     }

@@ -47,6 +47,60 @@ class WorkflowParserTest {
     }
 
     @Test
+    void theStreamedReadBuildsTheSameModelAsTheTreeAndGivesUpOnEveryKindOfInvalidInput() {
+        Workflow streamed = WorkflowParser.parseValid(VALID);
+        assertNotNull(streamed);
+        Workflow tree = WorkflowParser.parse(dev.rehearsal.engine.json.LocatedJson.parseFast(VALID)).orThrow();
+        assertEquals(tree.steps(), streamed.steps());
+        assertEquals(tree.source(), streamed.source());
+        assertEquals(tree.settings(), streamed.settings());
+
+        // Each of these is valid JSON the streamed read must refuse, so that parse() reports it with a position.
+        List<String> invalid = List.of(
+                VALID.replace("\"type\": \"goal\"", "\"type\": \"send_fax\""),           // step schema
+                VALID.replace("\"id\": \"done\"", "\"id\": \"won\""),                      // duplicate id
+                VALID.replace("\"next\": \"won\"", "\"next\": \"ghost\""),                 // dangling branch target
+                VALID.replace("\"start\": \"hello\"", "\"start\": \"ghost\""),             // dangling start
+                VALID.replace("\"1d\"", "\"1 fortnight\""),                                  // bad duration
+                VALID.replace("\"name\": \"Lead follow-up\",", "\"name\": \"Lead\", \"colour\": 1,"), // envelope
+                VALID.replace("\"name\": \"Lead follow-up\",", "\"name\": \"a\", \"name\": \"b\","), // duplicate key
+                VALID.replace("\"name\": \"Lead follow-up\",", "\"settings\": {\"timezone\": \"Mars/Olympus\"}, \"name\": \"x\","),
+                VALID.replaceAll("(?s)\"steps\": \\[.*\\]", "\"steps\": []"),                // no steps
+                VALID.replaceAll("(?s)\"steps\": \\[.*\\]", "\"steps\": {}"),                // steps not an array
+                VALID.replace("\"steps\"", "\"stepz\""),                                    // no steps field
+                VALID + " {}",                                                             // trailing content
+                "[" + VALID + "]");
+        for (String text : invalid) {
+            assertNull(WorkflowParser.parseValid(text), text);
+            var r = WorkflowParser.parse(text);
+            assertFalse(r.ok(), text);
+            assertTrue(r.problems().stream().anyMatch(p -> p.line() > 0), () -> "located: " + r.problems());
+        }
+    }
+
+    @Test
+    void aStoredDefinitionReadsTheSameWithoutTheSchemaCheckAndABrokenOneIsStillReportedInFull() {
+        var stored = WorkflowParser.parseStored(VALID);
+        assertTrue(stored.ok(), () -> stored.problems().toString());
+        Workflow w = stored.workflow(), checked = WorkflowParser.parseOrThrow(VALID);
+        assertEquals(checked.steps().stream().flatMap(s -> s.transitions().stream()).map(Transition::key).toList(),
+                w.steps().stream().flatMap(s -> s.transitions().stream()).map(Transition::key).toList());
+        assertEquals(checked.source(), w.source());
+        assertEquals(checked.step("hello").config(), w.step("hello").config());
+        assertFalse(w.source().has("steps"), "the model keeps the steps; the source keeps the rest");
+
+        String unknownType = VALID.replace("\"type\": \"goal\"", "\"type\": \"send_fax\"");
+        var r = WorkflowParser.parseStored(unknownType);
+        assertFalse(r.ok());
+        assertEquals(WorkflowParser.parse(unknownType).problems(), r.problems());
+        Problem p = r.problems().stream().filter(x -> x.code().equals("unknown_step_type")).findFirst().orElseThrow();
+        assertEquals(12, p.line());   // the "won" step
+        String dangling = VALID.replace("\"next\": \"won\"", "\"next\": \"ghost\"");
+        assertEquals(WorkflowParser.parse(dangling).problems(), WorkflowParser.parseStored(dangling).problems());
+        assertFalse(WorkflowParser.parseStored(dangling).ok());
+    }
+
+    @Test
     void malformedJsonReportsLineAndColumn() {
         var r = WorkflowParser.parse("{\n  \"id\": \"x\",\n  \"name\": \n}");
         assertFalse(r.ok());

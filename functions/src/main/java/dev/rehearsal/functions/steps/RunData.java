@@ -30,7 +30,7 @@ final class RunData {
     }
 
     static Workflow workflow(Store store, RunRecord run) {
-        WorkflowParser.Result r = WorkflowParser.parse(workflowVersion(store, run).definition());
+        WorkflowParser.Result r = WorkflowParser.parseStored(workflowVersion(store, run).definition());
         if (!r.ok()) throw new WorkflowInvalidException("workflow " + run.workflowId() + " v" + run.workflowVersion()
                 + " does not parse: " + r.problems());
         return r.workflow();

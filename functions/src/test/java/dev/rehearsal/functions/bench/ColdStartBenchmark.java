@@ -159,6 +159,9 @@ public final class ColdStartBenchmark {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.addAll(JVM_FLAGS);
+        // e.g. -Dcoldstart.jvmFlags=-Xlog:class+load:file=/tmp/cl-%p.txt:uptime to see what a first event loads
+        String extra = System.getProperty("coldstart.jvmFlags", "");
+        if (!extra.isBlank()) cmd.addAll(List.of(extra.trim().split("\\s+")));
         cmd.addAll(List.of("-cp", cp, LambdaColdStart.class.getName(), c.mode(), c.handler(), event.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("JAVA_TOOL_OPTIONS");

@@ -43,6 +43,10 @@ final class InputFiles {
 
     static Loaded load(Path file) {
         String text = read(file);
+        // Most files are valid workflows: read those streaming, without a tree or positions (a 100k-step one
+        // would otherwise hold a position for every value); anything else is read with positions below.
+        Workflow valid = WorkflowParser.parseValid(text);
+        if (valid != null) return new Loaded(valid, null, file, null);
         LocatedJson doc;
         try {
             doc = LocatedJson.parse(text);
@@ -54,11 +58,15 @@ final class InputFiles {
             Suite suite = SuiteParser.parse(doc.root(), doc);
             Path wfPath = null;
             Workflow wf;
+            JsonNode supplied = doc.root().get("inputs");
+            JsonNode definition;
             if (suite.workflowRef() != null) {
                 Path parent = file.toAbsolutePath().getParent();
                 wfPath = parent.resolve(suite.workflowRef()).normalize();
                 wf = workflow(wfPath);
+                definition = dev.rehearsal.engine.workflow.SuppliedInputs.any(supplied) ? definition(wfPath) : null;
             } else {
+                definition = suite.workflowInline();
                 WorkflowParser.Result r = WorkflowParser.parse(suite.workflowInline());
                 if (!r.ok()) {
                     // Problems of the inline workflow, located in the suite file it sits in.
@@ -68,7 +76,7 @@ final class InputFiles {
                 wf = r.workflow();
             }
             // Data the workflow tests but the simulation does not produce, given by the suite (docs/VALIDATION.md).
-            wf = dev.rehearsal.engine.workflow.SuppliedInputs.apply(wf, doc.root().get("inputs"));
+            wf = dev.rehearsal.engine.workflow.SuppliedInputs.apply(wf, definition, supplied);
             return new Loaded(wf, suite, wfPath, doc);
         }
         if (Importers.looksImportable(doc.root())) return new Loaded(imported(file, text), null, file, null);
@@ -84,6 +92,14 @@ final class InputFiles {
         } catch (InvalidInputException e) {
             throw new InvalidInputException(file.toString(), e.problems());
         }
+    }
+
+    /** The definition a workflow file holds (converted when it is an export), as {@link #workflow} reads it. */
+    private static JsonNode definition(Path file) {
+        String text = read(file);
+        JsonNode tree = LocatedJson.parseFast(text);
+        if (!Importers.looksImportable(tree)) return tree;
+        return Importers.fromText(null, text, ImportOptions.withId(ImportCommand.idFrom(file))).definition();
     }
 
     static Workflow workflow(Path file) {

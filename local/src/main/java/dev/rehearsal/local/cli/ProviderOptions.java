@@ -10,6 +10,8 @@ import picocli.CommandLine.Option;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /** The LLM provider flags shared by `test` and `estimate`; each overrides its environment variable. */
 final class ProviderOptions {
@@ -61,6 +63,47 @@ final class ProviderOptions {
         boolean offline() {
             return bundle == null;
         }
+    }
+
+    /** Jobs being built; {@link #get} throws what building them threw (IllegalArgumentException: bad settings). */
+    interface Pending {
+        Jobs get();
+    }
+
+    /**
+     * Starts building the jobs now. With an LLM provider they are built and warmed ({@link Providers#createWarmed})
+     * on a daemon thread, so the provider's client and the tokenizer load while the caller reads and validates the
+     * workflow instead of inside the first walks (docs/PERFORMANCE.md, "Seven personas, 300 ms stub LLM").
+     */
+    Pending start() {
+        ProviderConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            return () -> {
+                throw e;
+            };
+        }
+        if (config.provider() == ProviderKind.OFFLINE) return () -> jobs(config);
+        FutureTask<Jobs> task = new FutureTask<>(() -> {
+            ProviderBundle b = Providers.createWarmed(config);
+            return new Jobs(b.responder(), b);
+        });
+        Thread t = new Thread(task, "rehearse-provider-warm-up");
+        t.setDaemon(true);
+        t.start();
+        return () -> {
+            try {
+                return task.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the provider was being set up", e);
+            }
+        };
     }
 
     static Jobs jobs(ProviderConfig config) {

@@ -99,6 +99,8 @@ final class TestCommand implements Callable<Integer> {
         if (!FORMATS.contains(format)) {
             return bad.message("invalid_format", "unknown --format '" + format + "' (" + String.join(", ", FORMATS) + ")");
         }
+        // An LLM provider's client and tokenizer load on a background thread while the workflow is read.
+        ProviderOptions.Pending pendingJobs = provider.start();
         InputFiles.Loaded loaded;
         List<Persona> people;
         SimulationOptions options;
@@ -132,7 +134,7 @@ final class TestCommand implements Callable<Integer> {
         }
         ProviderOptions.Jobs jobs;
         try {
-            jobs = ProviderOptions.jobs(provider.config());
+            jobs = pendingJobs.get();
         } catch (IllegalArgumentException e) {
             return bad.message("invalid_provider", e.getMessage());
         }
@@ -170,11 +172,20 @@ final class TestCommand implements Callable<Integer> {
                 err.println("  One walk per persona with an LLM: verdicts are single samples. Add --runs N (see rehearse estimate) for rates.");
             }
         }
+        // REHEARSE_TIMINGS=1: phase times on stderr for the benchmarks (docs/PERFORMANCE.md, "Many walks per persona").
+        long rehearsalStart = System.nanoTime();
+        long[] lastWalkDone = {rehearsalStart};
         Report report = Rehearsal.run(new Rehearsal.Spec(loaded.workflow(), people, jobs.responder(), options,
                 expectations, jobs.offline() ? null : jobs.bundle().analyst(),
                 jobs.offline() ? null : jobs.bundle().recommender(),
-                (persona, walks, planned) -> progress(err, persona, walks, planned, expectations), plan, parallel,
+                (persona, walks, planned) -> {
+                    synchronized (lastWalkDone) {
+                        lastWalkDone[0] = Math.max(lastWalkDone[0], System.nanoTime());
+                    }
+                    progress(err, persona, walks, planned, expectations);
+                }, plan, parallel,
                 jobs.offline() ? null : jobs.bundle().classifierFor(loaded.workflow().settings()), hunting));
+        if (System.getenv("REHEARSE_TIMINGS") != null) Timings.print(err, rehearsalStart, lastWalkDone[0]);
         if (!modelWarnings.isEmpty()) report = report.withRun(report.run().withWarnings(modelWarnings));
         String rendered = switch (format) {
             case "json" -> JsonReportRenderer.render(report);

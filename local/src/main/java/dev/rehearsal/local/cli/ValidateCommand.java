@@ -59,7 +59,8 @@ final class ValidateCommand implements Callable<Integer> {
             body.put("valid", !failed);
             body.put("issues", issues);
             if (spamAssassin) body.put("spamassassin", sa);
-            out.println(Json.pretty(body));
+            Json.prettyTo(out, body);
+            out.println();
         } else {
             out.println(loaded.workflow().name() + ": " + loaded.workflow().steps().size() + " steps, "
                     + issues.size() + " finding(s)" + (failed ? " — FAILED" : " — OK"));

@@ -12,4 +12,12 @@ public interface ChatModel {
     String provider();
 
     String model();
+
+    /**
+     * Loads and initialises what the first call needs (client classes, request and response mapping) without
+     * calling out, so a caller can do it on a background thread while other start-up work runs
+     * (docs/PERFORMANCE.md, "Seven personas, 300 ms stub LLM"). Best effort: a problem shows on the first call.
+     */
+    default void warm() {
+    }
 }

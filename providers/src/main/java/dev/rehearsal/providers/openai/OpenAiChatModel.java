@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
+import com.openai.core.ObjectMappers;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.models.ResponseFormatJsonSchema;
@@ -63,6 +64,31 @@ public final class OpenAiChatModel implements ChatModel {
         ChatCompletion.Choice choice = completion.choices().get(0);
         String text = choice.message().content().orElse(choice.message().refusal().map(r -> "refusal: " + r).orElse(""));
         return new ChatAnswer(text, usage(completion), completion.model());
+    }
+
+    /** The shape of a chat completion, read once by {@link #warm} so the SDK's response mapping is initialised. */
+    private static final String SAMPLE_COMPLETION = "{\"id\":\"warm\",\"object\":\"chat.completion\",\"created\":0,"
+            + "\"model\":\"warm\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"logprobs\":null,"
+            + "\"message\":{\"role\":\"assistant\",\"content\":\"{}\",\"refusal\":null}}],"
+            + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2,"
+            + "\"prompt_tokens_details\":{\"cached_tokens\":0}}}";
+
+    /**
+     * Builds and serialises a request and reads a sample answer with the SDK's own mapper: on a cold JVM these
+     * (openai-java's Kotlin models, its Jackson modules) are most of the first call's time.
+     */
+    @Override
+    public void warm() {
+        try {
+            ChatPrompt sample = new ChatPrompt(JobSchema.PERSONA_REPLY, "warm-up", List.of(ChatMessage.user("warm-up")), 16, 0.0, 1L);
+            client.chat().completions();
+            ObjectMappers.jsonMapper().writeValueAsString(params(sample)._body());
+            ChatCompletion c = ObjectMappers.jsonMapper().readValue(SAMPLE_COMPLETION, ChatCompletion.class);
+            c.choices().get(0).message().content();
+            usage(c);
+        } catch (Exception | LinkageError e) {
+            // best effort: the first real call reports whatever is wrong
+        }
     }
 
     ChatCompletionCreateParams params(ChatPrompt prompt) {

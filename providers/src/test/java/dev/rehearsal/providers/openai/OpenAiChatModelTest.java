@@ -68,6 +68,18 @@ public class OpenAiChatModelTest {
     }
 
     @Test
+    void warmingUpCallsNobodyAndTheFirstCallStillWorks() {
+        OpenAiChatModel model = new OpenAiChatModel(server.baseUrl() + "/v1", "gpt-4.1-mini", KEY, Duration.ofSeconds(5));
+        model.warm();
+        assertTrue(server.received().isEmpty(), "warming up must not send a request (it would be billed)");
+        server.then(200, completion(Fixtures.VALID_REPLY, 1300, 1024, 70));
+        PersonaReply reply = new LlmPersonaResponder(new StructuredCaller(model), new PersonaPromptBuilder(), new UsageMeter())
+                .respond(Fixtures.request());
+        assertEquals(1, server.received().size());
+        assertEquals("/v1/chat/completions", server.last().path(), reply.toString());
+    }
+
+    @Test
     void sendsStrictJsonSchemaSystemPromptAndRealTurns() {
         server.then(200, completion(Fixtures.VALID_REPLY, 1300, 1024, 70));
         PersonaReply reply = new LlmPersonaResponder(caller, new PersonaPromptBuilder(), new UsageMeter()).respond(Fixtures.request());

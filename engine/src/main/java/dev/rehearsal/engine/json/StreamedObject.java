@@ -1,0 +1,67 @@
+package dev.rehearsal.engine.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+
+/**
+ * Reads a JSON object with one big array field (a workflow's {@code steps}) without building the whole tree:
+ * each element of that array becomes a small tree of its own, handed to a sink and dropped unless the sink
+ * keeps parts of it; every other top-level field becomes an ordinary tree. For valid input only: anything
+ * unexpected (malformed JSON, a duplicate key, not an object, the field not an array, the sink refusing an
+ * element) gives null, and the caller reads the text again with positions ({@link LocatedJson#parse}) to say
+ * what is wrong. A 100k-step workflow then never holds more than one step's tree beside the model being built
+ * (docs/PERFORMANCE.md, "Big workflows").
+ */
+public final class StreamedObject {
+    /** Takes one element; false stops the read (the caller falls back to the located parse). */
+    public interface ElementSink {
+        boolean accept(int index, JsonNode element);
+    }
+
+    /**
+     * The object's other top-level fields in document order, and how many elements the array field had
+     * ({@code -1}: the field was absent).
+     */
+    public record Rest(ObjectNode fields, int elements) {
+    }
+
+    private StreamedObject() {
+    }
+
+    /** The rest of the object, or null when the text is not a single valid JSON object or the sink refused. */
+    public static Rest read(String text, String arrayField, ElementSink sink) {
+        // One node factory per document: it shares the short strings that repeat from step to step.
+        ObjectReader reader = Json.mapper().reader().with(new CompactNodeFactory());
+        try (JsonParser p = LocatedJson.STRICT.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return null;
+            ObjectNode fields = JsonNodeFactory.instance.objectNode();
+            int elements = -1;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals(arrayField)) {
+                    if (value != JsonToken.START_ARRAY) return null;
+                    elements = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        JsonNode element = reader.readTree(p);
+                        if (element == null || !sink.accept(elements++, element)) return null;
+                    }
+                } else {
+                    JsonNode v = reader.readTree(p);
+                    if (v == null) return null;
+                    fields.set(name, v);
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) return null;
+            return new Rest(fields, elements);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
