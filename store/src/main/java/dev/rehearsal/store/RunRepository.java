@@ -352,14 +352,12 @@ public final class RunRepository {
 
     /** The run's plan as one JSON document ({"runs": "auto", "expectations": [...]}); written before the run. */
     public void putPlan(String accountId, String runId, String document) {
-        table.put(Item.of(Keys.runPk(accountId, runId), Keys.PLAN_SK, "plan", accountId)
-                .s("runId", runId).s("doc", document).s("createdAt", table.now().toString())
-                .n(Table.EXPIRES_AT, table.expiresAt(retention)).build());
+        putRunDocument(accountId, runId, Keys.PLAN_SK, "plan", document);
     }
 
     /** The run's plan; empty for a run requested with a fixed number of walks and no expectations. */
     public Optional<String> plan(String accountId, String runId) {
-        return table.get(Keys.runPk(accountId, runId), Keys.PLAN_SK).map(i -> Table.str(i, "doc"));
+        return runDocument(accountId, runId, Keys.PLAN_SK);
     }
 
     /**
@@ -389,13 +387,22 @@ public final class RunRepository {
 
     /** The run's message analyses as one JSON document; a retried ValidateMessages overwrites it. */
     public void putAnalyses(String accountId, String runId, String document) {
-        table.put(Item.of(Keys.runPk(accountId, runId), Keys.ANALYSES_SK, "analyses", accountId)
+        putRunDocument(accountId, runId, Keys.ANALYSES_SK, "analyses", document);
+    }
+
+    public Optional<String> analyses(String accountId, String runId) {
+        return runDocument(accountId, runId, Keys.ANALYSES_SK);
+    }
+
+    /** One JSON document of the run under {@code sk}, kept as long as the run; a retried write overwrites it. */
+    private void putRunDocument(String accountId, String runId, String sk, String type, String document) {
+        table.put(Item.of(Keys.runPk(accountId, runId), sk, type, accountId)
                 .s("runId", runId).s("doc", document).s("createdAt", table.now().toString())
                 .n(Table.EXPIRES_AT, table.expiresAt(retention)).build());
     }
 
-    public Optional<String> analyses(String accountId, String runId) {
-        return table.get(Keys.runPk(accountId, runId), Keys.ANALYSES_SK).map(i -> Table.str(i, "doc"));
+    private Optional<String> runDocument(String accountId, String runId, String sk) {
+        return table.get(Keys.runPk(accountId, runId), sk).map(i -> Table.str(i, "doc"));
     }
 
     // ---- report
