@@ -8,7 +8,6 @@ import dev.rehearsal.functions.run.RunRef;
 import dev.rehearsal.functions.steps.StepServices;
 import dev.rehearsal.local.asl.Execution;
 import dev.rehearsal.local.asl.ExecutionStatus;
-import dev.rehearsal.local.asl.HistoryEvent;
 import dev.rehearsal.local.asl.TaskFunction;
 import dev.rehearsal.local.runtime.LocalRuntime;
 import dev.rehearsal.local.runtime.SamTemplate;
@@ -36,7 +35,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Measures what one rehearsal costs to orchestrate in AWS by running it: the state machine of
  * template.yaml (whatever definition is in the tree) on the local executor, its tasks dispatched to the
  * real handler classes, against a private dynalite behind a {@link MeteredDynamoDb} client. Counts come
- * from the execution's history (states entered, task attempts, Map iterations), from a timer around
+ * from the execution tree's histories ({@code Execution.usage()}: states entered, task attempts, Distributed
+ * Map children), from a timer around
  * every Lambda task, and from the metered client; nothing is counted by hand.
  */
 public final class OrchestrationMeter {
@@ -113,10 +113,9 @@ public final class OrchestrationMeter {
                         + " " + ex.cause());
             }
             MeteredDynamoDb.Counts used = meter.counts().minus(setup);
-            Definition.Express express = Definition.expressStates(template, templateFile);
-            // A Distributed Map runs its children as executions of their own: count the whole tree. An inline
-            // definition (no children) is counted from its one history, Express maps by their iterations.
-            History h = ex.children().isEmpty() ? History.of(ex.history().events(), express) : History.of(ex.usage(), express);
+            // The executor's own count over the execution and its Distributed Map children: Standard transitions
+            // (states entered plus task retries), Express requests and their transitions apart.
+            History h = History.of(ex.usage(), Definition.expressStates(template, templateFile));
             var items = TableAdmin.scanAll(d.client(), table);
             Storage all = Storage.of(items, runId, Instant.EPOCH);
             Storage kept = Storage.of(items, runId, Instant.now().plus(KEEP_HORIZON));
@@ -171,42 +170,12 @@ public final class OrchestrationMeter {
         }
     }
 
-    /** Counts from the execution history. */
+    /** What the execution tree used, and the functions its Express children call (billed by duration). */
     private record History(long events, long standardTransitions, long expressTransitions, long expressRequests,
                            Set<String> expressFunctions) {
         static History of(dev.rehearsal.local.asl.ExecutionUsage u, Definition.Express express) {
             return new History(u.historyEvents(), u.standardTransitions(), u.expressTransitions(), u.expressExecutions(),
                     express.functions());
-        }
-
-        static History of(List<HistoryEvent> events, Definition.Express express) {
-            long standard = 0, expressT = 0, requests = 0, taskEntered = 0, attempts = 0;
-            for (HistoryEvent e : events) {
-                String name = e.details() == null ? null : e.details().path("name").asText(null);
-                if (e.type().endsWith("StateEntered")) {
-                    if (name != null && express.states().contains(name)) expressT++;
-                    else standard++;
-                    if (e.type().equals("TaskStateEntered") && (name == null || !express.states().contains(name))) taskEntered++;
-                } else if (e.type().equals("MapIterationStarted") && name != null && express.maps().contains(name)) {
-                    requests++;
-                }
-            }
-            // A retried task is entered once but scheduled once per attempt; Standard bills each retry as a transition.
-            for (HistoryEvent e : events) {
-                if (e.type().equals("LambdaFunctionScheduled") || e.type().equals("TaskScheduled")) attempts++;
-            }
-            long retries = Math.max(0, attempts - taskEntered - expressTaskAttempts(events, express));
-            return new History(events.size(), standard + retries, expressT, requests, express.functions());
-        }
-
-        private static long expressTaskAttempts(List<HistoryEvent> events, Definition.Express express) {
-            if (express.states().isEmpty()) return 0;
-            long n = 0;
-            for (HistoryEvent e : events) {
-                if (e.type().equals("TaskStateEntered") && e.details() != null
-                        && express.states().contains(e.details().path("name").asText())) n++;
-            }
-            return n;
         }
     }
 

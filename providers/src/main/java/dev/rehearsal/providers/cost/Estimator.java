@@ -97,6 +97,10 @@ public final class Estimator {
         int minCache = prices.price(config.model()).map(ModelPrice::minCacheTokens).orElse(0);
         boolean writesCache = config.provider() == ProviderKind.BEDROCK; // Bedrock bills cache writes; OpenAI does not
         Usage total = Usage.NONE;
+        // The CRM's reading of a reply is its own call on the reply text only: the same prompt for every reply.
+        Usage reading = classifiesReplies
+                ? new Usage(tokens.total(ReplyReadingPromptBuilder.build(ASSUMED_REPLY)), READING_OUTPUT_TOKENS, 0, 0, 1)
+                : null;
 
         for (var entry : paths.entrySet()) {
             Persona persona = entry.getKey();
@@ -112,11 +116,7 @@ public final class Estimator {
                 long written = writesCache ? Math.max(0, input - cached) : 0;
                 if (writesCache && input < minCache) written = 0;
                 total = total.plus(new Usage(input, REPLY_OUTPUT_TOKENS, cached, written, 1));
-                if (classifiesReplies) {
-                    // The CRM's reading of the reply: its own call, the reply text only (nothing to cache).
-                    total = total.plus(new Usage(tokens.total(ReplyReadingPromptBuilder.build(ASSUMED_REPLY)),
-                            READING_OUTPUT_TOKENS, 0, 0, 1));
-                }
+                if (reading != null) total = total.plus(reading);
                 previous = p;
                 history.add(new Turn(false, m.channel(), m.subject(), m.body(), i * 3_600_000L));
                 history.add(new Turn(true, m.channel(), null, ASSUMED_REPLY, i * 3_600_000L + 60_000));
