@@ -33,7 +33,7 @@ class CliProviderTest {
     @Test
     void llmRepliesAnalysesAndRecommendationsReachTheReport() throws Exception {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute("test", CliTest.examples().resolve("broken-blast.workflow.json").toString(),
@@ -65,7 +65,7 @@ class CliProviderTest {
         java.nio.file.Path file = dir.resolve("llm-read.workflow.json");
         java.nio.file.Files.writeString(file, Json.write(wf));
         StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         cl.execute("test", file.toString(), "--personas", "price-conscious-pam", "--format", "json", "--provider", "ollama",
@@ -101,7 +101,7 @@ class CliProviderTest {
         java.nio.file.Path file = dir.resolve("misread.workflow.json");
         java.nio.file.Files.writeString(file, Json.write(wf));
         String recordings = dir.resolve("recordings").toString();
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(new StringWriter()));
         cl.setErr(new PrintWriter(new StringWriter()));
         cl.execute("test", file.toString(), "--personas", "price-conscious-pam", "--format", "json", "--provider", "ollama",
@@ -126,7 +126,7 @@ class CliProviderTest {
     @Test
     void offlineNeedsNoKeyAndCallsNoServer() {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute("test", CliTest.examples().resolve("sms-lead-followup.suite.json").toString(), "--format", "json");

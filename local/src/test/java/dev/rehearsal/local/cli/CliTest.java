@@ -28,11 +28,29 @@ class CliTest {
 
     static Result run(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine(args);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsEveryCommandAndARunBuildsOnlyItsOwn() {
+        Result help = run("--help");
+        assertEquals(0, help.code(), help.err());
+        java.util.List<String> listed = help.out().lines().filter(l -> l.matches("  [a-z]+ +\\S.*"))
+                .map(l -> l.trim().split(" ")[0]).toList();
+        assertEquals(java.util.List.of("validate", "test", "estimate", "personas", "serve", "regress", "import"), listed,
+                help.out());
+        // Only the command being run is read by picocli (start-up time); a typo still gets the full list.
+        assertEquals(java.util.Set.of("validate"), Main.commandLine("validate", "x.json").getSubcommands().keySet());
+        Result typo = run("valdiate", "x.json");
+        assertEquals(Main.BAD_INPUT, typo.code());
+        assertTrue(typo.err().contains("Did you mean: rehearse validate"), typo.err());
+        Result sub = run("test", "--help");
+        assertEquals(0, sub.code(), sub.err());
+        assertTrue(sub.out().contains("Usage: rehearse test"), sub.out());
     }
 
     @Test
