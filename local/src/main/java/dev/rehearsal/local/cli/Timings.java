@@ -1,15 +1,14 @@
 package dev.rehearsal.local.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 
 /**
  * One stderr line of phase times for `rehearse test` (REHEARSE_TIMINGS=1), read by WalksBenchmark:
- * the process's age when the rehearsal started (JVM start, parsing, validation, provider set-up), the walking
- * phase (until the last persona's last walk), and the rest of the rehearsal (message analyses, recommendations,
- * branch hunting, the report).
+ * the time before the rehearsal started (launcher, JVM start, parsing, validation, provider set-up), the walking
+ * phase (until the last persona's last walk), the rest of the rehearsal (message analyses, recommendations,
+ * branch hunting, the report), the process's age so far, and the wall-clock start of the rehearsal (epoch ms, to
+ * line it up with a stub server's log).
  */
 final class Timings {
     private Timings() {
@@ -17,11 +16,23 @@ final class Timings {
 
     static void print(PrintWriter err, long rehearsalStartNanos, long lastWalkNanos) {
         long now = System.nanoTime();
-        long age = ProcessHandle.current().info().startInstant()
-                .map(s -> Duration.between(s, Instant.now()).toMillis()).orElse(-1L);
-        long before = age < 0 ? -1 : age - (now - rehearsalStartNanos) / 1_000_000;
-        err.printf(Locale.ROOT, "rehearse: timings: before-rehearsal=%d ms walking=%d ms after-walks=%d ms process=%d ms%n",
-                before, (lastWalkNanos - rehearsalStartNanos) / 1_000_000, (now - lastWalkNanos) / 1_000_000, age);
+        long nowMs = System.currentTimeMillis();
+        long age = nowMs - startedMs();
+        long before = age - (now - rehearsalStartNanos) / 1_000_000;
+        err.printf(Locale.ROOT, "rehearse: timings: before-rehearsal=%d ms walking=%d ms after-walks=%d ms process=%d ms "
+                        + "rehearsal-start-ms=%d%n",
+                before, (lastWalkNanos - rehearsalStartNanos) / 1_000_000, (now - lastWalkNanos) / 1_000_000, age,
+                nowMs - (now - rehearsalStartNanos) / 1_000_000);
         err.flush();
+    }
+
+    /**
+     * When the launcher started (it exports REHEARSE_LAUNCHED_US), else when the JVM did. Not the OS's process start
+     * time: Linux gives that in clock ticks since a boot time rounded to the second, up to a second off.
+     */
+    private static long startedMs() {
+        String launched = System.getenv("REHEARSE_LAUNCHED_US");
+        if (launched != null && launched.matches("\\d{13,}")) return Long.parseLong(launched) / 1000;
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 }
