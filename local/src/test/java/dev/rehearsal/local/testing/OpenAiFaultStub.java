@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.local.cds.CannedOpenAiServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,21 +97,7 @@ public final class OpenAiFaultStub implements AutoCloseable {
             byKind.computeIfAbsent(fault, k -> new AtomicInteger()).incrementAndGet();
             if (fail(ex, fault, body)) return;
         }
-        JsonNode props = body.path("response_format").path("json_schema").path("schema").path("properties");
-        Object content;
-        if (props.has("spam_risk")) {
-            content = Map.of("spam_risk", 10, "reasons", List.of(), "tone", "friendly", "clarity", 80, "suggestions", List.of());
-        } else if (props.has("items")) {
-            content = Map.of("items", List.of("Keep the opt-out line in every text."));
-        } else {
-            content = Map.of("reasoning", "asks what it costs", "response", "What does it cost?", "sentiment", "neutral",
-                    "intent", "price_objection", "likely_to_convert", 30, "actions", List.of("replied"),
-                    "reply_when", "now");
-        }
-        send(ex, 200, Json.write(Map.of("id", "chatcmpl-" + n, "object", "chat.completion", "created", 1764300000,
-                "model", body.path("model").asText(), "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", Json.write(content)))),
-                "usage", Map.of("prompt_tokens", 300, "completion_tokens", 40, "total_tokens", 340))));
+        send(ex, 200, CannedOpenAiServer.completion(body, "chatcmpl-" + n));
     }
 
     /** Answers a faulty call; false when the fault is a stall that ended (the call is then answered normally, too late). */
@@ -148,11 +134,7 @@ public final class OpenAiFaultStub implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
-        ex.close();
+        CannedOpenAiServer.send(ex, status, json);
     }
 
     public String baseUrl() {

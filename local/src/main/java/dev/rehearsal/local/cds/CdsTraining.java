@@ -1,0 +1,33 @@
+package dev.rehearsal.local.cds;
+
+import dev.rehearsal.local.cli.Main;
+
+import java.nio.file.Path;
+
+/**
+ * The training run behind the launcher's class-data-sharing archive (docs/PERFORMANCE.md, "CLI cold start"): one
+ * process does what users do most, so the classes of each path are archived once, parsed and verified —
+ * `validate`, an offline `test` with the default walks and text report, and a `test` through the OpenAI provider
+ * against a loopback {@link CannedOpenAiServer} (its client, HTTP stack and JSON mapping are the bulk of an LLM
+ * run's start-up). Every option is given explicitly so the user's REHEARSAL_* settings cannot send it elsewhere;
+ * the launcher supplies a dummy OPENAI_API_KEY and discards the output. Argument: the repository root.
+ */
+public final class CdsTraining {
+    private CdsTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path examples = Path.of(args[0]).resolve("examples");
+        String suite = examples.resolve("sms-lead-followup.suite.json").toString();
+        Path out = java.nio.file.Files.createTempFile("rehearse-cds-training", ".out");
+        String nowhere = out.toString();
+        Main.run("validate", examples.resolve("sms-lead-followup.workflow.json").toString());
+        Main.run("test", suite, "--provider", "offline", "--quiet", "--out", nowhere);
+        try (CannedOpenAiServer llm = new CannedOpenAiServer()) {
+            Main.run("test", suite, "--provider", "openai", "--model", "gpt-4.1-mini", "--base-url", llm.baseUrl(),
+                    "--replay", "off", "--runs", "1", "--quiet", "--format", "json", "--out", nowhere);
+        }
+        java.nio.file.Files.deleteIfExists(out);
+        System.exit(0);
+    }
+}
