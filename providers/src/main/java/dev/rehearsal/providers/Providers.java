@@ -55,11 +55,22 @@ public final class Providers {
         UsageMeter meter = new UsageMeter();
         if (config.provider() == ProviderKind.OFFLINE) return new ProviderBundle(null, null, null, meter, prices, config, null);
 
-        ChatModel adapter = adapter(config);
         PersonaPromptBuilder personaPrompts = personaPrompts(config, prices);
-        if (warm) {
-            adapter.warm();
-            if (personaPrompts.targetPrefixTokens() > 0) TokenCounter.o200k().count("warm-up");
+        // The tokenizer's vocabulary (~0.5 s on a cold JVM) loads on its own thread while the client is built.
+        Thread tokenizer = null;
+        if (warm && personaPrompts.targetPrefixTokens() > 0) {
+            tokenizer = new Thread(() -> TokenCounter.o200k().count("warm-up"), "rehearse-tokenizer-warm-up");
+            tokenizer.setDaemon(true);
+            tokenizer.start();
+        }
+        ChatModel adapter = adapter(config);
+        if (warm) adapter.warm();
+        if (tokenizer != null) {
+            try {
+                tokenizer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         ChatModel model = new RetryingChatModel(adapter, RetryPolicy.standard(config.maxAttempts()).withSleeper(sleeper));
         if (config.replayMode() != ReplayMode.OFF) {

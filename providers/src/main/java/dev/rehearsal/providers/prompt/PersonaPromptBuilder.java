@@ -88,11 +88,23 @@ public final class PersonaPromptBuilder {
         if (targetPrefixTokens == 0) return card;
         TokenCounter tokens = TokenCounter.o200k();
         int fixed = TokenCounter.PER_MESSAGE_OVERHEAD + tokens.count(JobSchema.PERSONA_REPLY.compactText());
-        StringBuilder b = new StringBuilder(card);
-        for (String rule : ChannelRules.REFERENCE) {
-            if (fixed + tokens.count(b.toString()) >= targetPrefixTokens) break;
-            b.append("\n\n").append(rule);
+        // The card plus the first k rules, for the smallest k whose prefix reaches the target (all rules if none
+        // before the last does). Counts grow with k, so a binary search finds it with ~3 counts instead of up to 7:
+        // seven personas compose their prompts at once as the first walks start (docs/PERFORMANCE.md).
+        List<String> rules = ChannelRules.REFERENCE;
+        int lo = 0, hi = rules.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (fixed + tokens.count(withRules(card, mid)) >= targetPrefixTokens) hi = mid;
+            else lo = mid + 1;
         }
+        return withRules(card, lo);
+    }
+
+    /** The card followed by the first {@code k} reference rules, each after a blank line. */
+    static String withRules(String card, int k) {
+        StringBuilder b = new StringBuilder(card);
+        for (String rule : ChannelRules.REFERENCE.subList(0, k)) b.append("\n\n").append(rule);
         return b.toString();
     }
 

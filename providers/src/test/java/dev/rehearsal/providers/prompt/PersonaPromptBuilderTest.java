@@ -210,4 +210,35 @@ class PersonaPromptBuilderTest {
         p.messages().forEach(m -> m.parts().forEach(x -> out.add(m.role() + ":" + x)));
         return out;
     }
+
+    /** The prompt is the card plus rules up to the first prefix that reaches the target, as counting every prefix gives. */
+    @Test
+    void paddingStopsAtTheFirstPrefixThatReachesTheTarget() {
+        dev.rehearsal.providers.cost.TokenCounter tokens = dev.rehearsal.providers.cost.TokenCounter.o200k();
+        int fixed = dev.rehearsal.providers.cost.TokenCounter.PER_MESSAGE_OVERHEAD
+                + tokens.count(dev.rehearsal.providers.core.JobSchema.PERSONA_REPLY.compactText());
+        List<Persona> people = new ArrayList<>(PersonaCatalog.builtIns());
+        people.add(rosa());
+        Set<Integer> rulesUsed = new java.util.HashSet<>();
+        for (int target = 1; target <= 3000; target += 61) {
+            for (Persona p : people) {
+                for (Situation s : java.util.Arrays.asList(null, SUMMIT)) {
+                    String card = PersonaCard.systemPrompt(p, s);
+                    // Reference: append rule after rule while the prompt is still short of the target.
+                    StringBuilder expected = new StringBuilder(card);
+                    int used = 0;
+                    for (String rule : ChannelRules.REFERENCE) {
+                        if (fixed + tokens.count(expected.toString()) >= target) break;
+                        expected.append("\n\n").append(rule);
+                        used++;
+                    }
+                    rulesUsed.add(used);
+                    assertEquals(expected.toString(), PersonaPromptBuilder.withPrefixTarget(target).systemPrompt(p, s),
+                            p.id() + " target " + target);
+                }
+            }
+        }
+        // The targets cover no padding, every partial padding and all of it.
+        assertEquals(ChannelRules.REFERENCE.size() + 1, rulesUsed.size(), rulesUsed.toString());
+    }
 }
