@@ -68,13 +68,7 @@ public final class MessageReader {
     private static final Pattern ACRONYMS = Pattern.compile("\\b(STOP|HELP|BAJA|STOPALL|YES|NO|SI|SÍ|RSVP|FAQ|HIPAA|GDPR|HVAC|SAML|SOC)\\b");
     private static final Pattern ACCENTS = Pattern.compile("[ñ¿¡áéíóú]");
     /** Walks read the same few messages thousands of times; a reading depends only on the key. */
-    private static final Map<List<Object>, MessageReading> CACHE = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(512, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<List<Object>, MessageReading> e) {
-                    return size() > 1024;
-                }
-            });
+    private static final Memo<List<Object>, MessageReading> CACHE = new Memo<>(1024);
     private static final List<Pattern> TOPIC_PATTERNS = TOPICS.stream()
             .map(w -> Pattern.compile("\\b" + Pattern.quote(w) + "\\b")).toList();
 
@@ -85,11 +79,7 @@ public final class MessageReader {
     public static MessageReading read(OutboundMessage m, String declared, String senderName, List<String> earlier) {
         List<Object> key = java.util.Arrays.asList(m.channel(), m.subject(), m.body(), declared, senderName,
                 earlier == null ? List.of() : new java.util.ArrayList<>(earlier));
-        MessageReading cached = CACHE.get(key);
-        if (cached != null) return cached;
-        MessageReading r = readUncached(m, declared, senderName, earlier);
-        CACHE.put(key, r);
-        return r;
+        return CACHE.get(key, k -> readUncached(m, declared, senderName, earlier));
     }
 
     private static MessageReading readUncached(OutboundMessage m, String declared, String senderName, List<String> earlier) {

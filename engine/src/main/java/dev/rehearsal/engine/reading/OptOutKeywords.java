@@ -154,6 +154,13 @@ public final class OptOutKeywords {
     /** The rule and words that make the reply an opt-out, or empty. */
     public static Optional<Match> match(String replyText) {
         if (replyText == null || replyText.isBlank()) return Optional.empty();
+        return MATCHES.get(replyText, OptOutKeywords::find);
+    }
+
+    /** Every reply is checked by the simulator and again by the classifier; most repeat across walks. */
+    private static final Memo<String, Optional<Match>> MATCHES = new Memo<>(4096);
+
+    private static Optional<Match> find(String replyText) {
         String norm = normalize(replyText);
         for (String clause : CLAUSE.split(norm)) {
             String kw = soleKeyword(clause);

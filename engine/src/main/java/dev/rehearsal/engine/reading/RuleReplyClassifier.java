@@ -121,9 +121,16 @@ public final class RuleReplyClassifier implements ReplyClassifier {
             "angry", "bad", "worse", "terrible", "hate", "waste", "spam", "expensive", "wrong", "molesto", "mal", "nunca",
             "caro", "odio", "basura");
 
+    /** The offline engine's replies repeat across walks (docs/PERFORMANCE.md): a reading depends only on the text. */
+    private static final Memo<String, ReplyReading> READINGS = new Memo<>(4096);
+
     @Override
     public ReplyReading classify(String replyText) {
         if (replyText == null || replyText.isBlank()) return reading(Intent.NEUTRAL, Sentiment.NEUTRAL, false, "empty");
+        return READINGS.get(replyText, RuleReplyClassifier::read);
+    }
+
+    private static ReplyReading read(String replyText) {
         if (OptOutKeywords.isOptOut(replyText)) return reading(Intent.OPT_OUT, Sentiment.NEGATIVE, true, "opt_out");
         String t = OptOutKeywords.normalize(replyText).trim();
         for (Rule r : List.of(DECLINE, COMMITMENT, PRICE_PUSHBACK, PRICE_QUESTION, DOUBT)) {
