@@ -24,7 +24,13 @@ import java.util.Locale;
 public final class WalksBenchmark {
     static final int REPEATS = 5;
     static final long LLM_DELAY_MS = 300;
-    /** The launcher's JVM flags (./rehearse); the class-data-sharing archive is left out, it needs the jars. */
+    /**
+     * Children run through ./rehearse (built first if sources changed, so run it once before measuring) unless
+     * -Dwalks.launcher=false: then a plain JVM with the launcher's flags on this classpath, without the
+     * class-data-sharing archive (it needs the jars).
+     */
+    static final boolean LAUNCHER = !"false".equals(System.getProperty("walks.launcher"));
+    /** The launcher's JVM flags (./rehearse), for -Dwalks.launcher=false. */
     static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xms64m");
 
     public static void main(String[] args) throws Exception {
@@ -75,9 +81,14 @@ public final class WalksBenchmark {
             List<String> cmd = new ArrayList<>();
             Path t = Files.createTempFile("time", ".txt");
             if (time) cmd.addAll(List.of("/usr/bin/time", "-f", "%M", "-o", t.toString()));
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(JVM_FLAGS);
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            Path launcher = root().resolve("rehearse");
+            if (LAUNCHER && Files.isExecutable(launcher)) {
+                cmd.add(launcher.toString());   // what users run: the module jars, the launcher's flags, the CDS archive
+            } else {
+                cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                cmd.addAll(JVM_FLAGS);
+                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            }
             cmd.addAll(args);
             if (!args.contains("--out")) cmd.addAll(List.of("--quiet", "--format", "json", "--out", "/dev/null"));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
