@@ -20,11 +20,13 @@ import java.util.Map;
  */
 public final class CannedOpenAiServer implements AutoCloseable {
     private final HttpServer server;
+    private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
 
     public CannedOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", ex -> {
             JsonNode body = Json.mapper().readTree(ex.getRequestBody());
+            calls.incrementAndGet();
             send(ex, 200, completion(body, "chatcmpl-canned"));
         });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
@@ -60,6 +62,11 @@ public final class CannedOpenAiServer implements AutoCloseable {
         ex.sendResponseHeaders(status, bytes.length);
         ex.getResponseBody().write(bytes);
         ex.close();
+    }
+
+    /** Chat completions answered so far. */
+    public int calls() {
+        return calls.get();
     }
 
     public String baseUrl() {

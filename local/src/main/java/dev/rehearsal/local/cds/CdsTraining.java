@@ -17,17 +17,27 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) throws Exception {
-        Path examples = Path.of(args[0]).resolve("examples");
+        Trained t = train(Path.of(args[0]));
+        System.err.printf("cds-training: validate=%d offline=%d llm=%d llm-calls=%d%n", t.validate(), t.offline(), t.llm(), t.llmCalls());
+        System.exit(0);   // the provider's client keeps non-daemon threads; the archive is written at exit
+    }
+
+    /** The three runs' exit codes and the LLM calls the loopback server answered. */
+    record Trained(int validate, int offline, int llm, int llmCalls) {
+    }
+
+    static Trained train(Path root) throws Exception {
+        Path examples = root.resolve("examples");
         String suite = examples.resolve("sms-lead-followup.suite.json").toString();
         Path out = java.nio.file.Files.createTempFile("rehearse-cds-training", ".out");
-        String nowhere = out.toString();
-        Main.run("validate", examples.resolve("sms-lead-followup.workflow.json").toString());
-        Main.run("test", suite, "--provider", "offline", "--quiet", "--out", nowhere);
         try (CannedOpenAiServer llm = new CannedOpenAiServer()) {
-            Main.run("test", suite, "--provider", "openai", "--model", "gpt-4.1-mini", "--base-url", llm.baseUrl(),
-                    "--replay", "off", "--runs", "1", "--quiet", "--format", "json", "--out", nowhere);
+            int validate = Main.run("validate", examples.resolve("sms-lead-followup.workflow.json").toString());
+            int offline = Main.run("test", suite, "--provider", "offline", "--quiet", "--out", out.toString());
+            int viaLlm = Main.run("test", suite, "--provider", "openai", "--model", "gpt-4.1-mini", "--base-url", llm.baseUrl(),
+                    "--replay", "off", "--runs", "1", "--quiet", "--format", "json", "--out", out.toString());
+            return new Trained(validate, offline, viaLlm, llm.calls());
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
         }
-        java.nio.file.Files.deleteIfExists(out);
-        System.exit(0);
     }
 }
