@@ -89,6 +89,19 @@ class EventsTest {
         assertEquals(java.util.Set.of(runId), f.started.stream().map(r -> r.runId()).collect(java.util.stream.Collectors.toSet()),
                 "one run started (a repeated start of a RUNNING run is idempotent in Step Functions)");
         assertEquals(account, f.started.get(0).accountId());
+        // runs auto with the suite's expectations: walks its first look (30) now, NextLook grows it to 480 at most.
+        JsonNode auto = ApiFixture.json(run(workflows, "start-test-auto", 202));
+        String autoId = WorkflowsHandler.runIdFor(account, "dental-reactivation", "crm-7f3a-0002");
+        assertEquals(autoId, auto.get("run_id").asText());
+        assertEquals("auto", auto.get("runs").asText());
+        assertEquals(30, f.store.runs().get(account, autoId).orElseThrow().walks());
+        APIGatewayV2HTTPResponse planDoc = new APIGatewayV2HTTPResponse();
+        planDoc.setBody(f.store.runs().plan(account, autoId).orElseThrow());
+        JsonNode plan = ApiFixture.json(planDoc);
+        assertEquals("auto", plan.get("runs").asText(), plan.toString());
+        assertEquals(2, plan.get("expectations").size(), plan.toString());
+        f.store.runs().finish(account, autoId, dev.rehearsal.store.RunStatus.COMPLETED, null);
+        f.started.removeIf(r -> r.runId().equals(autoId));
 
         assertEquals(List.of(runId), ids(ApiFixture.json(run(tests, "list-tests", 200)), "run_id"),
                 "the workflow's RUNNING runs");

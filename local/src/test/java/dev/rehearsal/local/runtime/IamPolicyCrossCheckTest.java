@@ -102,7 +102,7 @@ class IamPolicyCrossCheckTest {
         }));
         ObjectMapper events = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         for (String e : List.of("create-persona", "get-persona", "put-persona", "list-personas", "put-workflow",
-                "get-workflow", "validate-workflow", "import-workflow", "list-workflows", "start-test", "list-tests", "get-test",
+                "get-workflow", "validate-workflow", "import-workflow", "list-workflows", "start-test", "start-test-auto", "list-tests", "get-test",
                 "get-test-interactions", "get-test-report", "put-suite", "get-suite", "list-suites", "cancel-test",
                 "delete-persona")) {
             APIGatewayV2HTTPEvent event = events.readValue(RuntimeFixture.projectFile("events/api/" + e + ".json").toFile(),
