@@ -24,27 +24,35 @@ import java.util.Map;
 final class WorkflowSchemaCheck {
     private final SchemaChecker envelope;
     private final SchemaChecker unknownType;
-    private final Map<String, SchemaChecker> byType = new HashMap<>();
+    private final JsonNode published;
+    private final ObjectNode base;
+    /** Built on first use: a workflow uses a few of the step types, and each checker costs a schema compilation. */
+    private final Map<String, SchemaChecker> byType = new java.util.concurrent.ConcurrentHashMap<>();
 
     WorkflowSchemaCheck(String resource) {
-        JsonNode published = SchemaChecker.load(resource);
+        published = SchemaChecker.load(resource);
         ObjectNode env = published.deepCopy();
         ((ObjectNode) env.get("properties").get("steps")).set("items", env.objectNode().put("type", "object"));
         envelope = SchemaChecker.of(env);
-        JsonNode step = published.get("$defs").get("step");
-        ObjectNode base = step.deepCopy();
+        base = published.get("$defs").get("step").deepCopy();
         base.remove("allOf");
         unknownType = SchemaChecker.of(rooted(published, base));
-        for (StepType t : StepType.values()) {
-            ArrayNode parts = base.arrayNode();
-            parts.add(base);
-            for (JsonNode rule : step.get("allOf")) {
-                if (selects(rule.path("if").path("properties").path("type"), t.wireName())) parts.add(rule.get("then"));
-            }
-            ObjectNode typed = base.objectNode();
-            typed.set("allOf", parts);
-            byType.put(t.wireName(), SchemaChecker.of(rooted(published, typed)));
+    }
+
+    void prepareEveryType() {
+        for (StepType t : StepType.values()) byType.computeIfAbsent(t.wireName(), k -> typed(t));
+    }
+
+    /** The base step plus the {@code then} parts whose {@code if} names this type. */
+    private SchemaChecker typed(StepType t) {
+        ArrayNode parts = base.arrayNode();
+        parts.add(base);
+        for (JsonNode rule : published.get("$defs").get("step").get("allOf")) {
+            if (selects(rule.path("if").path("properties").path("type"), t.wireName())) parts.add(rule.get("then"));
         }
+        ObjectNode typed = base.objectNode();
+        typed.set("allOf", parts);
+        return SchemaChecker.of(rooted(published, typed));
     }
 
     private static boolean selects(JsonNode typeTest, String type) {
@@ -75,7 +83,8 @@ final class WorkflowSchemaCheck {
     }
 
     private SchemaChecker checker(JsonNode step) {
-        return byType.getOrDefault(step.path("type").asText(), unknownType);
+        return StepType.fromWire(step.path("type").asText())
+                .map(t -> byType.computeIfAbsent(t.wireName(), k -> typed(t))).orElse(unknownType);
     }
 
     List<Problem> check(JsonNode root, LocatedJson doc) {
