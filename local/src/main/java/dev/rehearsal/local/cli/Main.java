@@ -28,7 +28,21 @@ public final class Main {
         COMMANDS.put("import", ImportCommand::new);
     }
 
+    static {
+        // A class or resource looked up and found nowhere opens every jar on the class path (~150 for the CLI: ~100 ms
+        // on a cold JVM), and a run needs only a dozen of them. Picocli probes for Groovy closures, and SLF4J (the
+        // JSON Schema checker logs through it) finds its provider by scanning every jar; neither is needed here.
+        setIfAbsent("picocli.disable.closures", "true");
+        setIfAbsent("slf4j.provider", "org.slf4j.nop.NOPServiceProvider");
+        setIfAbsent("slf4j.internal.verbosity", "WARN");   // else SLF4J announces the provider it was given
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) System.setProperty(property, value);
+    }
+
     public static void main(String[] args) {
+        StartUp.begin(args);
         System.exit(run(args));
     }
 
