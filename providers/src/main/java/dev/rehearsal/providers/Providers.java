@@ -56,10 +56,16 @@ public final class Providers {
         if (config.provider() == ProviderKind.OFFLINE) return new ProviderBundle(null, null, null, meter, prices, config, null);
 
         PersonaPromptBuilder personaPrompts = personaPrompts(config, prices);
-        // The tokenizer's vocabulary (~0.5 s on a cold JVM) loads on its own thread while the client is built.
+        // Beside the client being built, on their own thread: the tokenizer's vocabulary (~0.5 s on a cold JVM) and,
+        // for OpenAI, the JDK's IDN tables, which OkHttp reads to parse every request's URL: initialised by the first
+        // requests instead, they held every walk's first call behind one class initialisation (~0.3 s).
+        boolean padded = personaPrompts.targetPrefixTokens() > 0, okHttp = config.provider() == ProviderKind.OPENAI;
         Thread tokenizer = null;
-        if (warm && personaPrompts.targetPrefixTokens() > 0) {
-            tokenizer = new Thread(() -> TokenCounter.o200k().count("warm-up"), "rehearse-tokenizer-warm-up");
+        if (warm && (padded || okHttp)) {
+            tokenizer = new Thread(() -> {
+                if (okHttp) java.net.IDN.toASCII("api.openai.com");
+                if (padded) TokenCounter.o200k().count("warm-up");
+            }, "rehearse-provider-warm-up-2");
             tokenizer.setDaemon(true);
             tokenizer.start();
         }

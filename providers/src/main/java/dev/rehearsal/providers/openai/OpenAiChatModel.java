@@ -34,6 +34,12 @@ import java.util.Map;
 public final class OpenAiChatModel implements ChatModel {
     private final OpenAIClient client;
     private final String model;
+    /**
+     * The client's own mapper, given to it so {@link #warm} fills the very serializer and deserializer caches the
+     * calls use: the SDK otherwise makes one per client, and seven walks' first calls then built the same
+     * deserializers behind one lock.
+     */
+    private final com.fasterxml.jackson.databind.json.JsonMapper mapper = ObjectMappers.jsonMapper();
 
     public OpenAiChatModel(String baseUrl, String model, String apiKey, Duration timeout) {
         this.model = model;
@@ -41,6 +47,7 @@ public final class OpenAiChatModel implements ChatModel {
         OpenAIOkHttpClient.Builder b = OpenAIOkHttpClient.builder()
                 .apiKey(apiKey == null || apiKey.isBlank() ? "missing-key" : apiKey)
                 .timeout(timeout)
+                .jsonMapper(mapper)
                 .maxRetries(0); // RetryingChatModel owns retries so backoff is uniform and testable
         if (baseUrl != null && !baseUrl.isBlank()) b.baseUrl(baseUrl);
         this.client = b.build();
@@ -82,8 +89,8 @@ public final class OpenAiChatModel implements ChatModel {
         try {
             ChatPrompt sample = new ChatPrompt(JobSchema.PERSONA_REPLY, "warm-up", List.of(ChatMessage.user("warm-up")), 16, 0.0, 1L);
             client.chat().completions();
-            ObjectMappers.jsonMapper().writeValueAsString(params(sample)._body());
-            ChatCompletion c = ObjectMappers.jsonMapper().readValue(SAMPLE_COMPLETION, ChatCompletion.class);
+            mapper.writeValueAsString(params(sample)._body());
+            ChatCompletion c = mapper.readValue(SAMPLE_COMPLETION, ChatCompletion.class);
             c.choices().get(0).message().content();
             usage(c);
         } catch (Exception | LinkageError e) {
