@@ -50,6 +50,9 @@ public final class Providers {
         return create(config, sleeper, store, false);
     }
 
+    private static final String SAMPLE_REPLY = "{\"reasoning\": \"warm-up\", \"response\": \"Sounds good.\", \"sentiment\": "
+            + "\"neutral\", \"intent\": \"question\", \"likely_to_convert\": 30, \"actions\": [\"replied\"], \"reply_when\": \"now\"}";
+
     private static ProviderBundle create(ProviderConfig config, Sleeper sleeper, ReplayStore store, boolean warm) {
         PriceTable prices = PriceTable.load(config.priceFile());
         UsageMeter meter = new UsageMeter();
@@ -61,10 +64,12 @@ public final class Providers {
         // requests instead, they held every walk's first call behind one class initialisation (~0.3 s).
         boolean padded = personaPrompts.targetPrefixTokens() > 0, okHttp = config.provider() == ProviderKind.OPENAI;
         Thread tokenizer = null;
-        if (warm && (padded || okHttp)) {
+        if (warm) {
             tokenizer = new Thread(() -> {
                 if (okHttp) java.net.IDN.toASCII("api.openai.com");
                 if (padded) TokenCounter.o200k().count("warm-up");
+                // The answer check every walk's first reply goes through (its JSON Schema validators, cold).
+                dev.rehearsal.providers.core.AnswerParser.parse(SAMPLE_REPLY, dev.rehearsal.providers.core.JobSchema.PERSONA_REPLY);
             }, "rehearse-provider-warm-up-2");
             tokenizer.setDaemon(true);
             tokenizer.start();
