@@ -83,7 +83,9 @@ class RunsAutoServeTest {
         JsonNode started = json(call(st, "POST", "/workflows/email-nurture/test", body), 202);
         assertEquals("auto", started.get("runs").asText());
         String runId = started.get("run_id").asText();
-        long deadline = System.nanoTime() + 120_000_000_000L;
+        // Generous: a stepped run of 2 x 480 walks takes ~1-2 minutes on a quiet 2-core box and several times that on a
+        // shared one; this waits for the run's end, it does not time it.
+        long deadline = System.nanoTime() + 900_000_000_000L;
         JsonNode run;
         do {
             run = json(call(st, "GET", "/tests/" + runId, null), 200);
