@@ -1,7 +1,7 @@
 package dev.rehearsal.engine.offline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.json.JsonTrees;
 import dev.rehearsal.engine.persona.Knobs;
 import dev.rehearsal.engine.reading.MessageReading;
 
@@ -202,7 +202,7 @@ final class ReplyWriter {
         String path = "/offline/replies-" + lang + ".json";
         try (InputStream in = ReplyWriter.class.getResourceAsStream(path)) {
             if (in == null) throw new IllegalStateException("missing phrase bank " + path);
-            return Json.mapper().readTree(in);
+            return JsonTrees.read(in); // no data binding on a Lambda's first event
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

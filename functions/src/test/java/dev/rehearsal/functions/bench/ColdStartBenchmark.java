@@ -179,6 +179,8 @@ public final class ColdStartBenchmark {
                 .orElseThrow(() -> new IllegalStateException(c.name() + ": no COLDSTART line:\n" + String.join("\n", lines)));
         String output = lines.stream().filter(l -> l.startsWith("OUTPUT ")).findFirst().orElse("");
         check(c, output, lines);
+        // -Dcoldstart.show=true: each process's pid and phase timestamps, to cut its class-load log into phases
+        if (Boolean.getBoolean("coldstart.show")) System.out.println("SAMPLE pid=" + p.pid() + " case=" + c.mode() + ":" + c.handler() + " " + times);
         Map<String, Long> t = new LinkedHashMap<>();
         for (String kv : times.substring(10).split(" ")) t.put(kv.split("=")[0], Long.parseLong(kv.split("=")[1]));
         return new Sample(t.get("done") - t0, t.get("main") - t0, t.get("init") - t.get("main"), t.get("done") - t.get("init"));
