@@ -52,7 +52,11 @@ public final class ColdStartBenchmark {
     static final String ACCOUNT = "acme-dental";
     static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
 
-    record Case(String name, String mode, String handler) {
+    /** {@code cp}: the classpath to run, null for this checkout's. */
+    record Case(String name, String mode, String handler, String cp) {
+        Case(String name, String mode, String handler) {
+            this(name, mode, handler, null);
+        }
     }
 
     record Sample(long total, long jvm, long init, long handle) {
@@ -99,7 +103,7 @@ public final class ColdStartBenchmark {
             InitSimulation init = new InitSimulation(new StepServices(store, new OfflinePersonaEngine()));
             Path tmp = Files.createTempDirectory("coldstart");
             List<Path> cursors = new ArrayList<>();
-            for (int i = 0; i < (reps + 1) * javas.size() * 2; i++) { // two ExecuteStep cases: plain and primed
+            for (int i = 0; i < (reps + 1) * javas.size() * 4; i++) { // up to four ExecuteStep cases
                 String runId = "run-" + UUID.randomUUID().toString().replace("-", "");
                 RunRecord run = store.runs().create(ACCOUNT, runId, "sms-lead-followup", v, List.of("eager-eddie"), 7).value();
                 JsonNode cursor = init.handle(Json.mapper().createObjectNode().put("accountId", ACCOUNT)
@@ -117,13 +121,7 @@ public final class ColdStartBenchmark {
             env.put("AWS_REGION", "us-east-1");
             env.put("PROVIDER", "offline");
 
-            List<Case> cases = List.of(
-                    new Case("bare: DynamoDB client only", "stream", BareDynamoHandler.class.getName()),
-                    new Case("bare + one GetItem", "stream", BareDynamoGetHandler.class.getName()),
-                    new Case("ExecuteStep (eager-eddie, step 0)", "stream", "dev.rehearsal.functions.steps.ExecuteStep"),
-                    new Case("ApiHandler (GET /personas/{id})", "api", "dev.rehearsal.functions.api.ApiHandler"),
-                    new Case("ExecuteStep, primed (SnapStart)", "stream-primed", "dev.rehearsal.functions.steps.ExecuteStep"),
-                    new Case("ApiHandler, primed (SnapStart)", "api-primed", "dev.rehearsal.functions.api.ApiHandler"));
+            List<Case> cases = cases(System.getProperty("coldstart.before"), !"false".equals(System.getProperty("coldstart.primed")));
             int next = 0;
             for (String java : javas) {
                 Map<Case, List<Sample>> samples = new LinkedHashMap<>();
@@ -136,13 +134,38 @@ public final class ColdStartBenchmark {
                             case "dev.rehearsal.functions.api.ApiHandler" -> getPersona;
                             default -> empty;
                         };
-                        Sample s = runOnce(java, cp, env, c, event);
+                        Sample s = runOnce(java, c.cp() != null ? c.cp() : cp, env, c, event);
                         if (round > 0) samples.get(c).add(s);
                     }
                 }
                 report(version, reps, samples);
             }
         }
+    }
+
+    /**
+     * The measured handlers. {@code before}: a directory holding an earlier build's {@code functions.jar} and
+     * {@code test-classes}, whose ExecuteStep and API handler then run in the same rounds, alternating with this
+     * build's (-Dcoldstart.before=DIR; on a shared box, noise then hits both alike). {@code primed}: also the
+     * SnapStart-primed cases (-Dcoldstart.primed=false leaves them out).
+     */
+    static List<Case> cases(String before, boolean primed) {
+        List<Case> cases = new ArrayList<>(List.of(
+                new Case("bare: DynamoDB client only", "stream", BareDynamoHandler.class.getName()),
+                new Case("bare + one GetItem", "stream", BareDynamoGetHandler.class.getName()),
+                new Case("ExecuteStep (eager-eddie, step 0)", "stream", "dev.rehearsal.functions.steps.ExecuteStep"),
+                new Case("ApiHandler (GET /personas/{id})", "api", "dev.rehearsal.functions.api.ApiHandler")));
+        if (before != null && !before.isBlank()) {
+            Path b = Path.of(before).toAbsolutePath();
+            String cp = b.resolve("functions.jar") + File.pathSeparator + b.resolve("test-classes");
+            cases.add(new Case("ExecuteStep, before (" + b.getFileName() + ")", "stream", "dev.rehearsal.functions.steps.ExecuteStep", cp));
+            cases.add(new Case("ApiHandler, before (" + b.getFileName() + ")", "api", "dev.rehearsal.functions.api.ApiHandler", cp));
+        }
+        if (primed) {
+            cases.add(new Case("ExecuteStep, primed (SnapStart)", "stream-primed", "dev.rehearsal.functions.steps.ExecuteStep"));
+            cases.add(new Case("ApiHandler, primed (SnapStart)", "api-primed", "dev.rehearsal.functions.api.ApiHandler"));
+        }
+        return cases;
     }
 
     static String javaVersion(String java) throws Exception {
@@ -180,7 +203,7 @@ public final class ColdStartBenchmark {
         String output = lines.stream().filter(l -> l.startsWith("OUTPUT ")).findFirst().orElse("");
         check(c, output, lines);
         // -Dcoldstart.show=true: each process's pid and phase timestamps, to cut its class-load log into phases
-        if (Boolean.getBoolean("coldstart.show")) System.out.println("SAMPLE pid=" + p.pid() + " case=" + c.mode() + ":" + c.handler() + " " + times);
+        if (Boolean.getBoolean("coldstart.show")) System.out.println("SAMPLE pid=" + p.pid() + " case=" + c.mode() + ":" + c.handler() + (c.cp() == null ? "" : ":before") + " " + times);
         Map<String, Long> t = new LinkedHashMap<>();
         for (String kv : times.substring(10).split(" ")) t.put(kv.split("=")[0], Long.parseLong(kv.split("=")[1]));
         return new Sample(t.get("done") - t0, t.get("main") - t0, t.get("init") - t.get("main"), t.get("done") - t.get("init"));
