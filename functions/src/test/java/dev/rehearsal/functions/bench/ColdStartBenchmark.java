@@ -59,7 +59,8 @@ public final class ColdStartBenchmark {
         }
     }
 
-    record Sample(long total, long jvm, long init, long handle) {
+    /** Wall times in µs from the parent's clock; {@code cpu}: the child's CPU µs up to its answer (-1 if unknown). */
+    record Sample(long total, long jvm, long init, long handle, long cpu) {
     }
 
     private ColdStartBenchmark() {
@@ -206,7 +207,8 @@ public final class ColdStartBenchmark {
         if (Boolean.getBoolean("coldstart.show")) System.out.println("SAMPLE pid=" + p.pid() + " case=" + c.mode() + ":" + c.handler() + (c.cp() == null ? "" : ":before") + " " + times);
         Map<String, Long> t = new LinkedHashMap<>();
         for (String kv : times.substring(10).split(" ")) t.put(kv.split("=")[0], Long.parseLong(kv.split("=")[1]));
-        return new Sample(t.get("done") - t0, t.get("main") - t0, t.get("init") - t.get("main"), t.get("done") - t.get("init"));
+        return new Sample(t.get("done") - t0, t.get("main") - t0, t.get("init") - t.get("main"), t.get("done") - t.get("init"),
+                t.getOrDefault("cpu", -1L));
     }
 
     /** The benchmark is only worth something if every process really did the work. */
@@ -228,9 +230,9 @@ public final class ColdStartBenchmark {
 
     static void report(String version, int reps, Map<Case, List<Sample>> samples) {
         System.out.printf(Locale.ROOT, "%nJDK %s, median of %d fresh JVMs (ms), flags %s%n", version, reps, JVM_FLAGS);
-        System.out.println("| handler | JVM start to main | class init + constructor | first event | total | total / bare | total / bare + GetItem | min-max total |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
-        double bare = -1, bareGet = -1;
+        System.out.println("| handler | JVM start to main | class init + constructor | first event | total | total / bare | total / bare + GetItem | min-max total | process CPU | CPU / bare |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        double bare = -1, bareGet = -1, bareCpu = -1;
         for (Map.Entry<Case, List<Sample>> e : samples.entrySet()) {
             List<Sample> ss = e.getValue();
             double total = median(ss.stream().map(Sample::total).toList()) / 1000.0;
@@ -238,11 +240,13 @@ public final class ColdStartBenchmark {
             else if (bareGet < 0) bareGet = total;
             long min = ss.stream().mapToLong(Sample::total).min().orElse(0), max = ss.stream().mapToLong(Sample::total).max().orElse(0);
             String vsGet = bareGet < 0 ? "–" : String.format(Locale.ROOT, "%.2f×", total / bareGet);
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.2f× | %s | %.0f–%.0f |%n", e.getKey().name(),
+            double cpu = median(ss.stream().map(Sample::cpu).toList()) / 1000.0;
+            if (bareCpu < 0) bareCpu = cpu;
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.2f× | %s | %.0f–%.0f | %.0f | %.2f× |%n", e.getKey().name(),
                     median(ss.stream().map(Sample::jvm).toList()) / 1000.0,
                     median(ss.stream().map(Sample::init).toList()) / 1000.0,
                     median(ss.stream().map(Sample::handle).toList()) / 1000.0,
-                    total, total / bare, vsGet, min / 1000.0, max / 1000.0);
+                    total, total / bare, vsGet, min / 1000.0, max / 1000.0, cpu, cpu / bareCpu);
         }
     }
 }
