@@ -122,7 +122,8 @@ public final class ColdStartBenchmark {
             env.put("AWS_REGION", "us-east-1");
             env.put("PROVIDER", "offline");
 
-            List<Case> cases = cases(System.getProperty("coldstart.before"), !"false".equals(System.getProperty("coldstart.primed")));
+            List<Case> cases = cases(System.getProperty("coldstart.before"), testClasses,
+                    !"false".equals(System.getProperty("coldstart.primed")));
             int next = 0;
             for (String java : javas) {
                 Map<Case, List<Sample>> samples = new LinkedHashMap<>();
@@ -145,22 +146,23 @@ public final class ColdStartBenchmark {
     }
 
     /**
-     * The measured handlers. {@code before}: a directory holding an earlier build's {@code functions.jar} and
-     * {@code test-classes}, whose ExecuteStep and API handler then run in the same rounds, alternating with this
-     * build's (-Dcoldstart.before=DIR; on a shared box, noise then hits both alike). {@code primed}: also the
+     * The measured handlers. {@code before}: an earlier build's {@code functions.jar}, whose ExecuteStep and API
+     * handler then run in the same rounds, alternating with this build's, under this checkout's launcher
+     * (-Dcoldstart.before=JAR; on a shared box, noise then hits both alike). {@code primed}: also the
      * SnapStart-primed cases (-Dcoldstart.primed=false leaves them out).
      */
-    static List<Case> cases(String before, boolean primed) {
+    static List<Case> cases(String before, Path testClasses, boolean primed) {
         List<Case> cases = new ArrayList<>(List.of(
                 new Case("bare: DynamoDB client only", "stream", BareDynamoHandler.class.getName()),
                 new Case("bare + one GetItem", "stream", BareDynamoGetHandler.class.getName()),
                 new Case("ExecuteStep (eager-eddie, step 0)", "stream", "dev.rehearsal.functions.steps.ExecuteStep"),
                 new Case("ApiHandler (GET /personas/{id})", "api", "dev.rehearsal.functions.api.ApiHandler")));
         if (before != null && !before.isBlank()) {
-            Path b = Path.of(before).toAbsolutePath();
-            String cp = b.resolve("functions.jar") + File.pathSeparator + b.resolve("test-classes");
-            cases.add(new Case("ExecuteStep, before (" + b.getFileName() + ")", "stream", "dev.rehearsal.functions.steps.ExecuteStep", cp));
-            cases.add(new Case("ApiHandler, before (" + b.getFileName() + ")", "api", "dev.rehearsal.functions.api.ApiHandler", cp));
+            Path jar = Path.of(before).toAbsolutePath();
+            if (!Files.isRegularFile(jar)) throw new IllegalStateException("coldstart.before: no jar at " + jar);
+            String cp = jar + File.pathSeparator + testClasses;
+            cases.add(new Case("ExecuteStep, before", "stream", "dev.rehearsal.functions.steps.ExecuteStep", cp));
+            cases.add(new Case("ApiHandler, before", "api", "dev.rehearsal.functions.api.ApiHandler", cp));
         }
         if (primed) {
             cases.add(new Case("ExecuteStep, primed (SnapStart)", "stream-primed", "dev.rehearsal.functions.steps.ExecuteStep"));
