@@ -1,6 +1,6 @@
 package dev.rehearsal.store;
 
-import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.codec.PersonaCodec;
 import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.persona.PersonaCatalog;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -85,7 +85,7 @@ public final class PersonaRepository {
     private Map<String, AttributeValue> item(String accountId, Persona p, String createdAt) {
         return table.expiring(Item.of(Keys.personasPk(accountId), Keys.personaSk(p.id()), "persona", accountId)
                 .s("personaId", p.id())
-                .s("doc", Json.write(p))
+                .s("doc", PersonaCodec.write(p))
                 .s("createdAt", createdAt)
                 .s("updatedAt", table.now().toString())
                 .build(), retention);
@@ -93,7 +93,7 @@ public final class PersonaRepository {
 
     private static Persona persona(Map<String, AttributeValue> item) {
         try {
-            return Json.mapper().readValue(Table.str(item, "doc"), Persona.class);
+            return PersonaCodec.read(Table.str(item, "doc"));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("stored persona is unreadable: " + Table.str(item, "sk"), e);
         }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,16 +57,14 @@ public final class LocatedJson {
         }
     }
 
-    private static final ObjectMapper MAPPER = Json.mapper();
-
     /** Duplicate keys are an error (a later key would silently win). */
-    static final com.fasterxml.jackson.core.JsonFactory STRICT = MAPPER.getFactory().rebuild()
+    static final com.fasterxml.jackson.core.JsonFactory STRICT = JsonTrees.FACTORY.rebuild()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /** The tree without positions, or null when the text is not valid JSON (call {@link #parse} for why). */
     public static JsonNode parseFast(String text) {
         try (JsonParser p = STRICT.createParser(text)) {
-            JsonNode n = MAPPER.reader().with(new CompactNodeFactory()).readTree(p);
+            JsonNode n = JsonTrees.read(p, new CompactNodeFactory());
             return n == null || p.nextToken() != null ? null : n;
         } catch (IOException e) {
             return null;

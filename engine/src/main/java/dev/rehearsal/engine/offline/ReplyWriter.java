@@ -1,7 +1,7 @@
 package dev.rehearsal.engine.offline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.json.JsonTrees;
 import dev.rehearsal.engine.persona.Knobs;
 import dev.rehearsal.engine.reading.MessageReading;
 
@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -22,18 +21,27 @@ import java.util.SplittableRandom;
  * "phrase" stream, so a bigger bank never changes whether or when a lead replies.
  */
 final class ReplyWriter {
-    private static final Map<String, JsonNode> BANKS = Map.of("en", load("en"), "es", load("es"));
+    private static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "es");
+
+    /** Each bank is read when a lead first writes in its language (an English walk never parses the Spanish one). */
+    private static final class English {
+        static final JsonNode BANK = load("en");
+    }
+
+    private static final class Spanish {
+        static final JsonNode BANK = load("es");
+    }
 
     private ReplyWriter() {
     }
 
     /** The languages the offline engine writes; others fall back to English with a warning. */
     static boolean writes(String primaryLanguage) {
-        return BANKS.containsKey(primaryLanguage);
+        return LANGUAGES.contains(primaryLanguage);
     }
 
     static String write(Move move, Knobs k, MessageReading r, String sender, SplittableRandom rnd) {
-        JsonNode bank = BANKS.getOrDefault(k.primaryLanguage(), BANKS.get("en"));
+        JsonNode bank = "es".equals(k.primaryLanguage()) ? Spanish.BANK : English.BANK;
         String voice = k.style().name().toLowerCase(Locale.ROOT);
         List<String> parts = new ArrayList<>();
         if (move == Move.STOP || move == Move.UNSUBSCRIBE) {
@@ -202,7 +210,7 @@ final class ReplyWriter {
         String path = "/offline/replies-" + lang + ".json";
         try (InputStream in = ReplyWriter.class.getResourceAsStream(path)) {
             if (in == null) throw new IllegalStateException("missing phrase bank " + path);
-            return Json.mapper().readTree(in);
+            return JsonTrees.read(in); // no data binding on a Lambda's first event
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,7 +15,10 @@ public final class PersonaCatalog {
     public static final List<String> BUILT_IN_IDS = List.of(
             "eager-eddie", "skeptical-sarah", "busy-bob", "chatty-cathy", "cold-carl", "price-conscious-pam",
             "technical-tim");
-    private static final Map<String, Persona> BUILT_INS = load();
+    /** Read on first use: asking whether an id is built in (every custom persona's GET) reads none of them. */
+    private static final class Loaded {
+        static final Map<String, Persona> BUILT_INS = load();
+    }
 
     private PersonaCatalog() {
     }
@@ -38,14 +41,14 @@ public final class PersonaCatalog {
     }
 
     public static List<Persona> builtIns() {
-        return new ArrayList<>(BUILT_INS.values());
+        return new ArrayList<>(Loaded.BUILT_INS.values());
     }
 
     public static Optional<Persona> builtIn(String id) {
-        return Optional.ofNullable(BUILT_INS.get(id));
+        return isBuiltIn(id) ? Optional.of(Loaded.BUILT_INS.get(id)) : Optional.empty();
     }
 
     public static boolean isBuiltIn(String id) {
-        return BUILT_INS.containsKey(id);
+        return id != null && BUILT_IN_IDS.contains(id); // List.of rejects a null probe
     }
 }

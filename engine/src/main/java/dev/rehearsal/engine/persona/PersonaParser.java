@@ -38,7 +38,7 @@ public final class PersonaParser {
     /** A persona this code ships or already checked: read as is, without the schema check. */
     public static Persona parseTrusted(byte[] json) {
         try {
-            return Json.mapper().readValue(json, Persona.class);
+            return dev.rehearsal.engine.codec.PersonaCodec.read(json);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable persona: " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.json.InvalidInputException;
+import dev.rehearsal.engine.codec.PersonaCodec;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.persona.PersonaCatalog;
@@ -75,7 +76,7 @@ public class PersonasHandler extends ApiHandlerBase {
     APIGatewayV2HTTPResponse get(ApiRequest req) {
         String id = req.pathId("id", PERSONA_ID, "persona");
         Persona p = personas.get(req.accountId(), id).orElseThrow(() -> ApiException.notFound("persona", id));
-        return Responses.json(200, p);
+        return Responses.jsonText(200, PersonaCodec.write(p));
     }
 
     APIGatewayV2HTTPResponse put(ApiRequest req) {

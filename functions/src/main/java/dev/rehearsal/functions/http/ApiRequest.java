@@ -21,9 +21,12 @@ import java.util.regex.Pattern;
 
 /** One API request, already matched to a route and authenticated: what a handler method reads. */
 public final class ApiRequest {
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    /** Built when a body is first parsed: a GET never needs a mapper (docs/PERFORMANCE.md, "Lambda cold start"). */
+    private static final class Strict {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
 
     private final APIGatewayV2HTTPEvent event;
     private final String accountId;
@@ -132,8 +135,8 @@ public final class ApiRequest {
     public static JsonNode parseJson(String text) {
         JsonNode node;
         try {
-            JsonParser p = STRICT.createParser(text);
-            node = STRICT.readTree(p);
+            JsonParser p = Strict.MAPPER.createParser(text);
+            node = Strict.MAPPER.readTree(p);
             if (node == null) throw ApiException.badRequest("missing_body", "", "a JSON body is required");
             if (p.nextToken() != null) {
                 throw new ApiException(400, "malformed_json", "malformed JSON: trailing content after the document",

@@ -3,7 +3,10 @@ package dev.rehearsal.functions.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.json.JsonTrees;
 import dev.rehearsal.engine.json.Problem;
 
 import java.util.HashMap;
@@ -20,10 +23,21 @@ public final class Responses {
     }
 
     public static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
+        // a tree is written without the mapper (the same text): error bodies stay off data binding
+        return jsonText(status, body == null ? "" : body instanceof JsonNode n ? JsonTrees.write(n) : Json.write(body),
+                extraHeaders);
+    }
+
+    /** A body already written as JSON (e.g. by a codec of dev.rehearsal.engine.codec). */
+    public static APIGatewayV2HTTPResponse jsonText(int status, String json) {
+        return jsonText(status, json, Map.of());
+    }
+
+    private static APIGatewayV2HTTPResponse jsonText(int status, String json, Map<String, String> extraHeaders) {
         Map<String, String> headers = new HashMap<>(extraHeaders);
         headers.put("content-type", "application/json");
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
-                .withBody(body == null ? "" : Json.write(body)).withIsBase64Encoded(false).build();
+                .withBody(json).withIsBase64Encoded(false).build();
     }
 
     public static APIGatewayV2HTTPResponse noContent() {
@@ -38,7 +52,7 @@ public final class Responses {
 
     public static APIGatewayV2HTTPResponse error(int status, String code, String message, List<Problem> problems,
                                                  String requestId, Map<String, String> headers) {
-        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         ObjectNode err = root.putObject("error");
         err.put("code", code);
         err.put("message", message);

@@ -1,7 +1,8 @@
 package dev.rehearsal.functions.observe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rehearsal.engine.json.Json;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.rehearsal.engine.json.JsonTrees;
 import dev.rehearsal.providers.core.Secrets;
 
 import java.time.Instant;
@@ -46,7 +47,7 @@ public final class JsonLog {
     }
 
     public static void log(Level level, String message, Map<String, ?> fields, Throwable error) {
-        ObjectNode line = Json.mapper().createObjectNode();
+        ObjectNode line = JsonNodeFactory.instance.objectNode();
         line.put("timestamp", Instant.now().toString());
         line.put("level", level.name());
         line.put("service", "rehearsal");
@@ -63,6 +64,6 @@ public final class JsonLog {
             line.put("errorType", error.getClass().getSimpleName());
             line.put("errorMessage", Secrets.redact(String.valueOf(error.getMessage())));
         }
-        write(Json.write(line));
+        write(JsonTrees.write(line));
     }
 }

@@ -2,7 +2,8 @@ package dev.rehearsal.functions.observe;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rehearsal.engine.json.Json;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.rehearsal.engine.json.JsonTrees;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -72,11 +73,11 @@ public final class Metrics {
     /** Writes the document (nothing when no metric was put). */
     public void emit() {
         if (values.isEmpty()) return;
-        JsonLog.write(Json.write(document(System.currentTimeMillis())));
+        JsonLog.write(JsonTrees.write(document(System.currentTimeMillis())));
     }
 
     ObjectNode document(long timestampMillis) {
-        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         ObjectNode aws = root.putObject("_aws");
         aws.put("Timestamp", timestampMillis);
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();

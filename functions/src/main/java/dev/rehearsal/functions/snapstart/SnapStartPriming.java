@@ -92,6 +92,13 @@ public final class SnapStartPriming implements Resource {
             SimulationRunner.PersonaRun run = SimulationRunner.run(wf, p, engine, SimulationOptions.defaults(1));
             Json.write(run.session());
             run.interactions().forEach(Json::write);
+            // the step handlers' own readers and writers (ExecuteStep stores sessions and interactions with them)
+            try {
+                dev.rehearsal.engine.codec.SessionCodec.read(dev.rehearsal.engine.codec.SessionCodec.write(run.session()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            run.interactions().forEach(dev.rehearsal.engine.codec.InteractionCodec::write);
             runs.add(run);
         }
         Report r = Rehearsal.report(wf, new Report.RunInfo(1, SimulationOptions.DEFAULT_START.toString(), engine.name(),

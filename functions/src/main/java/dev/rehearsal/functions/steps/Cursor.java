@@ -2,7 +2,7 @@ package dev.rehearsal.functions.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rehearsal.engine.json.Json;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.rehearsal.engine.sim.SimulationSession;
 
 /**
@@ -23,7 +23,7 @@ public record Cursor(String accountId, String runId, String testId, String perso
     }
 
     ObjectNode toJson() {
-        ObjectNode o = Json.mapper().createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("accountId", accountId);
         o.put("runId", runId);
         o.put("testId", testId);

@@ -1,6 +1,8 @@
 package dev.rehearsal.functions.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.engine.codec.InteractionCodec;
+import dev.rehearsal.engine.codec.SessionCodec;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.llm.PersonaReply;
 import dev.rehearsal.engine.llm.PersonaResponder;
@@ -108,7 +110,7 @@ public class ExecuteStep extends StepHandler {
         Workflow wf = RunData.workflow(services.store(), run);
         Persona p = s.persona != null ? s.persona : RunData.persona(services.store(), run, c.personaId());
         SimulationOptions options = RunData.options(run);
-        SimulationSession before = s.copy();
+        SimulationSession before = RunData.session(test); // s as read: a copy without a JSON round trip through the mapper
         // A previous attempt may have recorded this step and died before saving the session: replay its
         // answer instead of asking the LLM again, so the session follows the interaction on record.
         Optional<dev.rehearsal.store.Interaction> prior = store.getInteraction(c.accountId(), c.testId(), c.stepIndex());
@@ -134,15 +136,16 @@ public class ExecuteStep extends StepHandler {
         fields.put("replayed", prior.isPresent());
         fields.put("providerError", in.reply() != null && in.reply().providerError() != null);
         JsonLog.info("step executed", fields);
+        String document = InteractionCodec.write(in);
         Stored<dev.rehearsal.store.Interaction> stored = store.putInteraction(c.accountId(), c.testId(), in.stepIndex(),
-                Json.write(in));
-        if (!stored.created() && !stored.value().document().equals(Json.write(in))) {
+                document);
+        if (!stored.created() && !stored.value().document().equals(document)) {
             // A concurrent attempt recorded a different answer first: that one is the truth.
             s = before;
             Simulator.step(wf, p, s, recorded(stored.value()), options, recordedReading(stored.value(), classifier));
         }
         boolean advanced = store.advanceTest(c.accountId(), new PersonaTest(c.testId(), c.runId(), c.personaId(),
-                s.done() ? "SIMULATED" : "RUNNING", Json.write(s), null), s.stepIndex);
+                s.done() ? "SIMULATED" : "RUNNING", SessionCodec.write(s), null), s.stepIndex);
         if (!advanced) {
             // Another attempt already moved the session past this step: answer its cursor.
             s = RunData.session(store.getTest(c.accountId(), c.testId()).orElseThrow());

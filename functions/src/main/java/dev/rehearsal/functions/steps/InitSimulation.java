@@ -1,7 +1,7 @@
 package dev.rehearsal.functions.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.codec.SessionCodec;
 import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.sim.SimulationSession;
 import dev.rehearsal.engine.sim.Simulator;
@@ -49,7 +49,7 @@ public class InitSimulation extends StepHandler {
             Persona p = RunData.persona(services.store(), run, personaId);
             s = Simulator.start(wf, p, RunData.options(run), walk);
             services.store().runs().saveTest(accountId, new PersonaTest(testId, run.runId(), personaId, "RUNNING",
-                    Json.write(s), null));
+                    SessionCodec.write(s), null));
         }
         return Cursor.of(accountId, run.runId(), testId, personaId, s).toJson();
     }

@@ -1,6 +1,7 @@
 package dev.rehearsal.functions.steps;
 
-import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.codec.PersonaCodec;
+import dev.rehearsal.engine.codec.SessionCodec;
 import dev.rehearsal.engine.persona.Persona;
 import dev.rehearsal.engine.sim.SimulationOptions;
 import dev.rehearsal.engine.sim.SimulationSession;
@@ -44,7 +45,7 @@ final class RunData {
         java.util.Optional<String> snapshot = store.runs().personaSnapshot(run.accountId(), run.runId(), personaId);
         if (snapshot.isPresent()) {
             try {
-                return Json.mapper().readValue(snapshot.get(), Persona.class);
+                return PersonaCodec.read(snapshot.get());
             } catch (IOException e) {
                 throw new IllegalStateException("the run's copy of persona " + personaId + " is unreadable", e);
             }
@@ -60,7 +61,7 @@ final class RunData {
     static SimulationSession session(PersonaTest t) {
         if (t.session() == null) throw new StepInputException("test " + t.testId() + " has no session");
         try {
-            return Json.mapper().readValue(t.session(), SimulationSession.class);
+            return SessionCodec.read(t.session());
         } catch (IOException e) {
             throw new IllegalStateException("stored session of " + t.testId() + " is unreadable", e);
         }

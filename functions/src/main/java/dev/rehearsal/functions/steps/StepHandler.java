@@ -3,16 +3,18 @@ package dev.rehearsal.functions.steps;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rehearsal.engine.json.Json;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.rehearsal.engine.json.JsonTrees;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * A state-machine Task handler: JSON in, JSON out, through the engine's Jackson mapper (a stream
- * handler, so the Lambda runtime's reflective serializer is never involved). Subclasses are thin:
- * read the references from the input, call the engine and the store, return references.
+ * A state-machine Task handler: JSON in, JSON out, as trees read and written by jackson-core alone (a stream
+ * handler, so the Lambda runtime's reflective serializer is never involved, and no data binding is loaded
+ * for the payload: docs/PERFORMANCE.md, "Lambda cold start"). Subclasses are thin: read the references from
+ * the input, call the engine and the store, return references.
  */
 public abstract class StepHandler implements RequestStreamHandler {
 
@@ -21,9 +23,9 @@ public abstract class StepHandler implements RequestStreamHandler {
 
     @Override
     public final void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-        JsonNode input = Json.mapper().readTree(in);
-        JsonNode result = handle(input == null ? Json.mapper().createObjectNode() : input);
-        Json.mapper().writeValue(out, result);
+        JsonNode input = JsonTrees.read(in);
+        JsonNode result = handle(input == null ? JsonNodeFactory.instance.objectNode() : input);
+        JsonTrees.write(out, result);
     }
 
     static String text(JsonNode input, String field) {

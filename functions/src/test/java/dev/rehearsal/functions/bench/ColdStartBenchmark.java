@@ -52,10 +52,15 @@ public final class ColdStartBenchmark {
     static final String ACCOUNT = "acme-dental";
     static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
 
-    record Case(String name, String mode, String handler) {
+    /** {@code cp}: the classpath to run, null for this checkout's. */
+    record Case(String name, String mode, String handler, String cp) {
+        Case(String name, String mode, String handler) {
+            this(name, mode, handler, null);
+        }
     }
 
-    record Sample(long total, long jvm, long init, long handle) {
+    /** Wall times in µs from the parent's clock; {@code cpu}: the child's CPU µs up to its answer (-1 if unknown). */
+    record Sample(long total, long jvm, long init, long handle, long cpu) {
     }
 
     private ColdStartBenchmark() {
@@ -99,7 +104,7 @@ public final class ColdStartBenchmark {
             InitSimulation init = new InitSimulation(new StepServices(store, new OfflinePersonaEngine()));
             Path tmp = Files.createTempDirectory("coldstart");
             List<Path> cursors = new ArrayList<>();
-            for (int i = 0; i < (reps + 1) * javas.size() * 2; i++) { // two ExecuteStep cases: plain and primed
+            for (int i = 0; i < (reps + 1) * javas.size() * 4; i++) { // up to four ExecuteStep cases
                 String runId = "run-" + UUID.randomUUID().toString().replace("-", "");
                 RunRecord run = store.runs().create(ACCOUNT, runId, "sms-lead-followup", v, List.of("eager-eddie"), 7).value();
                 JsonNode cursor = init.handle(Json.mapper().createObjectNode().put("accountId", ACCOUNT)
@@ -117,13 +122,8 @@ public final class ColdStartBenchmark {
             env.put("AWS_REGION", "us-east-1");
             env.put("PROVIDER", "offline");
 
-            List<Case> cases = List.of(
-                    new Case("bare: DynamoDB client only", "stream", BareDynamoHandler.class.getName()),
-                    new Case("bare + one GetItem", "stream", BareDynamoGetHandler.class.getName()),
-                    new Case("ExecuteStep (eager-eddie, step 0)", "stream", "dev.rehearsal.functions.steps.ExecuteStep"),
-                    new Case("ApiHandler (GET /personas/{id})", "api", "dev.rehearsal.functions.api.ApiHandler"),
-                    new Case("ExecuteStep, primed (SnapStart)", "stream-primed", "dev.rehearsal.functions.steps.ExecuteStep"),
-                    new Case("ApiHandler, primed (SnapStart)", "api-primed", "dev.rehearsal.functions.api.ApiHandler"));
+            List<Case> cases = cases(System.getProperty("coldstart.before"), testClasses,
+                    !"false".equals(System.getProperty("coldstart.primed")));
             int next = 0;
             for (String java : javas) {
                 Map<Case, List<Sample>> samples = new LinkedHashMap<>();
@@ -136,13 +136,39 @@ public final class ColdStartBenchmark {
                             case "dev.rehearsal.functions.api.ApiHandler" -> getPersona;
                             default -> empty;
                         };
-                        Sample s = runOnce(java, cp, env, c, event);
+                        Sample s = runOnce(java, c.cp() != null ? c.cp() : cp, env, c, event);
                         if (round > 0) samples.get(c).add(s);
                     }
                 }
                 report(version, reps, samples);
             }
         }
+    }
+
+    /**
+     * The measured handlers. {@code before}: an earlier build's {@code functions.jar}, whose ExecuteStep and API
+     * handler then run in the same rounds, alternating with this build's, under this checkout's launcher
+     * (-Dcoldstart.before=JAR; on a shared box, noise then hits both alike). {@code primed}: also the
+     * SnapStart-primed cases (-Dcoldstart.primed=false leaves them out).
+     */
+    static List<Case> cases(String before, Path testClasses, boolean primed) {
+        List<Case> cases = new ArrayList<>(List.of(
+                new Case("bare: DynamoDB client only", "stream", BareDynamoHandler.class.getName()),
+                new Case("bare + one GetItem", "stream", BareDynamoGetHandler.class.getName()),
+                new Case("ExecuteStep (eager-eddie, step 0)", "stream", "dev.rehearsal.functions.steps.ExecuteStep"),
+                new Case("ApiHandler (GET /personas/{id})", "api", "dev.rehearsal.functions.api.ApiHandler")));
+        if (before != null && !before.isBlank()) {
+            Path jar = Path.of(before).toAbsolutePath();
+            if (!Files.isRegularFile(jar)) throw new IllegalStateException("coldstart.before: no jar at " + jar);
+            String cp = jar + File.pathSeparator + testClasses;
+            cases.add(new Case("ExecuteStep, before", "stream", "dev.rehearsal.functions.steps.ExecuteStep", cp));
+            cases.add(new Case("ApiHandler, before", "api", "dev.rehearsal.functions.api.ApiHandler", cp));
+        }
+        if (primed) {
+            cases.add(new Case("ExecuteStep, primed (SnapStart)", "stream-primed", "dev.rehearsal.functions.steps.ExecuteStep"));
+            cases.add(new Case("ApiHandler, primed (SnapStart)", "api-primed", "dev.rehearsal.functions.api.ApiHandler"));
+        }
+        return cases;
     }
 
     static String javaVersion(String java) throws Exception {
@@ -179,9 +205,12 @@ public final class ColdStartBenchmark {
                 .orElseThrow(() -> new IllegalStateException(c.name() + ": no COLDSTART line:\n" + String.join("\n", lines)));
         String output = lines.stream().filter(l -> l.startsWith("OUTPUT ")).findFirst().orElse("");
         check(c, output, lines);
+        // -Dcoldstart.show=true: each process's pid and phase timestamps, to cut its class-load log into phases
+        if (Boolean.getBoolean("coldstart.show")) System.out.println("SAMPLE pid=" + p.pid() + " case=" + c.mode() + ":" + c.handler() + (c.cp() == null ? "" : ":before") + " " + times);
         Map<String, Long> t = new LinkedHashMap<>();
         for (String kv : times.substring(10).split(" ")) t.put(kv.split("=")[0], Long.parseLong(kv.split("=")[1]));
-        return new Sample(t.get("done") - t0, t.get("main") - t0, t.get("init") - t.get("main"), t.get("done") - t.get("init"));
+        return new Sample(t.get("done") - t0, t.get("main") - t0, t.get("init") - t.get("main"), t.get("done") - t.get("init"),
+                t.getOrDefault("cpu", -1L));
     }
 
     /** The benchmark is only worth something if every process really did the work. */
@@ -203,9 +232,9 @@ public final class ColdStartBenchmark {
 
     static void report(String version, int reps, Map<Case, List<Sample>> samples) {
         System.out.printf(Locale.ROOT, "%nJDK %s, median of %d fresh JVMs (ms), flags %s%n", version, reps, JVM_FLAGS);
-        System.out.println("| handler | JVM start to main | class init + constructor | first event | total | total / bare | total / bare + GetItem | min-max total |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
-        double bare = -1, bareGet = -1;
+        System.out.println("| handler | JVM start to main | class init + constructor | first event | total | total / bare | total / bare + GetItem | min-max total | process CPU | CPU / bare |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        double bare = -1, bareGet = -1, bareCpu = -1;
         for (Map.Entry<Case, List<Sample>> e : samples.entrySet()) {
             List<Sample> ss = e.getValue();
             double total = median(ss.stream().map(Sample::total).toList()) / 1000.0;
@@ -213,11 +242,13 @@ public final class ColdStartBenchmark {
             else if (bareGet < 0) bareGet = total;
             long min = ss.stream().mapToLong(Sample::total).min().orElse(0), max = ss.stream().mapToLong(Sample::total).max().orElse(0);
             String vsGet = bareGet < 0 ? "–" : String.format(Locale.ROOT, "%.2f×", total / bareGet);
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.2f× | %s | %.0f–%.0f |%n", e.getKey().name(),
+            double cpu = median(ss.stream().map(Sample::cpu).toList()) / 1000.0;
+            if (bareCpu < 0) bareCpu = cpu;
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.2f× | %s | %.0f–%.0f | %.0f | %.2f× |%n", e.getKey().name(),
                     median(ss.stream().map(Sample::jvm).toList()) / 1000.0,
                     median(ss.stream().map(Sample::init).toList()) / 1000.0,
                     median(ss.stream().map(Sample::handle).toList()) / 1000.0,
-                    total, total / bare, vsGet, min / 1000.0, max / 1000.0);
+                    total, total / bare, vsGet, min / 1000.0, max / 1000.0, cpu, cpu / bareCpu);
         }
     }
 }

@@ -18,7 +18,7 @@ import java.time.Instant;
  * Runs in a fresh JVM (started by {@link ColdStartBenchmark}): loads and initialises a handler
  * class and calls its no-arg constructor, as the Lambda Java runtime does, then handles one event
  * and prints timestamps (epoch microseconds) on one line:
- * {@code COLDSTART main=<t> init=<t> done=<t>}, then {@code OUTPUT <result>}.
+ * {@code COLDSTART main=<t> init=<t> done=<t> cpu=<process CPU µs>}, then {@code OUTPUT <result>}.
  *
  * <p>Usage: {@code LambdaColdStart stream|api[-primed] <handler class> <event file>}; {@code -primed}
  * runs the SnapStart priming after init, as a checkpoint would, so "first event" is what a
@@ -66,7 +66,10 @@ public final class LambdaColdStart {
             throw new IllegalArgumentException("mode must be stream or api: " + mode);
         }
         long tDone = micros();
-        System.out.println("COLDSTART main=" + tMain + " init=" + tInit + " done=" + tDone);
+        // CPU time of the whole process so far (all threads, JVM start included): less sensitive than wall time
+        // to other work on a shared machine; read after the timed span, so it adds nothing to it.
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1_000).orElse(-1L);
+        System.out.println("COLDSTART main=" + tMain + " init=" + tInit + " done=" + tDone + " cpu=" + cpu);
         System.out.println("OUTPUT " + output.replace('\n', ' '));
         System.out.flush();
         System.exit(0); // the SDK's idle-connection reaper threads are daemons, but be explicit
