@@ -16,31 +16,55 @@ import java.util.stream.Collectors;
  */
 public final class MessageQualityValidator implements WorkflowValidator {
     public static final int MAX_SUBJECT = 78;
+    /** From how many send steps the messages are checked on every core ({@link InOrder}). */
+    private final int parallelFrom;
+
+    public MessageQualityValidator() {
+        this(InOrder.PARALLEL_FROM);
+    }
+
+    /** With the parallel threshold given: tests compare a one-thread run with a many-thread one. */
+    MessageQualityValidator(int parallelFrom) {
+        this.parallelFrom = parallelFrom;
+    }
 
     @Override
     public List<Issue> validate(Workflow workflow) {
-        List<Issue> out = new ArrayList<>();
         MergeFieldRules merge = new MergeFieldRules(workflow);
-        for (Step s : workflow.steps()) {
-            if (!s.type().sendsMessage()) continue;
-            for (String[] part : MergeFieldRules.parts(s)) merge.check(workflow, s, part[0], part[1], out);
-            spam(workflow, s, out);
-            UrgencyRules.check(workflow, s, rendered(s.subject()) + "\n" + rendered(s.body()), out);
-            if (s.type() == StepType.SEND_SMS) sms(workflow, s, out);
-            else subject(workflow, s, out);
-        }
+        List<Step> sends = workflow.steps().stream().filter(s -> s.type().sendsMessage()).toList();
+        List<Issue> out = new ArrayList<>();
+        // Each message is checked on its own: on a big workflow, on every core, collected in step order.
+        for (List<Issue> found : InOrder.map(sends, s -> check(workflow, merge, s), sends.size() >= parallelFrom)) out.addAll(found);
         ComplianceRules.check(workflow, StepGraph.of(workflow), out);
         return out;
     }
 
-    /** What a contact with none of the merge fields set would receive. */
-    static String rendered(String template) {
-        return template == null ? "" : MergeFields.render(template, f -> null);
+    /** The findings of one send step, in the order the checks run. */
+    private static List<Issue> check(Workflow workflow, MergeFieldRules merge, Step s) {
+        List<Issue> out = new ArrayList<>(2);
+        Template subject = Template.of(s, "subject"), body = Template.of(s, "body");
+        if (subject.text() != null) merge.check(workflow, s, "subject", subject.text(), subject.tokens(), out);
+        if (body.text() != null) merge.check(workflow, s, "body", body.text(), body.tokens(), out);
+        spam(workflow, s, subject.rendered(), body.rendered(), out);
+        UrgencyRules.check(workflow, s, subject.rendered() + "\n" + body.rendered(), out);
+        if (s.type() == StepType.SEND_SMS) sms(workflow, s, body.rendered(), out);
+        else subject(workflow, s, subject.rendered(), out);
+        return out;
     }
 
-    private static void spam(Workflow w, Step s, List<Issue> out) {
+    /** One config field of a send step, its merge fields, and what a contact with none of them set receives ("" when absent). */
+    private record Template(String text, List<MergeFields.Token> tokens, String rendered) {
+        static Template of(Step s, String field) {
+            String text = s.text(field);
+            if (text == null) return new Template(null, List.of(), "");
+            List<MergeFields.Token> tokens = MergeFields.tokens(text);
+            return new Template(text, tokens, MergeFields.renderFallbacks(text, tokens));
+        }
+    }
+
+    private static void spam(Workflow w, Step s, String subject, String body, List<Issue> out) {
         boolean sms = s.type() == StepType.SEND_SMS;
-        String text = sms ? rendered(s.body()) : rendered(s.subject()) + "\n" + rendered(s.body());
+        String text = sms ? body : subject + "\n" + body;
         SpamScorer.Score score = SpamScorer.score(text, sms ? SpamScorer.Channel.SMS : SpamScorer.Channel.EMAIL);
         if (score.score() < SpamScorer.WARNING_AT) return;
         Severity sev = score.score() >= SpamScorer.ERROR_AT ? Severity.ERROR : Severity.WARNING;
@@ -81,9 +105,9 @@ public final class MessageQualityValidator implements WorkflowValidator {
         };
     }
 
-    private static void sms(Workflow w, Step s, List<Issue> out) {
+    private static void sms(Workflow w, Step s, String body, List<Issue> out) {
         String pointer = w.pointerOf(s.id()) + "/config/body";
-        SmsEncoding.Analysis a = SmsEncoding.analyse(rendered(s.body()));
+        SmsEncoding.Analysis a = SmsEncoding.analyse(body);
         if (a.encoding() == SmsEncoding.Encoding.UCS_2) {
             String chars = a.nonGsm().stream().map(SmsEncoding::printable).collect(Collectors.joining(" "));
             out.add(Issue.of(Severity.WARNING, "sms_unicode", s.id(), pointer,
@@ -104,9 +128,9 @@ public final class MessageQualityValidator implements WorkflowValidator {
         }
     }
 
-    private static void subject(Workflow w, Step s, List<Issue> out) {
+    private static void subject(Workflow w, Step s, String rendered, List<Issue> out) {
         String pointer = w.pointerOf(s.id()) + "/config/subject";
-        String subject = rendered(s.subject()).strip();
+        String subject = rendered.strip();
         int letters = (int) subject.codePoints().filter(Character::isLetter).count();
         if (letters < 3) {
             out.add(Issue.of(Severity.WARNING, "subject_empty", s.id(), pointer,
