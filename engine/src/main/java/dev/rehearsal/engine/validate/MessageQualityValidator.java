@@ -8,6 +8,8 @@ import dev.rehearsal.engine.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -32,24 +34,44 @@ public final class MessageQualityValidator implements WorkflowValidator {
     public List<Issue> validate(Workflow workflow) {
         MergeFieldRules merge = new MergeFieldRules(workflow);
         List<Step> sends = workflow.steps().stream().filter(s -> s.type().sendsMessage()).toList();
+        Map<Text, TextFindings> read = new ConcurrentHashMap<>();
         List<Issue> out = new ArrayList<>();
         // Each message is checked on its own: on a big workflow, on every core, collected in step order.
-        for (List<Issue> found : InOrder.map(sends, s -> check(workflow, merge, s), sends.size() >= parallelFrom)) out.addAll(found);
+        for (List<Issue> found : InOrder.map(sends, s -> check(workflow, merge, read, s), sends.size() >= parallelFrom)) out.addAll(found);
         ComplianceRules.check(workflow, StepGraph.of(workflow), out);
         return out;
     }
 
     /** The findings of one send step, in the order the checks run. */
-    private static List<Issue> check(Workflow workflow, MergeFieldRules merge, Step s) {
+    private static List<Issue> check(Workflow workflow, MergeFieldRules merge, Map<Text, TextFindings> read, Step s) {
         List<Issue> out = new ArrayList<>(2);
         Template subject = Template.of(s, "subject"), body = Template.of(s, "body");
         if (subject.text() != null) merge.check(workflow, s, "subject", subject.text(), subject.tokens(), out);
         if (body.text() != null) merge.check(workflow, s, "body", body.text(), body.tokens(), out);
-        spam(workflow, s, subject.rendered(), body.rendered(), out);
-        UrgencyRules.check(workflow, s, subject.rendered() + "\n" + body.rendered(), out);
-        if (s.type() == StepType.SEND_SMS) sms(workflow, s, body.rendered(), out);
+        boolean sms = s.type() == StepType.SEND_SMS;
+        TextFindings f = read.computeIfAbsent(new Text(sms, subject.rendered(), body.rendered()), TextFindings::of);
+        spam(workflow, s, f.spam(), out);
+        UrgencyRules.check(workflow, s, f.urgency(), out);
+        if (sms) sms(workflow, s, f.sms(), out);
         else subject(workflow, s, subject.rendered(), out);
         return out;
+    }
+
+    /** What a send puts in front of the contact once merge fields are filled with nothing: its channel, subject and body. */
+    private record Text(boolean sms, String subject, String body) {
+    }
+
+    /**
+     * What the text checks find in one {@link Text}. They read nothing but the text, so a workflow that sends the same
+     * text from several steps (both branches of a condition, say) has it read once.
+     */
+    private record TextFindings(SpamScorer.Score spam, List<String> urgency, SmsEncoding.Analysis sms) {
+        static TextFindings of(Text t) {
+            return new TextFindings(
+                    SpamScorer.score(t.sms() ? t.body() : t.subject() + "\n" + t.body(), t.sms() ? SpamScorer.Channel.SMS : SpamScorer.Channel.EMAIL),
+                    UrgencyRules.phrases(t.subject() + "\n" + t.body()),
+                    t.sms() ? SmsEncoding.analyse(t.body()) : null);
+        }
     }
 
     /** One config field of a send step, its merge fields, and what a contact with none of them set receives ("" when absent). */
@@ -62,10 +84,8 @@ public final class MessageQualityValidator implements WorkflowValidator {
         }
     }
 
-    private static void spam(Workflow w, Step s, String subject, String body, List<Issue> out) {
+    private static void spam(Workflow w, Step s, SpamScorer.Score score, List<Issue> out) {
         boolean sms = s.type() == StepType.SEND_SMS;
-        String text = sms ? body : subject + "\n" + body;
-        SpamScorer.Score score = SpamScorer.score(text, sms ? SpamScorer.Channel.SMS : SpamScorer.Channel.EMAIL);
         if (score.score() < SpamScorer.WARNING_AT) return;
         Severity sev = score.score() >= SpamScorer.ERROR_AT ? Severity.ERROR : Severity.WARNING;
         String rules = score.hits().stream().map(SpamScorer.Hit::toString).collect(Collectors.joining("; "));
@@ -105,9 +125,8 @@ public final class MessageQualityValidator implements WorkflowValidator {
         };
     }
 
-    private static void sms(Workflow w, Step s, String body, List<Issue> out) {
+    private static void sms(Workflow w, Step s, SmsEncoding.Analysis a, List<Issue> out) {
         String pointer = w.pointerOf(s.id()) + "/config/body";
-        SmsEncoding.Analysis a = SmsEncoding.analyse(body);
         if (a.encoding() == SmsEncoding.Encoding.UCS_2) {
             String chars = a.nonGsm().stream().map(SmsEncoding::printable).collect(Collectors.joining(" "));
             out.add(Issue.of(Severity.WARNING, "sms_unicode", s.id(), pointer,

@@ -25,8 +25,8 @@ final class UrgencyRules {
     private UrgencyRules() {
     }
 
-    static void check(Workflow w, Step s, String text, List<Issue> out) {
-        List<String> found = phrases(text);
+    /** Reports the {@link #phrases} found in the step's text. */
+    static void check(Workflow w, Step s, List<String> found, List<Issue> out) {
         if (found.isEmpty()) return;
         out.add(Issue.of(Severity.WARNING, "urgency_pressure", s.id(), w.pointerOf(s.id()) + "/config/body",
                 s.type().wireName() + " '" + s.id() + "' pressures the lead with " + String.join(", ", found.stream().map(p -> "\"" + p + "\"").toList())

@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -80,8 +82,14 @@ public final class WorkflowParser {
      */
     public static Workflow parseValid(String json) {
         Map<String, Integer> ids = new HashMap<>();
-        // A big document's steps are checked and built on a second thread while this one reads on.
-        try (ElementPipeline<Step> steps = new ElementPipeline<>(json.length() >= BACKGROUND_FROM_CHARS, WorkflowParser::checkedStep)) {
+        // A big document's steps are checked and built on a second thread while this one reads on. Each thread
+        // checks with its own schema checker: the shared one, and a second one built if this thread has to help.
+        java.util.concurrent.atomic.AtomicBoolean shared = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Supplier<Function<JsonNode, Step>> perThread = () -> {
+            WorkflowSchemaCheck schema = shared.getAndSet(false) ? Checker.INSTANCE : new WorkflowSchemaCheck(SCHEMA);
+            return s -> checkedStep(schema, s);
+        };
+        try (ElementPipeline<Step> steps = new ElementPipeline<>(json.length() >= BACKGROUND_FROM_CHARS, perThread)) {
             StreamedObject.Rest rest = StreamedObject.read(json, "steps",
                     (i, s) -> ids.putIfAbsent(s.get("id").asText(), i) == null && steps.accept(s));
             if (rest == null || rest.elements() < 0) return null;
@@ -108,8 +116,8 @@ public final class WorkflowParser {
     static final int BACKGROUND_FROM_CHARS = 256 * 1024;
 
     /** One streamed step, schema-checked against its type's rules and with valid durations, as the model keeps it; else null. */
-    private static Step checkedStep(JsonNode s) {
-        if (!Checker.INSTANCE.stepValid(s)) return null;
+    private static Step checkedStep(WorkflowSchemaCheck schema, JsonNode s) {
+        if (!schema.stepValid(s)) return null;
         for (String f : List.of("duration", "timeout")) {
             JsonNode d = s.path("config").path(f);
             if (d.isTextual()) Durations.parse(d.asText()); // a bad one throws: the step is refused
