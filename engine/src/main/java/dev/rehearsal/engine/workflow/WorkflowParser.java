@@ -102,7 +102,7 @@ public final class WorkflowParser {
             ObjectNode envelope = fields.deepCopy().set("steps", standIn);
             if (!Checker.INSTANCE.envelopeValid(envelope) || !ids.containsKey(fields.path("start").asText())) return null;
             for (Step s : built) {
-                for (Transition t : s.transitions()) if (!ids.containsKey(t.to())) return null;
+                for (String to : s.targets()) if (!ids.containsKey(to)) return null;
             }
             if (!timezoneValid(fields.path("settings").path("timezone"))) return null;
             return new Workflow(text(fields, "id"), text(fields, "name"), text(fields, "start"),

@@ -43,6 +43,7 @@ class WorkflowParserTest {
         assertInstanceOf(Condition.Any.class, check.branches().get(1).when());
         assertEquals(List.of("check -[branch:hot]-> won", "check -[branch:2]-> done", "check -[default]-> done"),
                 check.transitions().stream().map(Transition::key).toList());
+        for (Step s : w.steps()) assertEquals(s.transitions().stream().map(Transition::to).toList(), s.targets(), s.id());
         assertTrue(w.settings().marketing());
     }
 
