@@ -25,7 +25,8 @@ public final class WalksBenchmark {
     static final int REPEATS = 5;
     static final long LLM_DELAY_MS = 300;
     /** The launcher's JVM flags (./rehearse); the class-data-sharing archive is left out, it needs the jars. */
-    static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xms64m");
+    static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xms256m",
+            "-XX:NewSize=24m");
 
     public static void main(String[] args) throws Exception {
         Path suite = root().resolve("examples/sms-lead-followup.suite.json");
