@@ -31,14 +31,18 @@ public final class SpamFeatures {
     /** Share of words in capitals (percent, headings excluded) from which a message shouts; at least 3 such words. */
     public static final int SHOUTING_PERCENT = 30;
 
-    private record Rule(String name, Pattern pattern, Predicate<String> gate, String... triggers) {
+    /**
+     * A rule's pattern runs only when one of its triggers occurs (if it has triggers) and its gate passes (if it has
+     * one). A gate is a cheap test the text must pass for the pattern to match at all, so it only saves work.
+     */
+    record Rule(String name, Pattern pattern, Predicate<String> gate, String... triggers) {
         Rule(String name, Pattern pattern, String... triggers) {
             this(name, pattern, null, triggers);
         }
 
-        /** The pattern's first match, looked for only when the gate passes or (without a gate) one of the triggers occurs. */
+        /** The pattern's first match, looked for only when the triggers and the gate allow it. */
         Matcher find(String lower, boolean triggered) {
-            if (gate != null ? !gate.test(lower) : !triggered) return null;
+            if (triggers.length > 0 && !triggered || gate != null && !gate.test(lower)) return null;
             Matcher m = pattern.matcher(lower);
             return m.find() ? m : null;
         }
@@ -110,12 +114,13 @@ public final class SpamFeatures {
 
     // "We are trying to contact you" is the premium-rate callback bait; "we tried to reach you by text" is
     // an ordinary follow-up (examples/sms-lead-followup), so only the former counts as account bait.
-    private static final List<Rule> PATTERN_RULES = List.of(
+    static final List<Rule> PATTERN_RULES = List.of(
             // UK premium-rate (09, 087, 084, 070) and US 900 numbers: the charge is the point of the message.
             new Rule("premium_rate_number", Pattern.compile("(?<!\\d)0(?:9\\d|87|84|70)\\d\\s?\\d{3}\\s?\\d{3,4}(?!\\d)|(?<!\\d)1?[-. (]*900[-. )]+\\d{3}[-. ]?\\d{4}(?!\\d)"),
-                    "09", "087", "084", "070", "900"),
+                    SpamFeatures::phoneNumber, "09", "087", "084", "070", "900"),
             // UK freephone numbers and "freephone": how the SMS-era handset and loan spam asked to be called back.
-            new Rule("freephone_number", Pattern.compile("(?<!\\d)080[08]\\s?\\d{3}\\s?\\d{3,4}(?!\\d)|\\bfree(?:phone|fone)\\b"), "080", "phone", "fone"),
+            new Rule("freephone_number", Pattern.compile("(?<!\\d)080[08]\\s?\\d{3}\\s?\\d{3,4}(?!\\d)|\\bfree(?:phone|fone)\\b"),
+                    lower -> phoneNumber(lower) || lower.contains("free"), "080", "phone", "fone"),
             new Rule("per_message_charge", Pattern.compile(MONEY + "\\s?(?:/|per|each|p)\\s?(?:msg|message|txt|text|sms|min|minute|call|week|wk|tone|alert)s?\\b"
                     + "|\\b\\d+(?:\\.\\d+)?\\s?p\\s?(?:pm|pw|msg|min)\\b|\\b\\d+ppm\\b|\\bstd\\.?\\s+(?:txt\\s+|text\\s+|network\\s+)?rates?\\b|\\bperweeksub\\b|\\b(?:cost|costs|costing|charged|billed)\\s+(?:\\w+\\s+)?" + MONEY
                     + "|(?<![\\w.£$€])\\d{1,3}p\\b(?!\\s?(?:m|x))|\\bgbp\\s?\\d|\\bstd\\s+(?:ntwk|network|txt|wap)\\s+(?:chg|charge)s?\\b"),
@@ -139,6 +144,7 @@ public final class SpamFeatures {
                     "important", "new message", "new voicemail"),
             // Premium-rate SMS services must state an age limit and terms; marketing to opted-in customers does not.
             new Rule("age_or_terms_gate", Pattern.compile("(?<![\\w+])1[68]\\s?\\+(?!\\d)|\\bt\\s?&\\s?c'?s?\\b|\\bt\\s?(?:and|n)\\s?c'?s?\\s+apply\\b|\\b(?:over|aged?)\\s+1[68]s?\\b|\\b1[68]\\s+only\\b|\\badult\\s+1[68]\\b"),
+                    lower -> containsAny(lower, "+", "&", "apply", "over", "age", "only", "adult"), // one per alternative
                     "16", "18", "t&", "t &", "t and c", "t n c"),
             // Content US carriers filter on sight (CTIA's SHAFT categories, minus alcohol, which restaurants legitimately mention).
             new Rule("restricted_content", Pattern.compile("\\b(?:viagra|cialis|levitra|tramadol|xanax|casino|slots?\\s+machines?|free\\s+spins|sports\\s+betting|betting\\s+tips|bitcoin|btc|crypto(?:currency)?"
@@ -152,6 +158,8 @@ public final class SpamFeatures {
             new Rule("cash", Pattern.compile("\\bcash\\b(?!\\s+(?:and|or|&)\\s+(?:card|credit))(?<!(?:card|credit)\\s(?:and|or)\\scash)"), "cash"),
             new Rule("too_good_to_be_true", Pattern.compile("\\bguarantee(?:d|s)?\\b|\\brisk[\\s-]?free\\b|\\b100\\s*%\\s*(?:free|natural|safe|guaranteed|automated)\\b|\\bno\\s+strings(?:\\s+attached)?\\b"
                     + "|\\bno\\s+credit\\s+check\\b|\\bmiracle\\b|\\bno\\s+catch\\b|\\bno\\s+experience\\b|\\bno\\s+risk\\b|\\bpre-?approved\\b|\\bone\\s+(?:weird\\s+)?trick\\b|\\bsecret\\b"),
+                    lower -> lower.indexOf('%') >= 0 || containsAny(lower, "guarantee", "risk", "strings", "credit", "miracle", "catch", // "100" needs "%"
+                            "experience", "approved", "trick", "secret"),
                     "guarantee", "risk", "100", "strings", "credit", "miracle", "catch", "experience", "approved", "trick", "secret"),
             new Rule("free_offer", Pattern.compile("\\bfree(?:msg)?\\b|\\bgratis\\b"), "free", "gratis"),
             // marketing pressure: a deadline or scarcity pushed at the reader
@@ -232,6 +240,29 @@ public final class SpamFeatures {
             }
             i = end;
         }
+        return false;
+    }
+
+    /**
+     * Gate of the phone-number patterns (premium rate, freephone): each matches ten or more digits with nothing
+     * between them but spaces, dots, dashes or brackets, so a text without such a run cannot match; a quote number
+     * or a price that merely contains "09" or "080" does not run them.
+     */
+    private static boolean phoneNumber(String lower) {
+        int digits = 0;
+        for (int i = 0, n = lower.length(); i < n; i++) {
+            char c = lower.charAt(i);
+            if (asciiDigit(c)) {
+                if (++digits >= 10) return true;
+            } else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r')) {
+                digits = 0;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String lower, String... words) {
+        for (String w : words) if (lower.contains(w)) return true;
         return false;
     }
 

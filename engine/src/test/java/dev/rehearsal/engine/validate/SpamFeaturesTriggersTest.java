@@ -85,6 +85,54 @@ class SpamFeaturesTriggersTest {
         assertFalse(SpamFeatures.detect(text, SMS).containsKey("text_keyword_to_short_code"), () -> SpamFeatures.detect(text, SMS).toString());
     }
 
+    /**
+     * A gate only saves work: wherever a rule's pattern matches, its gate passes. Texts are built from the pieces the
+     * patterns look for (digits, separators, the words of each alternative), so the patterns match often.
+     */
+    @Test
+    void everyGateHoldsWhereverItsPatternMatches() {
+        String[] pieces = {"0", "9", "8", "7", "4", "1", "6", "5", "00", "900", "080", "09", " ", "-", ".", "(", ")", "\t", "\n",
+                "+", "&", "%", "t", "c", "s", "'", "and", "n", "apply", "over", "aged", "age", "only", "adult", "free", "phone",
+                "fone", "guarantee", "risk", "100", "no", "strings", "credit", "check", "secret", "x", "p", "£", "$", "std",
+                "txt", "text", "to", "2", "win", "reply", "stop"};
+        Random random = new Random(3);
+        int matched = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = 1 + random.nextInt(14); n > 0; n--) b.append(pieces[random.nextInt(pieces.length)]);
+            String text = b.toString();
+            for (SpamFeatures.Rule r : SpamFeatures.PATTERN_RULES) {
+                if (r.gate() == null || !r.pattern().matcher(text).find()) continue;
+                matched++;
+                assertTrue(r.gate().test(text), r.name() + " matches \"" + text + "\" but its gate refuses it");
+            }
+        }
+        assertTrue(matched > 1_000, "the patterns matched often enough to mean something: " + matched);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Call 09061743810 now",
+            "Ring 0906 174 3810",
+            "Call 1-900-555-0199 for your reading",
+            "Call 0800 083 9402 today",
+            "Call our freephone line",
+            "Join now, 18+ only",
+            "T&Cs apply",
+            "Open to those aged 16 and over 18s",
+            "Adult 18 content",
+            "100 % natural and 100% safe"})
+    void numberAndTermsRulesStillFire(String text) {
+        var found = SpamFeatures.detect(text, SMS).keySet();
+        assertTrue(found.contains("premium_rate_number") || found.contains("freephone_number") || found.contains("age_or_terms_gate")
+                || found.contains("too_good_to_be_true"), text + ": " + found);
+    }
+
+    @Test
+    void aQuoteNumberIsNeitherAPhoneNumberNorAnAgeGate() {
+        assertEquals(java.util.Map.of(), SpamFeatures.detect("Hi there, your quote #1618 is ready: https://acme.example/q/10900 Reply STOP to opt out.", SMS));
+    }
+
     @Test
     void rulesBeyondALongAreRefused() {
         List<String[]> many = new ArrayList<>();
