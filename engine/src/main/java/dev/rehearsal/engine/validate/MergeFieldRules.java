@@ -1,6 +1,5 @@
 package dev.rehearsal.engine.validate;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.rehearsal.engine.workflow.DeclaredFields;
 import dev.rehearsal.engine.workflow.MergeFields;
 import dev.rehearsal.engine.workflow.Step;
@@ -52,12 +51,11 @@ final class MergeFieldRules {
         this.definitelySet = DefinitelySet.of(workflow);
     }
 
-    /** Checks one template ({@code part} is the config field, e.g. "body" or "subject"). */
-    void check(Workflow w, Step s, String part, String text, List<Issue> out) {
+    /** Checks one template ({@code part} is the config field, e.g. "body" or "subject"; {@code tokens} its merge fields). */
+    void check(Workflow w, Step s, String part, String text, List<MergeFields.Token> tokens, List<Issue> out) {
         if (text == null) return;
         String pointer = w.pointerOf(s.id()) + "/config/" + part;
         String where = s.type().wireName() + " '" + s.id() + "' " + part;
-        List<MergeFields.Token> tokens = MergeFields.tokens(text);
         Set<String> reported = new LinkedHashSet<>();
         for (MergeFields.Token t : tokens) {
             String raw = text.substring(t.start(), t.end());
@@ -175,14 +173,5 @@ final class MergeFieldRules {
 
     private static String squash(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    }
-
-    /** Templates of a send step worth checking: subject (email) and body. */
-    static List<String[]> parts(Step s) {
-        List<String[]> out = new ArrayList<>();
-        JsonNode c = s.config();
-        if (c.hasNonNull("subject")) out.add(new String[]{"subject", c.get("subject").asText()});
-        if (c.hasNonNull("body")) out.add(new String[]{"body", c.get("body").asText()});
-        return out;
     }
 }

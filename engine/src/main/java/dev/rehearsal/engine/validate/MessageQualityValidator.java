@@ -8,6 +8,8 @@ import dev.rehearsal.engine.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -16,32 +18,74 @@ import java.util.stream.Collectors;
  */
 public final class MessageQualityValidator implements WorkflowValidator {
     public static final int MAX_SUBJECT = 78;
+    /** From how many send steps the messages are checked on every core ({@link InOrder}). */
+    private final int parallelFrom;
+
+    public MessageQualityValidator() {
+        this(InOrder.PARALLEL_FROM);
+    }
+
+    /** With the parallel threshold given: tests compare a one-thread run with a many-thread one. */
+    MessageQualityValidator(int parallelFrom) {
+        this.parallelFrom = parallelFrom;
+    }
 
     @Override
     public List<Issue> validate(Workflow workflow) {
-        List<Issue> out = new ArrayList<>();
         MergeFieldRules merge = new MergeFieldRules(workflow);
-        for (Step s : workflow.steps()) {
-            if (!s.type().sendsMessage()) continue;
-            for (String[] part : MergeFieldRules.parts(s)) merge.check(workflow, s, part[0], part[1], out);
-            spam(workflow, s, out);
-            UrgencyRules.check(workflow, s, rendered(s.subject()) + "\n" + rendered(s.body()), out);
-            if (s.type() == StepType.SEND_SMS) sms(workflow, s, out);
-            else subject(workflow, s, out);
-        }
+        List<Step> sends = workflow.steps().stream().filter(s -> s.type().sendsMessage()).toList();
+        Map<Text, TextFindings> read = new ConcurrentHashMap<>();
+        List<Issue> out = new ArrayList<>();
+        // Each message is checked on its own: on a big workflow, on every core, collected in step order.
+        for (List<Issue> found : InOrder.map(sends, s -> check(workflow, merge, read, s), sends.size() >= parallelFrom)) out.addAll(found);
         ComplianceRules.check(workflow, StepGraph.of(workflow), out);
         return out;
     }
 
-    /** What a contact with none of the merge fields set would receive. */
-    static String rendered(String template) {
-        return template == null ? "" : MergeFields.render(template, f -> null);
+    /** The findings of one send step, in the order the checks run. */
+    private static List<Issue> check(Workflow workflow, MergeFieldRules merge, Map<Text, TextFindings> read, Step s) {
+        List<Issue> out = new ArrayList<>(2);
+        Template subject = Template.of(s, "subject"), body = Template.of(s, "body");
+        if (subject.text() != null) merge.check(workflow, s, "subject", subject.text(), subject.tokens(), out);
+        if (body.text() != null) merge.check(workflow, s, "body", body.text(), body.tokens(), out);
+        boolean sms = s.type() == StepType.SEND_SMS;
+        TextFindings f = read.computeIfAbsent(new Text(sms, subject.rendered(), body.rendered()), TextFindings::of);
+        spam(workflow, s, f.spam(), out);
+        UrgencyRules.check(workflow, s, f.urgency(), out);
+        if (sms) sms(workflow, s, f.sms(), out);
+        else subject(workflow, s, subject.rendered(), out);
+        return out;
     }
 
-    private static void spam(Workflow w, Step s, List<Issue> out) {
+    /** What a send puts in front of the contact once merge fields are filled with nothing: its channel, subject and body. */
+    private record Text(boolean sms, String subject, String body) {
+    }
+
+    /**
+     * What the text checks find in one {@link Text}. They read nothing but the text, so a workflow that sends the same
+     * text from several steps (both branches of a condition, say) has it read once.
+     */
+    private record TextFindings(SpamScorer.Score spam, List<String> urgency, SmsEncoding.Analysis sms) {
+        static TextFindings of(Text t) {
+            return new TextFindings(
+                    SpamScorer.score(t.sms() ? t.body() : t.subject() + "\n" + t.body(), t.sms() ? SpamScorer.Channel.SMS : SpamScorer.Channel.EMAIL),
+                    UrgencyRules.phrases(t.subject() + "\n" + t.body()),
+                    t.sms() ? SmsEncoding.analyse(t.body()) : null);
+        }
+    }
+
+    /** One config field of a send step, its merge fields, and what a contact with none of them set receives ("" when absent). */
+    private record Template(String text, List<MergeFields.Token> tokens, String rendered) {
+        static Template of(Step s, String field) {
+            String text = s.text(field);
+            if (text == null) return new Template(null, List.of(), "");
+            List<MergeFields.Token> tokens = MergeFields.tokens(text);
+            return new Template(text, tokens, MergeFields.renderFallbacks(text, tokens));
+        }
+    }
+
+    private static void spam(Workflow w, Step s, SpamScorer.Score score, List<Issue> out) {
         boolean sms = s.type() == StepType.SEND_SMS;
-        String text = sms ? rendered(s.body()) : rendered(s.subject()) + "\n" + rendered(s.body());
-        SpamScorer.Score score = SpamScorer.score(text, sms ? SpamScorer.Channel.SMS : SpamScorer.Channel.EMAIL);
         if (score.score() < SpamScorer.WARNING_AT) return;
         Severity sev = score.score() >= SpamScorer.ERROR_AT ? Severity.ERROR : Severity.WARNING;
         String rules = score.hits().stream().map(SpamScorer.Hit::toString).collect(Collectors.joining("; "));
@@ -81,9 +125,8 @@ public final class MessageQualityValidator implements WorkflowValidator {
         };
     }
 
-    private static void sms(Workflow w, Step s, List<Issue> out) {
+    private static void sms(Workflow w, Step s, SmsEncoding.Analysis a, List<Issue> out) {
         String pointer = w.pointerOf(s.id()) + "/config/body";
-        SmsEncoding.Analysis a = SmsEncoding.analyse(rendered(s.body()));
         if (a.encoding() == SmsEncoding.Encoding.UCS_2) {
             String chars = a.nonGsm().stream().map(SmsEncoding::printable).collect(Collectors.joining(" "));
             out.add(Issue.of(Severity.WARNING, "sms_unicode", s.id(), pointer,
@@ -104,9 +147,9 @@ public final class MessageQualityValidator implements WorkflowValidator {
         }
     }
 
-    private static void subject(Workflow w, Step s, List<Issue> out) {
+    private static void subject(Workflow w, Step s, String rendered, List<Issue> out) {
         String pointer = w.pointerOf(s.id()) + "/config/subject";
-        String subject = rendered(s.subject()).strip();
+        String subject = rendered.strip();
         int letters = (int) subject.codePoints().filter(Character::isLetter).count();
         if (letters < 3) {
             out.add(Issue.of(Severity.WARNING, "subject_empty", s.id(), pointer,

@@ -31,51 +31,78 @@ public final class SpamFeatures {
     /** Share of words in capitals (percent, headings excluded) from which a message shouts; at least 3 such words. */
     public static final int SHOUTING_PERCENT = 30;
 
-    private record Rule(String name, Pattern pattern, Predicate<String> gate, String... triggers) {
+    /**
+     * A rule's pattern runs only when one of its triggers occurs (if it has triggers) and its gate passes (if it has
+     * one). A gate is a cheap test the text must pass for the pattern to match at all, so it only saves work.
+     */
+    record Rule(String name, Pattern pattern, Predicate<String> gate, String... triggers) {
         Rule(String name, Pattern pattern, String... triggers) {
             this(name, pattern, null, triggers);
         }
 
-        Matcher find(String lower, Pairs pairs) {
-            if (gate != null) {
-                if (!gate.test(lower)) return null;
-                Matcher m = pattern.matcher(lower);
-                return m.find() ? m : null;
-            }
-            for (String t : triggers) {
-                if (pairs.mayContain(t) && lower.contains(t)) {
-                    Matcher m = pattern.matcher(lower);
-                    return m.find() ? m : null;
-                }
-            }
-            return null;
+        /** The pattern's first match, looked for only when the triggers and the gate allow it. */
+        Matcher find(String lower, boolean triggered) {
+            if (triggers.length > 0 && !triggered || gate != null && !gate.test(lower)) return null;
+            Matcher m = pattern.matcher(lower);
+            return m.find() ? m : null;
         }
     }
 
     /**
-     * Which pairs of adjacent characters a text has (hashed into 4,096 bits): a trigger whose first two characters
-     * are not a pair of the text cannot occur in it, so most of the ~150 trigger searches per message are skipped
-     * (100k-step workflows: docs/PERFORMANCE.md, "Big workflows"). Only ever rules a trigger out, never in.
+     * Which rules have one of their trigger substrings in a text, found in one pass over it: the triggers are
+     * filed under (a hash of) their first two characters, so each position of the text is compared only with the
+     * few triggers that start with the pair found there, instead of ~150 {@code contains} searches per message
+     * (100k-step workflows: docs/PERFORMANCE.md, "Big workflows"). Exactly "some trigger of the rule occurs".
      */
-    static final class Pairs {
-        private final long[] bits = new long[64];
+    static final class Triggers {
+        private static final int BUCKETS = 4096;
+        private final int[] head = new int[BUCKETS];
+        private final int[] next;
+        private final String[] trigger;
+        private final int[] rule;
 
-        Pairs(String text) {
-            for (int i = 0, n = text.length() - 1; i < n; i++) set(hash(text.charAt(i), text.charAt(i + 1)));
+        /** {@code triggers.get(r)}: the trigger substrings of rule {@code r} (non-empty strings). */
+        Triggers(List<String[]> triggers) {
+            java.util.Arrays.fill(head, -1);
+            if (triggers.size() > 64) throw new IllegalArgumentException("at most 64 rules");
+            int count = 0;
+            for (String[] r : triggers) count += r.length;
+            next = new int[count];
+            trigger = new String[count];
+            rule = new int[count];
+            int k = 0;
+            for (int r = 0; r < triggers.size(); r++) {
+                for (String t : triggers.get(r)) {
+                    trigger[k] = t;
+                    rule[k] = r;
+                    int h = t.length() < 2 ? -1 : hash(t.charAt(0), t.charAt(1));
+                    if (h >= 0) {
+                        next[k] = head[h];
+                        head[h] = k;
+                    } else {
+                        next[k] = -2; // one character: searched on its own
+                    }
+                    k++;
+                }
+            }
         }
 
-        boolean mayContain(String trigger) {
-            if (trigger.length() < 2) return true;
-            int h = hash(trigger.charAt(0), trigger.charAt(1));
-            return (bits[h >>> 6] & (1L << h)) != 0;
-        }
-
-        private void set(int h) {
-            bits[h >>> 6] |= 1L << h;
+        /** Bit {@code r} set when rule {@code r} (its index in the list given) has a trigger in {@code text}. */
+        long present(String text) {
+            long found = 0;
+            for (int k = 0; k < trigger.length; k++) {
+                if (next[k] == -2 && text.indexOf(trigger[k]) >= 0) found |= 1L << rule[k];
+            }
+            for (int i = 0, n = text.length() - 1; i < n; i++) {
+                for (int k = head[hash(text.charAt(i), text.charAt(i + 1))]; k >= 0; k = next[k]) {
+                    if ((found & 1L << rule[k]) == 0 && text.startsWith(trigger[k], i)) found |= 1L << rule[k];
+                }
+            }
+            return found;
         }
 
         private static int hash(char a, char b) {
-            return (a * 31 + b) & 4095;
+            return (a * 31 + b) & (BUCKETS - 1);
         }
     }
 
@@ -87,18 +114,19 @@ public final class SpamFeatures {
 
     // "We are trying to contact you" is the premium-rate callback bait; "we tried to reach you by text" is
     // an ordinary follow-up (examples/sms-lead-followup), so only the former counts as account bait.
-    private static final List<Rule> PATTERN_RULES = List.of(
+    static final List<Rule> PATTERN_RULES = List.of(
             // UK premium-rate (09, 087, 084, 070) and US 900 numbers: the charge is the point of the message.
             new Rule("premium_rate_number", Pattern.compile("(?<!\\d)0(?:9\\d|87|84|70)\\d\\s?\\d{3}\\s?\\d{3,4}(?!\\d)|(?<!\\d)1?[-. (]*900[-. )]+\\d{3}[-. ]?\\d{4}(?!\\d)"),
-                    "09", "087", "084", "070", "900"),
+                    SpamFeatures::phoneNumber, "09", "087", "084", "070", "900"),
             // UK freephone numbers and "freephone": how the SMS-era handset and loan spam asked to be called back.
-            new Rule("freephone_number", Pattern.compile("(?<!\\d)080[08]\\s?\\d{3}\\s?\\d{3,4}(?!\\d)|\\bfree(?:phone|fone)\\b"), "080", "phone", "fone"),
+            new Rule("freephone_number", Pattern.compile("(?<!\\d)080[08]\\s?\\d{3}\\s?\\d{3,4}(?!\\d)|\\bfree(?:phone|fone)\\b"),
+                    lower -> phoneNumber(lower) || lower.contains("free"), "080", "phone", "fone"),
             new Rule("per_message_charge", Pattern.compile(MONEY + "\\s?(?:/|per|each|p)\\s?(?:msg|message|txt|text|sms|min|minute|call|week|wk|tone|alert)s?\\b"
                     + "|\\b\\d+(?:\\.\\d+)?\\s?p\\s?(?:pm|pw|msg|min)\\b|\\b\\d+ppm\\b|\\bstd\\.?\\s+(?:txt\\s+|text\\s+|network\\s+)?rates?\\b|\\bperweeksub\\b|\\b(?:cost|costs|costing|charged|billed)\\s+(?:\\w+\\s+)?" + MONEY
                     + "|(?<![\\w.£$€])\\d{1,3}p\\b(?!\\s?(?:m|x))|\\bgbp\\s?\\d|\\bstd\\s+(?:ntwk|network|txt|wap)\\s+(?:chg|charge)s?\\b"),
                     SpamFeatures::moneyOrPence),
             new Rule("text_keyword_to_short_code", Pattern.compile("\\b(?:txt|text|txting|texting|send|sms|reply|rply)\\W+(?:the\\s+)?(?:word\\W+)?[\"']?(?!(?:" + OPT_OUT_WORDS
-                    + ")\\b)[a-z0-9]+[\"']?(?:\\W+[a-z0-9]+){0,3}?\\W+(?:to|2)\\W+(?:no\\W+)?\\d{4,6}\\b"), SpamFeatures::fourDigitsInARow),
+                    + ")\\b)[a-z0-9]+[\"']?(?:\\W+[a-z0-9]+){0,3}?\\W+(?:to|2)\\W+(?:no\\W+)?\\d{4,6}\\b"), SpamFeatures::shortCodeAfterTo),
             new Rule("prize_language", Pattern.compile("\\bwinners?\\b|\\byou(?:'ve|\\s+have|\\s+are|'re)?\\s+(?:won(?!')|been\\s+(?:selected|chosen)|a\\s+winner)\\b|\\blucky\\s+day\\b|\\bchance\\s+(?:to|2)\\s+win\\b"
                     + "|\\b(?:selected|chosen)\\s+to\\s+(?:receive|win|take|test)\\b|\\bprizes?\\b|\\bclaim\\s+(?:your|now|it|yours|the|a)\\b|\\bto\\s+claim\\b"
                     + "|\\bawarded\\b|\\bwin\\s+(?:a|an|\\$|£|€|\\d)\\b|\\bwon\\s+(?:a|an|\\$|£|€|\\d)\\b|\\bsweepstakes?\\b|\\blottery\\b|\\bjackpot\\b|\\blucky\\s+(?:winner|draw|number)\\b"
@@ -116,6 +144,7 @@ public final class SpamFeatures {
                     "important", "new message", "new voicemail"),
             // Premium-rate SMS services must state an age limit and terms; marketing to opted-in customers does not.
             new Rule("age_or_terms_gate", Pattern.compile("(?<![\\w+])1[68]\\s?\\+(?!\\d)|\\bt\\s?&\\s?c'?s?\\b|\\bt\\s?(?:and|n)\\s?c'?s?\\s+apply\\b|\\b(?:over|aged?)\\s+1[68]s?\\b|\\b1[68]\\s+only\\b|\\badult\\s+1[68]\\b"),
+                    lower -> containsAny(lower, "+", "&", "apply", "over", "age", "only", "adult"), // one per alternative
                     "16", "18", "t&", "t &", "t and c", "t n c"),
             // Content US carriers filter on sight (CTIA's SHAFT categories, minus alcohol, which restaurants legitimately mention).
             new Rule("restricted_content", Pattern.compile("\\b(?:viagra|cialis|levitra|tramadol|xanax|casino|slots?\\s+machines?|free\\s+spins|sports\\s+betting|betting\\s+tips|bitcoin|btc|crypto(?:currency)?"
@@ -129,6 +158,8 @@ public final class SpamFeatures {
             new Rule("cash", Pattern.compile("\\bcash\\b(?!\\s+(?:and|or|&)\\s+(?:card|credit))(?<!(?:card|credit)\\s(?:and|or)\\scash)"), "cash"),
             new Rule("too_good_to_be_true", Pattern.compile("\\bguarantee(?:d|s)?\\b|\\brisk[\\s-]?free\\b|\\b100\\s*%\\s*(?:free|natural|safe|guaranteed|automated)\\b|\\bno\\s+strings(?:\\s+attached)?\\b"
                     + "|\\bno\\s+credit\\s+check\\b|\\bmiracle\\b|\\bno\\s+catch\\b|\\bno\\s+experience\\b|\\bno\\s+risk\\b|\\bpre-?approved\\b|\\bone\\s+(?:weird\\s+)?trick\\b|\\bsecret\\b"),
+                    lower -> lower.indexOf('%') >= 0 || containsAny(lower, "guarantee", "risk", "strings", "credit", "miracle", "catch", // "100" needs "%"
+                            "experience", "approved", "trick", "secret"),
                     "guarantee", "risk", "100", "strings", "credit", "miracle", "catch", "experience", "approved", "trick", "secret"),
             new Rule("free_offer", Pattern.compile("\\bfree(?:msg)?\\b|\\bgratis\\b"), "free", "gratis"),
             // marketing pressure: a deadline or scarcity pushed at the reader
@@ -146,6 +177,8 @@ public final class SpamFeatures {
                     + "|\\bbank\\s+(?:details|account\\s+number)\\b|\\bwire\\s+(?:transfer|instructions)\\b|\\bgift\\s+cards?\\s+to\\b|\\bcopy\\s+of\\s+your\\s+id\\b|\\bdate\\s+of\\s+birth\\b|\\bsocial\\s+security\\s+number\\b"),
                     "reply with", "bank", "wire", "gift card", "copy of", "birth", "social security"),
             new Rule("excessive_punctuation", Pattern.compile("[!?]{2,}|\\${2,}|(?:![^!]*){4,}"), "!", "??", "$$"));
+
+    private static final Triggers TRIGGERS = new Triggers(PATTERN_RULES.stream().map(Rule::triggers).toList());
 
     /** Public short-link hosts: carriers filter these hard because phishing hides behind them. */
     static final Set<String> SHORTENERS = Set.of("bit.ly", "tinyurl.com", "goo.gl", "t.co", "ow.ly", "is.gd", "buff.ly",
@@ -167,9 +200,10 @@ public final class SpamFeatures {
         if (text == null || text.isBlank()) return found;
         String lower = text.toLowerCase(Locale.ROOT);
         Map<String, String> unordered = new LinkedHashMap<>();
-        Pairs pairs = new Pairs(lower);
-        for (Rule r : PATTERN_RULES) {
-            Matcher m = r.find(lower, pairs);
+        long triggered = TRIGGERS.present(lower);
+        for (int i = 0; i < PATTERN_RULES.size(); i++) {
+            Rule r = PATTERN_RULES.get(i);
+            Matcher m = r.find(lower, (triggered & 1L << i) != 0);
             if (m != null) unordered.put(r.name(), "\"" + m.group().strip() + "\"");
         }
         shouting(text, channel, unordered);
@@ -189,14 +223,56 @@ public final class SpamFeatures {
                 || lower.contains("perweeksub");
     }
 
-    /** Gate of text_keyword_to_short_code: a short code needs four digits in a row. */
-    private static boolean fourDigitsInARow(String lower) {
-        int run = 0;
+    /**
+     * Gate of text_keyword_to_short_code, whose pattern ends {@code (?:to|2)\W+(?:no\W+)?\d{4,6}}: a run of at
+     * least four digits right after non-word characters that follow an 'o' (of "to" or "no") or a '2'. Most phone
+     * numbers, years and prices ("555-1234", "in 2026", "$1200") do not open the pattern.
+     */
+    private static boolean shortCodeAfterTo(String lower) {
         for (int i = 0, n = lower.length(); i < n; i++) {
-            run = Character.isDigit(lower.charAt(i)) ? run + 1 : 0;
-            if (run == 4) return true;
+            if (!asciiDigit(lower.charAt(i))) continue;
+            int end = i;
+            while (end < n && asciiDigit(lower.charAt(end))) end++;
+            if (end - i >= 4 && i > 0 && !wordChar(lower.charAt(i - 1))) {
+                int k = i - 1;
+                while (k >= 0 && !wordChar(lower.charAt(k))) k--;
+                if (k >= 0 && (lower.charAt(k) == 'o' || lower.charAt(k) == '2')) return true;
+            }
+            i = end;
         }
         return false;
+    }
+
+    /**
+     * Gate of the phone-number patterns (premium rate, freephone): each matches ten or more digits with nothing
+     * between them but spaces, dots, dashes or brackets, so a text without such a run cannot match; a quote number
+     * or a price that merely contains "09" or "080" does not run them.
+     */
+    private static boolean phoneNumber(String lower) {
+        int digits = 0;
+        for (int i = 0, n = lower.length(); i < n; i++) {
+            char c = lower.charAt(i);
+            if (asciiDigit(c)) {
+                if (++digits >= 10) return true;
+            } else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r')) {
+                digits = 0;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String lower, String... words) {
+        for (String w : words) if (lower.contains(w)) return true;
+        return false;
+    }
+
+    private static boolean asciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** A character of regex {@code \w} (ASCII letters, digits, underscore). */
+    private static boolean wordChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
     }
 
     static boolean footerLine(String lowerLine) {

@@ -2,11 +2,8 @@ package dev.rehearsal.engine.validate;
 
 import dev.rehearsal.engine.workflow.Step;
 import dev.rehearsal.engine.workflow.StepType;
-import dev.rehearsal.engine.workflow.Transition;
 import dev.rehearsal.engine.workflow.Workflow;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The workflow's transitions as an int-indexed adjacency array (CSR), so the graph checks run in
@@ -29,19 +26,16 @@ final class StepGraph {
         this.workflow = workflow;
         this.steps = workflow.steps().toArray(new Step[0]);
         this.n = steps.length;
-        Map<String, Integer> index = new HashMap<>(n * 2);
-        for (int i = 0; i < n; i++) index.putIfAbsent(steps[i].id(), i);
-        Integer s = workflow.start() == null ? null : index.get(workflow.start());
-        this.start = s == null ? -1 : s;
+        this.start = workflow.indexOf(workflow.start());
 
         offsets = new int[n + 1];
         int[] buf = new int[Math.max(4, n * 2)];
         int m = 0;
         for (int v = 0; v < n; v++) {
             offsets[v] = m;
-            for (Transition t : steps[v].transitions()) {
-                Integer w = index.get(t.to());
-                if (w == null) continue; // dangling: reported by the parser
+            for (String to : steps[v].targets()) {
+                int w = workflow.indexOf(to);
+                if (w < 0) continue; // dangling: reported by the parser
                 boolean dup = false;
                 for (int k = offsets[v]; k < m; k++) if (buf[k] == w) { dup = true; break; }
                 if (dup) continue;

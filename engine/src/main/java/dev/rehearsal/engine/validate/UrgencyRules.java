@@ -25,8 +25,8 @@ final class UrgencyRules {
     private UrgencyRules() {
     }
 
-    static void check(Workflow w, Step s, String text, List<Issue> out) {
-        List<String> found = phrases(text);
+    /** Reports the {@link #phrases} found in the step's text. */
+    static void check(Workflow w, Step s, List<String> found, List<Issue> out) {
         if (found.isEmpty()) return;
         out.add(Issue.of(Severity.WARNING, "urgency_pressure", s.id(), w.pointerOf(s.id()) + "/config/body",
                 s.type().wireName() + " '" + s.id() + "' pressures the lead with " + String.join(", ", found.stream().map(p -> "\"" + p + "\"").toList())
@@ -39,20 +39,39 @@ final class UrgencyRules {
         if (text == null || text.isBlank()) return out;
         String t = text.toLowerCase(Locale.ROOT).replace('’', '\'');
         // Accents only matter for Spanish; plain-ASCII text (most messages) skips the normaliser.
-        if (!t.chars().allMatch(c -> c < 128)) t = Normalizer.normalize(t, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        for (List<String> lang : List.of(EN, ES)) {
-            for (String p : lang) if (containsWords(t, p)) out.add(p);
+        if (!ascii(t)) t = Normalizer.normalize(t, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        boolean[] found = new boolean[PHRASES.size()];
+        // One pass: at each word start, only the phrases beginning with that letter are compared.
+        for (int i = 0, n = t.length(); i < n; i++) {
+            char c = t.charAt(i);
+            if (c >= 128 || BY_FIRST[c] == null || i > 0 && Character.isLetterOrDigit(t.charAt(i - 1))) continue;
+            for (int k : BY_FIRST[c]) {
+                String p = PHRASES.get(k);
+                int end = i + p.length();
+                if (!found[k] && t.startsWith(p, i) && (end >= n || !Character.isLetterOrDigit(t.charAt(end)))) found[k] = true;
+            }
         }
+        for (int k = 0; k < found.length; k++) if (found[k]) out.add(PHRASES.get(k));
         return out;
     }
 
-    private static boolean containsWords(String text, String phrase) {
-        for (int i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
-            boolean before = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
-            int end = i + phrase.length();
-            boolean after = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
-            if (before && after) return true;
+    /** English then Spanish, the order findings list them. */
+    private static final List<String> PHRASES = java.util.stream.Stream.concat(EN.stream(), ES.stream()).toList();
+    /** Indexes into {@link #PHRASES} by first character (every phrase starts with an ASCII letter). */
+    private static final int[][] BY_FIRST = new int[128][];
+
+    static {
+        for (int k = 0; k < PHRASES.size(); k++) {
+            char c = PHRASES.get(k).charAt(0);
+            int[] old = BY_FIRST[c] == null ? new int[0] : BY_FIRST[c];
+            int[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = k;
+            BY_FIRST[c] = grown;
         }
-        return false;
+    }
+
+    private static boolean ascii(String t) {
+        for (int i = 0; i < t.length(); i++) if (t.charAt(i) >= 128) return false;
+        return true;
     }
 }

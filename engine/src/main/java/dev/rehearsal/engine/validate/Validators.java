@@ -26,8 +26,16 @@ public final class Validators {
 
     /** All findings, most severe first, then in step order. */
     public static List<Issue> validate(Workflow workflow) {
+        return validate(workflow, workflow.steps().size() >= InOrder.PARALLEL_FROM);
+    }
+
+    /**
+     * The same, with the validators run side by side on every core when {@code parallel} (the default for big
+     * workflows): each validator's findings are collected in registration order, so the result is the same list.
+     */
+    static List<Issue> validate(Workflow workflow, boolean parallel) {
         List<Issue> out = new ArrayList<>();
-        for (WorkflowValidator v : ALL) out.addAll(v.validate(workflow));
+        for (List<Issue> found : InOrder.map(ALL, v -> v.validate(workflow), parallel)) out.addAll(found);
         out.sort(Comparator.comparing(Issue::severity)
                 .thenComparing(i -> i.stepId() == null ? -1 : workflow.indexOf(i.stepId()))
                 .thenComparing(Issue::type));

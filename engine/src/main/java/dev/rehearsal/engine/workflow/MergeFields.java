@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * serves both the renderer (simulation) and the validators (unknown fields, missing fallbacks).
  */
 public final class MergeFields {
-    private static final Pattern TOKEN = Pattern.compile("\\{\\{\\s*([^{}|]*?)\\s*(?:\\|\\s*default\\s*:\\s*(?:\"([^\"]*)\"|'([^']*)')\\s*)?}}");
+    static final Pattern TOKEN = Pattern.compile("\\{\\{\\s*([^{}|]*?)\\s*(?:\\|\\s*default\\s*:\\s*(?:\"([^\"]*)\"|'([^']*)')\\s*)?}}");
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)+", Pattern.CASE_INSENSITIVE);
     /** Contact fields every CRM record has; others are only known once a workflow sets them. */
     public static final List<String> STANDARD_CONTACT_FIELDS = List.of(
@@ -30,9 +30,9 @@ public final class MergeFields {
 
     public static List<Token> tokens(String template) {
         List<Token> out = new ArrayList<>();
-        if (template == null) return out;
+        if (template == null || !template.contains("{{")) return out;
         Matcher m = TOKEN.matcher(template);
-        while (m.find()) {
+        for (int at = 0; find(m, template, at); at = m.end()) {
             String field = m.group(1).trim();
             String fallback = m.group(2) != null ? m.group(2) : m.group(3);
             out.add(new Token(field, fallback, m.start(), m.end(), NAME.matcher(field).matches()));
@@ -41,22 +41,54 @@ public final class MergeFields {
     }
 
     /**
+     * {@code m.find()} from {@code from}, tried only where "{{" occurs: every token starts there, and the pattern
+     * looks neither behind nor past its match, so this finds the same tokens without the regex engine trying
+     * every position of a long message.
+     */
+    private static boolean find(Matcher m, String template, int from) {
+        for (int i = template.indexOf("{{", from); i >= 0; i = template.indexOf("{{", i + 1)) {
+            if (m.region(i, template.length()).lookingAt()) return true;
+        }
+        return false;
+    }
+
+    /**
      * Fills each token from {@code lookup} (field name to value, null when unknown); an unknown or
      * empty value takes the fallback, or renders empty as a real CRM would.
      */
     public static String render(String template, Function<String, String> lookup) {
         if (template == null) return null;
+        if (!template.contains("{{")) return template;
         Matcher m = TOKEN.matcher(template);
-        StringBuilder b = new StringBuilder();
-        while (m.find()) {
+        StringBuilder b = null;
+        int at = 0;
+        while (find(m, template, at)) {
             String value = lookup.apply(m.group(1).trim());
             if (value == null || value.isEmpty()) {
                 value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : "";
             }
-            m.appendReplacement(b, Matcher.quoteReplacement(value));
+            if (b == null) b = new StringBuilder(template.length() + 16);
+            b.append(template, at, m.start()).append(value);
+            at = m.end();
         }
-        m.appendTail(b);
-        return b.toString();
+        return b == null ? template : b.append(template, at, template.length()).toString();
+    }
+
+    /**
+     * What a contact with no field set receives ({@code render(template, f -> null)}), from the template's
+     * {@link #tokens}, so a caller that needs both scans the template once.
+     */
+    public static String renderFallbacks(String template, List<Token> tokens) {
+        if (template == null) return null;
+        if (tokens.isEmpty()) return template;
+        StringBuilder b = new StringBuilder(template.length());
+        int at = 0;
+        for (Token t : tokens) {
+            b.append(template, at, t.start());
+            if (t.fallback() != null) b.append(t.fallback());
+            at = t.end();
+        }
+        return b.append(template, at, template.length()).toString();
     }
 
     public static String render(String template, Map<String, String> values) {

@@ -68,6 +68,18 @@ public record Step(String id, StepType type, String name, JsonNode config, Strin
         return out;
     }
 
+    /** Where the outgoing edges lead, in {@link #transitions()} order, without building the transitions. */
+    public List<String> targets() {
+        List<String> out = new ArrayList<>(branches.size() + 2);
+        if (next != null) out.add(next);
+        if (onReply != null) out.add(onReply);
+        if (onTimeout != null) out.add(onTimeout);
+        for (Branch b : branches) out.add(b.next());
+        if (defaultNext != null) out.add(defaultNext);
+        if (onFailure != null) out.add(onFailure);
+        return out;
+    }
+
     public String branchLabel(int index) {
         String l = branches.get(index).label();
         return l == null || l.isBlank() ? String.valueOf(index + 1) : l;

@@ -2,6 +2,7 @@ package dev.rehearsal.engine.workflow;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every kind of step a workflow can contain; the wire name is the lower-case JSON value. */
@@ -12,8 +13,13 @@ public enum StepType {
     /** Stands in for an imported element Rehearsal cannot simulate: the walk passes through it. */
     PLACEHOLDER;
 
+    /** Computed once: validators name a step's type in every finding. */
+    private final String wire = name().toLowerCase(Locale.ROOT);
+    private static final Map<String, StepType> BY_WIRE = Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(StepType::wireName, t -> t));
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     public boolean sendsMessage() {
@@ -26,6 +32,6 @@ public enum StepType {
     }
 
     public static Optional<StepType> fromWire(String s) {
-        return Arrays.stream(values()).filter(t -> t.wireName().equals(s)).findFirst();
+        return Optional.ofNullable(s == null ? null : BY_WIRE.get(s));
     }
 }

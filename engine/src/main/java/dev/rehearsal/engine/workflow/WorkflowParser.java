@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rehearsal.engine.json.ElementPipeline;
 import dev.rehearsal.engine.json.InvalidInputException;
 import dev.rehearsal.engine.json.LocatedJson;
 import dev.rehearsal.engine.json.Problem;
@@ -17,6 +18,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -86,35 +89,48 @@ public final class WorkflowParser {
      * workflows"). The same checks as {@link #parse(JsonNode)}, in another order.
      */
     public static Workflow parseValid(String json) {
-        WorkflowSchemaCheck schema = Checker.INSTANCE;
-        List<Step> steps = new ArrayList<>();
         Map<String, Integer> ids = new HashMap<>();
-        try {
-            StreamedObject.Rest rest = StreamedObject.read(json, "steps", (i, s) -> {
-                if (!schema.stepValid(s) || ids.putIfAbsent(s.get("id").asText(), i) != null) return false;
-                for (String f : List.of("duration", "timeout")) {
-                    JsonNode d = s.path("config").path(f);
-                    if (d.isTextual()) Durations.parse(d.asText()); // a bad one throws: caught below
-                }
-                steps.add(step(s));
-                return true;
-            });
+        // A big document's steps are checked and built on a second thread while this one reads on. Each thread
+        // checks with its own schema checker: the shared one, and a second one built if this thread has to help.
+        java.util.concurrent.atomic.AtomicBoolean shared = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Supplier<Function<JsonNode, Step>> perThread = () -> {
+            WorkflowSchemaCheck schema = shared.getAndSet(false) ? Checker.INSTANCE : new WorkflowSchemaCheck(SCHEMA);
+            return s -> checkedStep(schema, s);
+        };
+        try (ElementPipeline<Step> steps = new ElementPipeline<>(json.length() >= BACKGROUND_FROM_CHARS, perThread)) {
+            StreamedObject.Rest rest = StreamedObject.read(json, "steps",
+                    (i, s) -> ids.putIfAbsent(s.get("id").asText(), i) == null && steps.accept(s));
             if (rest == null || rest.elements() < 0) return null;
+            List<Step> built = steps.results();
+            if (built == null) return null;
             ObjectNode fields = rest.fields();
             // The envelope's schema sees a stand-in for the steps (each was checked above): empty or not.
             ArrayNode standIn = fields.arrayNode();
             if (rest.elements() > 0) standIn.addObject();
             ObjectNode envelope = fields.deepCopy().set("steps", standIn);
-            if (!schema.envelopeValid(envelope) || !ids.containsKey(fields.path("start").asText())) return null;
-            for (Step s : steps) {
-                for (Transition t : s.transitions()) if (!ids.containsKey(t.to())) return null;
+            if (!Checker.INSTANCE.envelopeValid(envelope) || !ids.containsKey(fields.path("start").asText())) return null;
+            for (Step s : built) {
+                for (String to : s.targets()) if (!ids.containsKey(to)) return null;
             }
             if (!timezoneValid(fields.path("settings").path("timezone"))) return null;
             return new Workflow(text(fields, "id"), text(fields, "name"), text(fields, "start"),
-                    settings(fields.path("settings")), steps, fields);
+                    settings(fields.path("settings")), built, fields);
         } catch (RuntimeException e) {
             return null; // not the shape the schema promises after all: the located parse says what is wrong
         }
+    }
+
+    /** From this size, {@link #parseValid} checks and builds steps on a second thread (~2,000 steps). */
+    static final int BACKGROUND_FROM_CHARS = 256 * 1024;
+
+    /** One streamed step, schema-checked against its type's rules and with valid durations, as the model keeps it; else null. */
+    private static Step checkedStep(WorkflowSchemaCheck schema, JsonNode s) {
+        if (!schema.stepValid(s)) return null;
+        for (String f : List.of("duration", "timeout")) {
+            JsonNode d = s.path("config").path(f);
+            if (d.isTextual()) Durations.parse(d.asText()); // a bad one throws: the step is refused
+        }
+        return step(s);
     }
 
     private static boolean timezoneValid(JsonNode tz) {

@@ -43,6 +43,7 @@ class WorkflowParserTest {
         assertInstanceOf(Condition.Any.class, check.branches().get(1).when());
         assertEquals(List.of("check -[branch:hot]-> won", "check -[branch:2]-> done", "check -[default]-> done"),
                 check.transitions().stream().map(Transition::key).toList());
+        for (Step s : w.steps()) assertEquals(s.transitions().stream().map(Transition::to).toList(), s.targets(), s.id());
         assertTrue(w.settings().marketing());
     }
 
@@ -74,6 +75,46 @@ class WorkflowParserTest {
             assertNull(WorkflowParser.parseValid(text), text);
             var r = WorkflowParser.parse(text);
             assertFalse(r.ok(), text);
+            assertTrue(r.problems().stream().anyMatch(p -> p.line() > 0), () -> "located: " + r.problems());
+        }
+    }
+
+    /** VALID with 4,000 more steps, big enough for the streamed read to check steps on a second thread. */
+    private static String big() {
+        StringBuilder pad = new StringBuilder();
+        for (int i = 0; i < 4_000; i++) {
+            pad.append("{\"id\": \"pad").append(i).append("\", \"type\": \"add_tag\", \"config\": {\"tag\": \"t").append(i % 7)
+                    .append("\"}, \"next\": \"done\"},\n");
+        }
+        String text = VALID.replace("    {\"id\": \"wait\"", pad + "    {\"id\": \"wait\"");
+        assertTrue(text.length() >= WorkflowParser.BACKGROUND_FROM_CHARS, "big enough: " + text.length());
+        return text;
+    }
+
+    @Test
+    void aBigWorkflowIsStreamedWithItsStepsCheckedOnASecondThreadWithTheSameOutcomes() {
+        String big = big();
+        Workflow streamed = WorkflowParser.parseValid(big);
+        assertNotNull(streamed);
+        Workflow tree = WorkflowParser.parse(dev.rehearsal.engine.json.LocatedJson.parseFast(big)).orThrow();
+        assertEquals(4_005, streamed.steps().size());
+        assertEquals(tree.steps(), streamed.steps(), "the same steps in the same order");
+        assertEquals(tree.source(), streamed.source());
+
+        List<String> invalid = List.of(
+                big.replace("\"id\": \"pad3999\", \"type\": \"add_tag\"", "\"id\": \"pad3999\", \"type\": \"send_fax\""), // last batch
+                big.replace("\"id\": \"pad1500\", \"type\": \"add_tag\"", "\"id\": \"pad1500\", \"type\": \"delay\""),   // a middle batch
+                big.replace("\"id\": \"pad2000\"", "\"id\": \"pad10\""),                                                 // duplicate id
+                big.replace("\"id\": \"pad2500\", \"type\": \"add_tag\", \"config\": {\"tag\": \"t1\"}, \"next\": \"done\"",
+                        "\"id\": \"pad2500\", \"type\": \"delay\", \"config\": {\"duration\": \"1 fortnight\"}, \"next\": \"done\""), // bad duration
+                big.replace("\"id\": \"pad3000\", \"type\": \"add_tag\", \"config\": {\"tag\": \"t4\"}, \"next\": \"done\"",
+                        "\"id\": \"pad3000\", \"type\": \"add_tag\", \"config\": {\"tag\": \"t4\"}, \"next\": \"ghost\""),  // dangling
+                big.replace("\"id\": \"pad3333\",", "\"id\": 3333,"));                                                     // not a string id
+        for (String text : invalid) {
+            assertNotEquals(big, text, "the mutation applies");
+            assertNull(WorkflowParser.parseValid(text));
+            var r = WorkflowParser.parse(text);
+            assertFalse(r.ok());
             assertTrue(r.problems().stream().anyMatch(p -> p.line() > 0), () -> "located: " + r.problems());
         }
     }

@@ -34,6 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        long start = System.nanoTime();
         var out = spec.commandLine().getOut();
         InputFiles.Loaded loaded;
         try {
@@ -41,7 +42,9 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             return new BadInput(spec, format).problems(file.toString(), e);
         }
+        long read = System.nanoTime();
         List<Issue> issues = Validators.validate(loaded.workflow());
+        long validated = System.nanoTime();
         boolean failed = issues.stream().anyMatch(i -> i.severity().failsRun());
         List<SpamAssassinReport.Email> sa = List.of();
         if (spamAssassin) {
@@ -72,6 +75,7 @@ final class ValidateCommand implements Callable<Integer> {
             if (spamAssassin) SpamAssassinReport.print(sa, out);
         }
         out.flush();
+        if (System.getenv("REHEARSE_TIMINGS") != null) Timings.printValidate(spec.commandLine().getErr(), start, read, validated);
         return failed ? Main.FAILED : Main.OK;
     }
 }
