@@ -33,14 +33,6 @@ public final class WorkflowParser {
     private static final class Checker {
         static final WorkflowSchemaCheck INSTANCE = new WorkflowSchemaCheck(SCHEMA);
     }
-    /**
-     * Builds the schema checker with every step type's rules now, for a caller with a spare core and a workflow to
-     * read soon (the CLI starts it on another thread while it reads its command line).
-     */
-    public static void prepare() {
-        Checker.INSTANCE.prepareEveryType();
-    }
-
     private static final String STEP_TYPES = Arrays.stream(StepType.values()).map(StepType::wireName)
             .collect(Collectors.joining(", "));
 

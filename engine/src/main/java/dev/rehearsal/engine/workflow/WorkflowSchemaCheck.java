@@ -39,10 +39,6 @@ final class WorkflowSchemaCheck {
         unknownType = SchemaChecker.of(rooted(published, base));
     }
 
-    void prepareEveryType() {
-        for (StepType t : StepType.values()) byType.computeIfAbsent(t.wireName(), k -> typed(t));
-    }
-
     /** The base step plus the {@code then} parts whose {@code if} names this type. */
     private SchemaChecker typed(StepType t) {
         ArrayNode parts = base.arrayNode();

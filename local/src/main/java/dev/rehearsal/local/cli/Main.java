@@ -29,9 +29,9 @@ public final class Main {
     }
 
     static {
-        // A class or resource looked up and found nowhere opens every jar on the class path (~150 for the CLI: ~100 ms
-        // on a cold JVM), and a run needs only a dozen of them. Picocli probes for Groovy closures, and SLF4J (the
-        // JSON Schema checker logs through it) finds its provider by scanning every jar; neither is needed here.
+        // A class or resource found nowhere is searched for in every jar on the class path (~105), opening any not yet
+        // open. Picocli probes for Groovy closures and SLF4J (the JSON Schema checker logs through it) scans every jar
+        // for its provider; neither is needed here. (The JDK's time-zone rules provider scans once anyway.)
         setIfAbsent("picocli.disable.closures", "true");
         setIfAbsent("slf4j.provider", "org.slf4j.nop.NOPServiceProvider");
         setIfAbsent("slf4j.internal.verbosity", "WARN");   // else SLF4J announces the provider it was given
@@ -42,7 +42,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        StartUp.begin(args);
         System.exit(run(args));
     }
 
