@@ -15,6 +15,7 @@ import dev.rehearsal.local.cost.AwsCost;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,23 +38,14 @@ final class EstimateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "workflow or suite JSON file")
     Path file;
 
-    @Option(names = "--personas", description = "all, or comma-separated persona ids or files")
-    String personas;
+    @Mixin
+    WalkOptions walk = new WalkOptions();
 
     @Option(names = "--format", defaultValue = "text", description = "text or json")
     String format;
 
-    @Option(names = "--seed", description = "random seed of the offline rehearsal that picks the paths (default: the suite's, else 42)")
-    Long seed;
-
-    @Option(names = "--start", description = "contact-local start, e.g. 2026-03-02T10:00")
-    String start;
-
     @Option(names = "--runs", description = "walks per persona to price (default: the suite's runs when it gives a number, else 1)")
     Integer runs;
-
-    @Option(names = "--max-steps", description = "max steps per persona (default: the workflow's, else 50)")
-    Integer maxSteps;
 
     @Option(names = "--aws", description = "also run the rehearsal through the state machine of --template on a local "
             + "DynamoDB, count what it uses and price its orchestration and storage in AWS (docs/COST.md)")
@@ -85,7 +77,7 @@ final class EstimateCommand implements Callable<Integer> {
         ProviderConfig config;
         try {
             loaded = InputFiles.load(file);
-            people = InputFiles.personas(personas, loaded.suite(), file.toAbsolutePath().getParent());
+            people = walk.personas(loaded, file.toAbsolutePath().getParent());
             config = provider.config();
         } catch (InvalidInputException e) {
             return bad.problems(file.toString(), e);
@@ -98,9 +90,9 @@ final class EstimateCommand implements Callable<Integer> {
         }
         SimulationOptions options;
         try {
-            options = TestCommand.options(loaded, seed, start, maxSteps);
+            options = walk.simulation(loaded);
         } catch (java.time.format.DateTimeParseException e) {
-            return bad.message("invalid_start", "--start '" + start + "' is not a local date-time like 2026-03-02T10:00");
+            return bad.message("invalid_start", walk.badStart());
         }
         int walks = runs != null ? runs : loaded.suite() != null && loaded.suite().runs() != null
                 && !loaded.suite().runs().isAuto() ? loaded.suite().runs().fixed() : 1;

@@ -21,6 +21,7 @@ import dev.rehearsal.engine.stats.Verdict;
 import dev.rehearsal.html.HtmlReportRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,7 +31,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,23 +39,13 @@ import java.util.concurrent.Callable;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Simulate personas through a workflow (or a suite) and report.")
 final class TestCommand implements Callable<Integer> {
-    static final long DEFAULT_SEED = SimulationOptions.DEFAULT_SEED;
     static final List<String> FORMATS = List.of("text", "markdown", "json", "junit", "html", "mermaid");
 
     @Parameters(paramLabel = "FILE", description = "workflow or suite JSON file")
     Path file;
 
-    @Option(names = "--personas", description = "all, or comma-separated persona ids or persona files (default: the suite's, else all)")
-    String personas;
-
-    @Option(names = "--seed", description = "random seed (default: the suite's, else 42)")
-    Long seed;
-
-    @Option(names = "--start", description = "contact-local start, e.g. 2026-03-02T10:00")
-    String start;
-
-    @Option(names = "--max-steps", description = "max steps per persona (default: the workflow's, else 50)")
-    Integer maxSteps;
+    @Mixin
+    WalkOptions walk = new WalkOptions();
 
     @Option(names = "--format", defaultValue = "text", description = "text (for terminals), markdown, json, junit, html (one self-contained page) or mermaid (the graph "
                     + "with coverage) (default: ${DEFAULT-VALUE})")
@@ -107,12 +97,12 @@ final class TestCommand implements Callable<Integer> {
         try {
             loaded = InputFiles.load(file);
             Path base = file.toAbsolutePath().getParent();
-            people = InputFiles.personas(personas, loaded.suite(), base);
-            options = options(loaded, seed, start, maxSteps);
+            people = walk.personas(loaded, base);
+            options = walk.simulation(loaded);
         } catch (InvalidInputException e) {
             return bad.problems(file.toString(), e);
         } catch (DateTimeParseException e) {
-            return bad.message("invalid_start", "--start '" + start + "' is not a local date-time like 2026-03-02T10:00");
+            return bad.message("invalid_start", walk.badStart());
         }
         List<ContactSample.Row> sample = null;
         if (contacts != null) {
@@ -232,15 +222,6 @@ final class TestCommand implements Callable<Integer> {
         if (flag != null) return Runs.parse(flag);
         if (loaded.suite() != null && loaded.suite().runs() != null) return loaded.suite().runs();
         return offline ? Runs.auto() : Runs.of(1);
-    }
-
-    /** Flags win over the suite's settings, which win over the defaults; `estimate` uses the same rule. */
-    static SimulationOptions options(InputFiles.Loaded loaded, Long seed, String start, Integer maxSteps) {
-        var suite = loaded.suite();
-        long s = seed != null ? seed : suite != null && suite.seed() != null ? suite.seed() : DEFAULT_SEED;
-        LocalDateTime startAt = start != null ? LocalDateTime.parse(start) : suite != null ? suite.startAt() : null;
-        Integer max = maxSteps != null ? maxSteps : suite != null ? suite.maxSteps() : null;
-        return SimulationOptions.defaults(s).withStart(startAt).withMaxSteps(max);
     }
 
     /** One line per persona: its walk (or walks done / planned, goals and pass rates so far). */
