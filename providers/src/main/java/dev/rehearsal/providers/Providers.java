@@ -63,22 +63,22 @@ public final class Providers {
         // for OpenAI, the JDK's IDN tables, which OkHttp reads to parse every request's URL: initialised by the first
         // requests instead, they held every walk's first call behind one class initialisation (~0.3 s).
         boolean padded = personaPrompts.targetPrefixTokens() > 0, okHttp = config.provider() == ProviderKind.OPENAI;
-        Thread tokenizer = null;
+        Thread beside = null;
         if (warm) {
-            tokenizer = new Thread(() -> {
+            beside = new Thread(() -> {
                 if (okHttp) java.net.IDN.toASCII("api.openai.com");
                 if (padded) TokenCounter.o200k().count("warm-up");
                 // The answer check every walk's first reply goes through (its JSON Schema validators, cold).
                 dev.rehearsal.providers.core.AnswerParser.parse(SAMPLE_REPLY, dev.rehearsal.providers.core.JobSchema.PERSONA_REPLY);
             }, "rehearse-provider-warm-up-2");
-            tokenizer.setDaemon(true);
-            tokenizer.start();
+            beside.setDaemon(true);
+            beside.start();
         }
         ChatModel adapter = adapter(config);
         if (warm) adapter.warm();
-        if (tokenizer != null) {
+        if (beside != null) {
             try {
-                tokenizer.join();
+                beside.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

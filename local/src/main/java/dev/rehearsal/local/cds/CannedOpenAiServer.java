@@ -50,6 +50,11 @@ public final class CannedOpenAiServer implements AutoCloseable {
                     "intent", "price_objection", "likely_to_convert", 30, "actions", List.of("replied"),
                     "reply_when", "now");
         }
+        return completion(request, id, content);
+    }
+
+    /** A chat.completion answering {@code request} whose message content is {@code content} as JSON text. */
+    public static String completion(JsonNode request, String id, Object content) {
         return Json.write(Map.of("id", id, "object", "chat.completion", "created", 1764300000,
                 "model", request.path("model").asText(), "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
                         "message", Map.of("role", "assistant", "content", Json.write(content)))),

@@ -121,16 +121,9 @@ public final class OpenAiFaultStub implements AutoCloseable {
                 return false;
             }
             case MALFORMED_JSON -> send(ex, 200, "{\"id\": \"chatcmpl-x\", \"object\": \"chat.completion\", \"choices\": [{\"index\"");
-            case SCHEMA_BREAKING -> send(ex, 200, completion(body, Map.of("unexpected", List.of(1, 2, 3), "likely_to_convert", "very")));
+            case SCHEMA_BREAKING -> send(ex, 200, CannedOpenAiServer.completion(body, "chatcmpl-fault", Map.of("unexpected", List.of(1, 2, 3), "likely_to_convert", "very")));
         }
         return true;
-    }
-
-    private static String completion(JsonNode body, Object content) {
-        return Json.write(Map.of("id", "chatcmpl-fault", "object", "chat.completion", "created", 1764300000,
-                "model", body.path("model").asText(), "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", Json.write(content)))),
-                "usage", Map.of("prompt_tokens", 300, "completion_tokens", 40, "total_tokens", 340)));
     }
 
     private static void send(HttpExchange ex, int status, String json) throws IOException {
