@@ -116,24 +116,37 @@ public final class Rehearsal {
     /** Analyses the messages and walks the personas (in looks, for {@code runs: auto}) without building the report. */
     public static Walked walk(Spec spec) {
         Workflow wf = spec.workflow();
-        // Message analysis is independent of the walks: with a provider it runs beside them, not before them.
-        java.util.concurrent.CompletableFuture<List<MessageAnalysis>> analysing = spec.analyst() == null
-                ? java.util.concurrent.CompletableFuture.completedFuture(List.of())
-                : spec.concurrency() > 1 ? java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> analyse(wf, spec.analyst(), spec.concurrency()),
-                        r -> WalkPool.daemon(r, "rehearsal-analysis").start())
-                : java.util.concurrent.CompletableFuture.completedFuture(analyse(wf, spec.analyst()));
         List<Expectation> expectations = spec.expectations() == null ? List.of() : spec.expectations();
         Runs runs = spec.runs() == null ? Runs.of(1) : spec.runs();
-        WalkPool pool = new WalkPool(wf, spec.personas(), spec.responder(), spec.options(), spec.concurrency(), spec.progress(),
-                spec.classifier());
+        // Message analysis is independent of the walks: with a provider it runs beside them, not before them, and
+        // starts once the first wave of walks has its first replies back. The walks are the run's longest chain of
+        // calls and the analyses (one call each) have slack: on a cold JVM they must not take the cores the walks'
+        // first requests are built on (docs/PERFORMANCE.md, "Fourth round").
+        FirstRepliesGate firstReplies = spec.analyst() != null && spec.concurrency() > 1
+                ? new FirstRepliesGate(Math.min(spec.concurrency(), spec.personas().size() * Math.max(1, runs.nextLook(0, false))))
+                : null;
+        java.util.concurrent.CompletableFuture<List<MessageAnalysis>> analysing = spec.analyst() == null
+                ? java.util.concurrent.CompletableFuture.completedFuture(List.of())
+                : firstReplies != null ? java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> {
+                            firstReplies.await();
+                            return analyse(wf, spec.analyst(), spec.concurrency());
+                        },
+                        r -> WalkPool.daemon(r, "rehearsal-analysis").start())
+                : java.util.concurrent.CompletableFuture.completedFuture(analyse(wf, spec.analyst()));
+        WalkPool pool = new WalkPool(wf, spec.personas(), firstReplies == null ? spec.responder() : firstReplies.counting(spec.responder()),
+                spec.options(), spec.concurrency(), spec.progress(), spec.classifier(), firstReplies == null ? null : firstReplies::walkEnded);
         List<ExpectationResult> results = List.of();
         int walked = 0;
-        for (int look = runs.nextLook(0, false); look > 0; look = runs.nextLook(walked, ExpectationEvaluator.anyUndecided(results))) {
-            pool.walk(walked, look);
-            walked = look;
-            // After the walks: an LLM responder knows by now which model version answered.
-            results = ExpectationEvaluator.evaluate(expectations, pool.runs(), runs.confidence(), spec.responder().info().label());
+        try {
+            for (int look = runs.nextLook(0, false); look > 0; look = runs.nextLook(walked, ExpectationEvaluator.anyUndecided(results))) {
+                pool.walk(walked, look);
+                walked = look;
+                // After the walks: an LLM responder knows by now which model version answered.
+                results = ExpectationEvaluator.evaluate(expectations, pool.runs(), runs.confidence(), spec.responder().info().label());
+            }
+        } finally {
+            if (firstReplies != null) firstReplies.open(); // walks that never asked for a reply, or failed: never leave it waiting
         }
         Report.RunInfo info = new Report.RunInfo(spec.options().seed(), spec.options().start().toString(),
                 spec.responder().name(), spec.personas().stream().map(Persona::id).toList());

@@ -31,10 +31,18 @@ final class WalkPool {
     private final int concurrency;
     private final Rehearsal.Progress progress;
     private final ReplyClassifier classifier;
+    private final Runnable walkEnded;
     private final List<List<PersonaRun>> walks = new ArrayList<>();
 
     WalkPool(Workflow wf, List<Persona> personas, PersonaResponder responder, SimulationOptions options, int concurrency,
              Rehearsal.Progress progress, ReplyClassifier classifier) {
+        this(wf, personas, responder, options, concurrency, progress, classifier, null);
+    }
+
+    /** {@code walkEnded}: told each time a walk ends (null: nobody). */
+    WalkPool(Workflow wf, List<Persona> personas, PersonaResponder responder, SimulationOptions options, int concurrency,
+             Rehearsal.Progress progress, ReplyClassifier classifier, Runnable walkEnded) {
+        this.walkEnded = walkEnded;
         this.classifier = classifier;
         this.wf = wf;
         this.personas = personas;
@@ -68,7 +76,12 @@ final class WalkPool {
                 for (int w = from; w < to; w++) {
                     final int wi = w;
                     fs.add(exec.submit(() -> {
-                        PersonaRun r = SimulationRunner.run(wf, personas.get(pi), responder, options, classifier, wi);
+                        PersonaRun r;
+                        try {
+                            r = SimulationRunner.run(wf, personas.get(pi), responder, options, classifier, wi);
+                        } finally {
+                            if (walkEnded != null) walkEnded.run();
+                        }
                         finished.add(r);
                         if (left.decrementAndGet() == 0) done(pi, before.get(pi), finished, to);
                         return r;
