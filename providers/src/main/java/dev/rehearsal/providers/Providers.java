@@ -53,6 +53,9 @@ public final class Providers {
     private static final String SAMPLE_REPLY = "{\"reasoning\": \"warm-up\", \"response\": \"Sounds good.\", \"sentiment\": "
             + "\"neutral\", \"intent\": \"question\", \"likely_to_convert\": 30, \"actions\": [\"replied\"], \"reply_when\": \"now\"}";
 
+    private static final dev.rehearsal.engine.llm.Situation SAMPLE_SITUATION =
+            new dev.rehearsal.engine.llm.Situation("Warm-up Studio", "fitness", "warm-up", false, "America/Chicago");
+
     private static ProviderBundle create(ProviderConfig config, Sleeper sleeper, ReplayStore store, boolean warm) {
         PriceTable prices = PriceTable.load(config.priceFile());
         UsageMeter meter = new UsageMeter();
@@ -68,6 +71,14 @@ public final class Providers {
             beside = new Thread(() -> {
                 if (okHttp) java.net.IDN.toASCII("api.openai.com");
                 if (padded) TokenCounter.o200k().count("warm-up");
+                // A persona prompt, twice, with a throwaway builder: the real one caches prompts by (persona, situation),
+                // and a record's first hashCode or equals links its call site by spinning method-handle classes, which
+                // the class-data archive cannot hold: ~85 of them, hashing whole personas, were on the walks' first
+                // requests (docs/PERFORMANCE.md, "Fourth round").
+                PersonaPromptBuilder sample = new PersonaPromptBuilder(PersonaPromptBuilder.DEFAULT_MAX_TURNS,
+                        personaPrompts.targetPrefixTokens());
+                var persona = dev.rehearsal.engine.persona.PersonaCatalog.builtIns().get(0);
+                for (int i = 0; i < 2; i++) sample.systemPrompt(persona, SAMPLE_SITUATION);
                 // The answer check every walk's first reply goes through (its JSON Schema validators, cold).
                 dev.rehearsal.providers.core.AnswerParser.parse(SAMPLE_REPLY, dev.rehearsal.providers.core.JobSchema.PERSONA_REPLY);
             }, "rehearse-provider-warm-up-2");

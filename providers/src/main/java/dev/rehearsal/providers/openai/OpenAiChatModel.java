@@ -82,14 +82,19 @@ public final class OpenAiChatModel implements ChatModel {
 
     /**
      * Builds and serialises a request and reads a sample answer with the SDK's own mapper: on a cold JVM these
-     * (openai-java's Kotlin models, its Jackson modules) are most of the first call's time.
+     * (openai-java's Kotlin models, its Jackson modules) are most of the first call's time. The sample has the
+     * shape of a later turn (assistant turns, the state line) and is built for the persona reply and the message
+     * analysis, the two jobs whose first requests go out together while the walks start.
      */
     @Override
     public void warm() {
         try {
-            ChatPrompt sample = new ChatPrompt(JobSchema.PERSONA_REPLY, "warm-up", List.of(ChatMessage.user("warm-up")), 16, 0.0, 1L);
             client.chat().completions();
-            mapper.writeValueAsString(params(sample)._body());
+            for (JobSchema schema : List.of(JobSchema.PERSONA_REPLY, JobSchema.MESSAGE_ANALYSIS)) {
+                ChatPrompt sample = new ChatPrompt(schema, "warm-up", List.of(ChatMessage.user("warm-up"),
+                        ChatMessage.assistant("warm-up"), ChatMessage.user("warm-up")), 16, 0.0, 1L, false, "warm-up", null);
+                mapper.writeValueAsString(params(sample)._body());
+            }
             ChatCompletion c = mapper.readValue(SAMPLE_COMPLETION, ChatCompletion.class);
             c.choices().get(0).message().content();
             usage(c);
