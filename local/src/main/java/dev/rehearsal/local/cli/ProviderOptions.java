@@ -68,6 +68,11 @@ final class ProviderOptions {
     /** Jobs being built; {@link #get} throws what building them threw (IllegalArgumentException: bad settings). */
     interface Pending {
         Jobs get();
+
+        /** Whether {@link #get} would answer without waiting. */
+        default boolean ready() {
+            return true;
+        }
     }
 
     /**
@@ -92,18 +97,30 @@ final class ProviderOptions {
         Thread t = new Thread(task, "rehearse-provider-warm-up");
         t.setDaemon(true);
         t.start();
-        return () -> {
-            try {
-                return task.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                if (e.getCause() instanceof Error err) throw err;
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the provider was being set up", e);
+        return new Pending() {
+            @Override
+            public boolean ready() {
+                return task.isDone();
+            }
+
+            @Override
+            public Jobs get() {
+                return waitFor(task);
             }
         };
+    }
+
+    private static Jobs waitFor(FutureTask<Jobs> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the provider was being set up", e);
+        }
     }
 
     static Jobs jobs(ProviderConfig config) {

@@ -122,6 +122,11 @@ final class TestCommand implements Callable<Integer> {
             return bad.problems(file.toString(), new InvalidInputException(file.toString(), wrong.stream()
                     .map(p -> Problem.at(doc, "/expectations" + p.pointer(), p.code(), p.message())).toList()));
         }
+        // While an LLM provider's client is still being built (a second or so on a cold JVM), each persona walks once
+        // with the offline engine and the walks are thrown away: the simulator's first-use code (reply reading,
+        // conditions, compliance, traits) is then loaded and compiled before the real walks start, not on the two
+        // cores their first requests are being built on (docs/PERFORMANCE.md, "Fourth round"). Nothing is kept.
+        if (!pendingJobs.ready()) EngineWarmUp.walkOnce(loaded.workflow(), people, options);
         ProviderOptions.Jobs jobs;
         try {
             jobs = pendingJobs.get();
