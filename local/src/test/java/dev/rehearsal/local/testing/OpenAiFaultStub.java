@@ -59,6 +59,13 @@ public final class OpenAiFaultStub implements AutoCloseable {
         return new OpenAiFaultStub(faultShare, 0, List.of(Fault.values()), stallMs);
     }
 
+    static {
+        // The JDK's server writes an answer's headers and body in two segments: without TCP_NODELAY the body of every
+        // answer on a reused connection waited for the client's delayed ACK (~40 ms, seen in JFR socket reads), a
+        // delay no provider adds, which the benchmarks counted as ours. Read once, when the JVM's first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private OpenAiFaultStub(double faultShare, long delayMs, List<Fault> kinds, long stallMs) {
         this.faultShare = faultShare;
         this.delayMs = delayMs;
