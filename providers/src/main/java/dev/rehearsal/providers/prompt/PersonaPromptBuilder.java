@@ -88,17 +88,40 @@ public final class PersonaPromptBuilder {
         if (targetPrefixTokens == 0) return card;
         TokenCounter tokens = TokenCounter.o200k();
         int fixed = TokenCounter.PER_MESSAGE_OVERHEAD + tokens.count(JobSchema.PERSONA_REPLY.compactText());
-        // The card plus the first k rules, for the smallest k whose prefix reaches the target (all rules if none
-        // before the last does). Counts grow with k, so a binary search finds it with ~3 counts instead of up to 7:
-        // seven personas compose their prompts at once as the first walks start (docs/PERFORMANCE.md).
-        List<String> rules = ChannelRules.REFERENCE;
-        int lo = 0, hi = rules.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (fixed + tokens.count(withRules(card, mid)) >= targetPrefixTokens) hi = mid;
-            else lo = mid + 1;
+        // The card plus the first k rules, for the smallest k whose prefix reaches the target (all rules if none before
+        // the last does). Seven personas compose their prompts at once as the first walks start, so the whole prompt is
+        // not counted for each k: counts add up across the blank lines between the card and the rules (o200k's
+        // pre-tokenizer never lets a piece run from a line break into the next word, and every rule starts with one),
+        // so the card is counted twice (alone, and with its blank line) and the rules once per process.
+        if (fixed + tokens.count(card) >= targetPrefixTokens) return card;
+        RuleTokens rules = RuleTokens.get();
+        int n = fixed + tokens.count(card + "\n\n");
+        int k = 1;
+        while (k < rules.alone.length && n + rules.alone[k - 1] < targetPrefixTokens) n += rules.withBreak[k++ - 1];
+        return withRules(card, k);
+    }
+
+    /** Token counts of each reference rule, alone and followed by the blank line before the next one. */
+    private static final class RuleTokens {
+        private static volatile RuleTokens counted;
+        final int[] alone, withBreak;
+
+        private RuleTokens() {
+            List<String> rules = ChannelRules.REFERENCE;
+            TokenCounter tokens = TokenCounter.o200k();
+            alone = new int[rules.size()];
+            withBreak = new int[rules.size()];
+            for (int i = 0; i < rules.size(); i++) {
+                alone[i] = tokens.count(rules.get(i));
+                withBreak[i] = tokens.count(rules.get(i) + "\n\n");
+            }
         }
-        return withRules(card, lo);
+
+        static RuleTokens get() {
+            RuleTokens r = counted;
+            if (r == null) counted = r = new RuleTokens();
+            return r;
+        }
     }
 
     /** The card followed by the first {@code k} reference rules, each after a blank line. */

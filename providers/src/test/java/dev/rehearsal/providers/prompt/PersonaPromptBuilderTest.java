@@ -241,4 +241,33 @@ class PersonaPromptBuilderTest {
         // The targets cover no padding, every partial padding and all of it.
         assertEquals(ChannelRules.REFERENCE.size() + 1, rulesUsed.size(), rulesUsed.toString());
     }
+
+    /**
+     * At each padding length's exact token count, and one token past it, the prompt is the one the whole prompt's
+     * count picks: the builder adds up counts of the card and the rules instead of counting every prefix.
+     */
+    @Test
+    void paddingIsExactAtEveryBoundary() {
+        dev.rehearsal.providers.cost.TokenCounter tokens = dev.rehearsal.providers.cost.TokenCounter.o200k();
+        int fixed = dev.rehearsal.providers.cost.TokenCounter.PER_MESSAGE_OVERHEAD
+                + tokens.count(dev.rehearsal.providers.core.JobSchema.PERSONA_REPLY.compactText());
+        List<Persona> people = new ArrayList<>(PersonaCatalog.builtIns());
+        people.add(rosa());
+        int rules = ChannelRules.REFERENCE.size();
+        for (Persona p : people) {
+            for (Situation s : java.util.Arrays.asList(null, SUMMIT)) {
+                String card = PersonaCard.systemPrompt(p, s);
+                int[] total = new int[rules + 1];
+                for (int k = 0; k <= rules; k++) total[k] = fixed + tokens.count(PersonaPromptBuilder.withRules(card, k));
+                for (int k = 0; k <= rules; k++) {
+                    for (int target : new int[] {total[k], total[k] + 1}) {
+                        int want = 0;
+                        while (want < rules && total[want] < target) want++;
+                        assertEquals(PersonaPromptBuilder.withRules(card, want),
+                                PersonaPromptBuilder.withPrefixTarget(target).systemPrompt(p, s), p.id() + " target " + target);
+                    }
+                }
+            }
+        }
+    }
 }
