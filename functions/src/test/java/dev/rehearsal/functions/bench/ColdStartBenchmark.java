@@ -94,7 +94,7 @@ public final class ColdStartBenchmark {
             // the API event's persona (GET /personas/dana-the-dentist-patient of acme-dental)
             APIGatewayV2HTTPEvent put = events.readValue(root.resolve("events/api/put-persona.json").toFile(),
                     APIGatewayV2HTTPEvent.class);
-            APIGatewayV2HTTPResponse r = new ApiHandler(new Services(store, run -> { })).handleRequest(put, null);
+            APIGatewayV2HTTPResponse r = new ApiHandler(new Services(store, run -> { })).handle(put);
             if (r.getStatusCode() / 100 != 2) throw new IllegalStateException("seeding the persona: " + r.getStatusCode() + " " + r.getBody());
             Path getPersona = root.resolve("events/api/get-persona.json");
 
