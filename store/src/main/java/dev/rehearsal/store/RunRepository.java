@@ -276,6 +276,28 @@ public final class RunRepository {
                 Map.of(":si", Table.n(stepIndex)));
     }
 
+    /** What a step reads before it runs: its test, its run and any interaction already recorded for the step. */
+    public record StepState(Optional<PersonaTest> test, Optional<RunRecord> run, Optional<Interaction> interaction) {
+    }
+
+    /**
+     * {@link #getTest}, {@link #get} and {@link #getInteraction} in one round trip (a strongly consistent
+     * BatchGetItem: the three items share the run's partition; unprocessed keys are asked again).
+     */
+    public StepState stepState(String accountId, String testId, int stepIndex) {
+        String pk = Keys.runPk(accountId, TestIds.runId(testId));
+        String testSk = Keys.testSk(TestIds.key(testId));
+        String interactionSk = Keys.interactionSk(TestIds.key(testId), stepIndex);
+        Map<String, Map<String, AttributeValue>> bySk = new java.util.HashMap<>();
+        for (Map<String, AttributeValue> i : table.getAll(List.of(Table.key(pk, testSk), Table.key(pk, Keys.RUN_SK),
+                Table.key(pk, interactionSk)))) {
+            bySk.put(Table.str(i, Keys.SK), i);
+        }
+        return new StepState(Optional.ofNullable(bySk.get(testSk)).map(RunRepository::test),
+                Optional.ofNullable(bySk.get(Keys.RUN_SK)).map(RunRepository::run),
+                Optional.ofNullable(bySk.get(interactionSk)).map(RunRepository::interaction));
+    }
+
     public Optional<PersonaTest> getTest(String accountId, String testId) {
         return table.get(Keys.runPk(accountId, TestIds.runId(testId)), Keys.testSk(TestIds.key(testId)))
                 .map(RunRepository::test);

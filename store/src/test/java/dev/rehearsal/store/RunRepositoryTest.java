@@ -70,6 +70,31 @@ class RunRepositoryTest {
     }
 
     @Test
+    void aStepsStateIsReadInOneCallAsTheThreeSingleReadsGiveIt() {
+        String a = TestTables.account();
+        repo.create(a, "run5", "wf", 2, List.of("eager-eddie", "busy-bob"), 5);
+        repo.createTest(a, "run5", "eager-eddie");
+        repo.createTest(a, "run5", "busy-bob");
+        repo.putInteraction(a, "run5.eager-eddie", 0, "{\"reply\":\"yes\"}");
+        repo.putInteraction(a, "run5.busy-bob", 1, "{\"reply\":\"bob\"}");
+
+        RunRepository.StepState s = repo.stepState(a, "run5.eager-eddie", 0);
+        assertEquals(repo.getTest(a, "run5.eager-eddie"), s.test());
+        assertEquals(repo.get(a, "run5"), s.run());
+        assertEquals(repo.getInteraction(a, "run5.eager-eddie", 0), s.interaction());
+        assertEquals("{\"reply\":\"yes\"}", s.interaction().orElseThrow().document(), "its own test's, not another's");
+        assertEquals(2, s.run().orElseThrow().workflowVersion());
+
+        RunRepository.StepState next = repo.stepState(a, "run5.eager-eddie", 1);
+        assertTrue(next.test().isPresent());
+        assertTrue(next.interaction().isEmpty(), "busy-bob's step 1 is not eager-eddie's");
+        RunRepository.StepState none = repo.stepState(a, "run6.eager-eddie", 0);
+        assertEquals(new RunRepository.StepState(java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()), none);
+        RunRepository.StepState otherAccount = repo.stepState(TestTables.account(), "run5.eager-eddie", 0);
+        assertTrue(otherAccount.run().isEmpty() && otherAccount.test().isEmpty() && otherAccount.interaction().isEmpty());
+    }
+
+    @Test
     void interactionsArePagedByPersonaThenStep() {
         String a = TestTables.account();
         for (String p : List.of("busy-bob", "eager-eddie")) {

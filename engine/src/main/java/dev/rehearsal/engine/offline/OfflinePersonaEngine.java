@@ -3,6 +3,7 @@ package dev.rehearsal.engine.offline;
 import dev.rehearsal.engine.llm.Action;
 import dev.rehearsal.engine.llm.Channel;
 import dev.rehearsal.engine.llm.Intent;
+import dev.rehearsal.engine.llm.LocalTimeText;
 import dev.rehearsal.engine.llm.PersonaReply;
 import dev.rehearsal.engine.llm.PersonaResponder;
 import dev.rehearsal.engine.llm.ReplyRequest;
@@ -14,8 +15,6 @@ import dev.rehearsal.engine.reading.MessageReader;
 import dev.rehearsal.engine.reading.MessageReading;
 
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +31,6 @@ import java.util.SplittableRandom;
  * leaves every decision unchanged (common random numbers).
  */
 public final class OfflinePersonaEngine implements PersonaResponder {
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
 
     @Override
     public String name() {
@@ -181,12 +179,7 @@ public final class OfflinePersonaEngine implements PersonaResponder {
     }
 
     static LocalDateTime localTime(String s) {
-        if (s == null) return null;
-        try {
-            return LocalDateTime.parse(s, LOCAL);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return LocalTimeText.parse(s);
     }
 
     /**

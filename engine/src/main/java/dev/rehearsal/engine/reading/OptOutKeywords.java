@@ -205,10 +205,22 @@ public final class OptOutKeywords {
      * and every spelling of "opt out" made one word.
      */
     static String normalize(String text) {
-        String t = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String t = withoutMarks(text);
         t = t.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
         return t.replaceAll("\\bopt[\\s-]*out\\b", "optout").replaceAll("\\bstop[\\s-]+all\\b", "stopall")
                 .replaceAll("[ \\t]+", " ");
+    }
+
+    /**
+     * Accents stripped: canonical decomposition, then the combining marks removed. ASCII text has neither, and
+     * skips the JDK's Unicode normalisation tables (loaded on first use: a Lambda's first step reads an English
+     * reply; docs/PERFORMANCE.md, "Lambda cold start").
+     */
+    static String withoutMarks(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        }
+        return text;
     }
 
     /** The keyword a clause consists of, courtesy words aside, or null. */
@@ -231,7 +243,7 @@ public final class OptOutKeywords {
     /** An unambiguous keyword in capitals inside text that also has lower case, and not negated. */
     private static String shoutedKeyword(String original) {
         if (!original.chars().anyMatch(Character::isLowerCase)) return null;
-        String folded = Normalizer.normalize(original, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+        String folded = withoutMarks(original)
                 .replaceAll("\\bOPT[\\s-]*OUT\\b", "OPTOUT");
         Matcher m = Pattern.compile("\\b[A-Z]{3,}\\b").matcher(folded);
         while (m.find()) {

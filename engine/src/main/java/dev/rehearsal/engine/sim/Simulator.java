@@ -2,6 +2,7 @@ package dev.rehearsal.engine.sim;
 
 import dev.rehearsal.engine.llm.Action;
 import dev.rehearsal.engine.llm.Channel;
+import dev.rehearsal.engine.llm.LocalTimeText;
 import dev.rehearsal.engine.llm.OutboundMessage;
 import dev.rehearsal.engine.llm.PersonaReply;
 import dev.rehearsal.engine.llm.PersonaResponder;
@@ -22,10 +23,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Executes a workflow one step at a time for one persona, on a virtual clock. {@link #step} is
@@ -54,7 +53,6 @@ public final class Simulator {
     static final int MAX_TURNS = 40, MAX_TURN_CHARS = 4000, MAX_REPLIES = 40;
     /** Replies with actions but no text (an unsubscribe click) land a few minutes after the send. */
     private static final long DEFAULT_ACTION_LATENCY_MIN = 5;
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private Simulator() {
     }
@@ -331,7 +329,7 @@ public final class Simulator {
                 s.contact.fields.put(step.text("save_reply_to"), r.text() == null ? "" : r.text());
             }
             if (r.arrivesAt() <= s.clock) {
-                e.note = "a reply was already waiting, received " + LOCAL.format(Instant.ofEpochMilli(r.arrivesAt())
+                e.note = "a reply was already waiting, received " + LocalTimeText.format(Instant.ofEpochMilli(r.arrivesAt())
                         .atZone(ZoneId.of(s.timezone))) + intent;
             } else {
                 e.note = "reply received after " + Durations.format(Duration.ofMillis(r.arrivesAt() - s.clock)) + intent;
@@ -365,7 +363,7 @@ public final class Simulator {
         ReplyRecord unhandled = c.unhandledReply(now);
         if (unhandled != null && !optedOut) {
             e.flags.add(FLAG_REPLY_IGNORED);
-            e.note = "sent while the contact's reply of " + LOCAL.format(Instant.ofEpochMilli(unhandled.arrivesAt())
+            e.note = "sent while the contact's reply of " + LocalTimeText.format(Instant.ofEpochMilli(unhandled.arrivesAt())
                     .atZone(ZoneId.of(s.timezone))) + " (\"" + abbreviate(unhandled.text()) + "\") was still unanswered";
         }
         c.sentAt.add(now);
@@ -385,7 +383,7 @@ public final class Simulator {
             return;
         }
         PersonaReply reply = responder.respond(new ReplyRequest(persona, msg, history, s.seed, s.stepIndex, now,
-                LOCAL.format(local), situation(wf, s), s.walk, s.visits.getOrDefault(step.id(), 1)));
+                LocalTimeText.format(local), situation(wf, s), s.walk, s.visits.getOrDefault(step.id(), 1)));
         e.reply = reply;
         recordActions(s, now, reply);
         s.usage = s.usage.plus(reply.usage());
@@ -432,7 +430,7 @@ public final class Simulator {
     }
 
     static String localTime(SimulationSession s) {
-        return LOCAL.format(Instant.ofEpochMilli(s.clock).atZone(ZoneId.of(s.timezone)));
+        return LocalTimeText.format(Instant.ofEpochMilli(s.clock).atZone(ZoneId.of(s.timezone)));
     }
 
     /** The code-built situation a responder writes in: business, campaign, who wrote first, time zone. */

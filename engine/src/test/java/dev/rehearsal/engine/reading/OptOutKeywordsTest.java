@@ -196,4 +196,15 @@ class OptOutKeywordsTest {
         assertTrue(OptOutKeywords.offersUnsubscribe("Cancelar suscripción"));
         assertFalse(OptOutKeywords.offersUnsubscribe("See you Thursday at 10."));
     }
+
+    @Test
+    void accentsAreStrippedAsUnicodeNormalisationStripsThemAndAsciiIsLeftAsIs() {
+        for (String t : new String[]{"STOP", "stop please", "no m\u00e1s", "No Ma\u0301s", "\u00bfBAJA?", "caf\u00e9 \u2019n\u2019 stuff",
+                "\u00c5ngstr\u00f6m", "\ud83d\ude00 stop", "", "plain ascii: ~!@#$%^&*()"}) {
+            assertEquals(java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", ""),
+                    OptOutKeywords.withoutMarks(t), t);
+        }
+        String ascii = "Sure, book me in for Tuesday!";
+        assertTrue(ascii == OptOutKeywords.withoutMarks(ascii), "ASCII text is returned as is, without normalising");
+    }
 }

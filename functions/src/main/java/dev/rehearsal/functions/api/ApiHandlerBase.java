@@ -1,18 +1,32 @@
 package dev.rehearsal.functions.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.functions.http.ApiException;
+import dev.rehearsal.functions.http.HttpApiEventReader;
+import dev.rehearsal.functions.http.HttpApiResponseWriter;
+import dev.rehearsal.functions.http.Responses;
 import dev.rehearsal.functions.http.Router;
+import dev.rehearsal.functions.observe.JsonLog;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
 import java.util.regex.Pattern;
 
-/** An API Gateway HTTP API (payload 2.0) handler: its router does the work. */
-public abstract class ApiHandlerBase implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+/**
+ * An API Gateway HTTP API (payload 2.0) handler: its router does the work. A stream handler that reads the
+ * event and writes the response with jackson-core ({@link HttpApiEventReader}, {@link HttpApiResponseWriter}),
+ * so neither the Lambda runtime nor we load data binding for them (docs/PERFORMANCE.md, "Lambda cold start").
+ * {@link #handle} is the typed entry the local runtime and the tests call.
+ */
+public abstract class ApiHandlerBase implements RequestStreamHandler {
     public static final Pattern PERSONA_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
     public static final Pattern WORKFLOW_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$");
     public static final Pattern SUITE_ID = WORKFLOW_ID;
@@ -28,9 +42,26 @@ public abstract class ApiHandlerBase implements RequestHandler<APIGatewayV2HTTPE
     /** Declares this handler's routes. */
     protected abstract Router routes(Router r);
 
-    @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    /** One request, already read: what the Lambda entry point does after reading the event. */
+    public final APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         return router().handle(event);
+    }
+
+    @Override
+    public final void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+        HttpApiResponseWriter.write(answer(in), out);
+    }
+
+    private APIGatewayV2HTTPResponse answer(InputStream in) {
+        APIGatewayV2HTTPEvent event;
+        try {
+            event = HttpApiEventReader.read(in);
+        } catch (ApiException e) {
+            // Not an event API Gateway sends (a hand-made one): a 400 naming the problem, and a line saying so.
+            JsonLog.warn("malformed event", Map.of("problem", e.getMessage()), null);
+            return Responses.error(e, null);
+        }
+        return handle(event);
     }
 
     /**

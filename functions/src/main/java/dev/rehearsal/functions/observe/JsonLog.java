@@ -1,11 +1,9 @@
 package dev.rehearsal.functions.observe;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.rehearsal.engine.json.JsonTrees;
 import dev.rehearsal.providers.core.Secrets;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -47,7 +45,8 @@ public final class JsonLog {
     }
 
     public static void log(Level level, String message, Map<String, ?> fields, Throwable error) {
-        ObjectNode line = JsonNodeFactory.instance.objectNode();
+        // a later key replaces an earlier one in its place, as in a JSON object tree
+        Map<String, Object> line = new LinkedHashMap<>();
         line.put("timestamp", Instant.now().toString());
         line.put("level", level.name());
         line.put("service", "rehearsal");
@@ -55,7 +54,7 @@ public final class JsonLog {
         LogContext.current().forEach(line::put);
         if (fields != null) fields.forEach((k, v) -> {
             if (v == null) return;
-            if (v instanceof Number n) line.put(k, n.doubleValue() == Math.rint(n.doubleValue()) ? n.longValue() : n.doubleValue());
+            if (v instanceof Number n) line.put(k, n.doubleValue() == Math.rint(n.doubleValue()) ? (Object) n.longValue() : (Object) n.doubleValue());
             else if (v instanceof Boolean b) line.put(k, b);
             else line.put(k, Secrets.redact(String.valueOf(v)));
         });
@@ -64,6 +63,6 @@ public final class JsonLog {
             line.put("errorType", error.getClass().getSimpleName());
             line.put("errorMessage", Secrets.redact(String.valueOf(error.getMessage())));
         }
-        write(JsonTrees.write(line));
+        write(JsonLine.write(line));
     }
 }

@@ -1,11 +1,8 @@
 package dev.rehearsal.functions.observe;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.rehearsal.engine.json.JsonTrees;
-
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -73,22 +70,27 @@ public final class Metrics {
     /** Writes the document (nothing when no metric was put). */
     public void emit() {
         if (values.isEmpty()) return;
-        JsonLog.write(JsonTrees.write(document(System.currentTimeMillis())));
+        JsonLog.write(JsonLine.write(document(System.currentTimeMillis())));
     }
 
-    ObjectNode document(long timestampMillis) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        ObjectNode aws = root.putObject("_aws");
-        aws.put("Timestamp", timestampMillis);
-        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-        directive.put("Namespace", NAMESPACE);
-        ArrayNode set = directive.putArray("Dimensions").addArray();
-        dimensions.keySet().forEach(d -> set.add(d.name()));
-        ArrayNode metrics = directive.putArray("Metrics");
-        values.forEach((name, v) -> metrics.addObject().put("Name", name).put("Unit", units.get(name)));
-        properties.forEach(root::put);
+    /** The EMF document; a later key replaces an earlier one in its place, as in a JSON object tree. */
+    Map<String, Object> document(long timestampMillis) {
+        List<Object> names = new ArrayList<>();
+        dimensions.keySet().forEach(d -> names.add(d.name()));
+        List<Object> metrics = new ArrayList<>();
+        values.forEach((name, v) -> metrics.add(ordered("Name", name, "Unit", units.get(name))));
+        Map<String, Object> directive = ordered("Namespace", NAMESPACE, "Dimensions", List.of(names), "Metrics", metrics);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("_aws", ordered("Timestamp", timestampMillis, "CloudWatchMetrics", List.of(directive)));
+        root.putAll(properties);
         dimensions.forEach((d, v) -> root.put(d.name(), v));
         values.forEach((name, v) -> root.put(name, v[0]));
         return root;
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
     }
 }

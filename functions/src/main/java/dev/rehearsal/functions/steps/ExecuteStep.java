@@ -52,6 +52,9 @@ public class ExecuteStep extends StepHandler {
 
     public ExecuteStep() {
         this(StepServices.fromEnvironment());
+        // SnapStart: a step's batched read (its own request and response marshalling), of items that never exist
+        dev.rehearsal.functions.snapstart.SnapStartPriming.register(() -> services.store().runs()
+                .stepState("snapstart-priming", dev.rehearsal.store.TestIds.of("run-priming", "priming"), 0));
     }
 
     public ExecuteStep(StepServices services) {
@@ -92,7 +95,9 @@ public class ExecuteStep extends StepHandler {
 
     private Outcome executeOne(Cursor c, int retryCount) {
         RunRepository store = services.store().runs();
-        PersonaTest test = store.getTest(c.accountId(), c.testId())
+        // the test, the run and any earlier attempt's interaction: independent reads, one round trip
+        RunRepository.StepState state = store.stepState(c.accountId(), c.testId(), c.stepIndex());
+        PersonaTest test = state.test()
                 .orElseThrow(() -> new StepInputException("test " + c.testId() + " does not exist"));
         SimulationSession s = RunData.session(test);
         if (s.stepIndex > c.stepIndex() || s.done()) {
@@ -102,7 +107,7 @@ public class ExecuteStep extends StepHandler {
             throw new StepInputException("test " + c.testId() + " is at step " + s.stepIndex + ", the cursor at "
                     + c.stepIndex());
         }
-        RunRecord run = RunData.run(services.store(), c.accountId(), c.runId());
+        RunRecord run = state.run().orElseThrow(() -> new StepInputException("run " + c.runId() + " does not exist"));
         if (run.status() != dev.rehearsal.store.RunStatus.RUNNING) {
             // Cancelled (or ended) meanwhile: no further step, and no LLM call paid for.
             throw new StepInputException("run " + run.runId() + " is " + run.status() + ", not RUNNING");
@@ -113,7 +118,7 @@ public class ExecuteStep extends StepHandler {
         SimulationSession before = RunData.session(test); // s as read: a copy without a JSON round trip through the mapper
         // A previous attempt may have recorded this step and died before saving the session: replay its
         // answer instead of asking the LLM again, so the session follows the interaction on record.
-        Optional<dev.rehearsal.store.Interaction> prior = store.getInteraction(c.accountId(), c.testId(), c.stepIndex());
+        Optional<dev.rehearsal.store.Interaction> prior = state.interaction();
         PersonaResponder responder = prior.isPresent() ? recorded(prior.get())
                 : retryCount >= THROTTLE_RETRIES ? services.responderFor(c.accountId())
                 : new ThrottleGuard(services.responderFor(c.accountId()));

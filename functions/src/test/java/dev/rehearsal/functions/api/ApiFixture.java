@@ -12,6 +12,11 @@ import dev.rehearsal.store.TableAdmin;
 import dev.rehearsal.store.local.Dynalite;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,11 +52,44 @@ final class ApiFixture {
         api = new ApiHandler(services);
     }
 
-    /** The API's answer, checked against api/openapi.yaml (every handler test's responses are). */
+    /**
+     * The API's answer, checked against api/openapi.yaml (every handler test's responses are). Through the Lambda
+     * entry point, as bytes: the event written as JSON (as API Gateway sends it), the response read back from JSON.
+     */
     APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent e) {
-        APIGatewayV2HTTPResponse r = api.handleRequest(e, null);
+        APIGatewayV2HTTPResponse r = lambda(api, e);
         OpenApiContract.assertConforms(e, r);
         return r;
+    }
+
+    /** Plain data binding, as the Lambda runtime's serializer reads and writes these event classes. */
+    static final ObjectMapper EVENTS = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** {@code e} handled by {@code h}'s Lambda entry point (the stream handler), as bytes in and out. */
+    static APIGatewayV2HTTPResponse lambda(ApiHandlerBase h, APIGatewayV2HTTPEvent e) {
+        try {
+            return lambda(h, EVENTS.writeValueAsBytes(e));
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
+
+    static APIGatewayV2HTTPResponse lambda(ApiHandlerBase h, byte[] event) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            h.handleRequest(new ByteArrayInputStream(event), out, null);
+            return EVENTS.readValue(out.toByteArray(), APIGatewayV2HTTPResponse.class);
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
+
+    static byte[] eventBytes(String name) {
+        try {
+            return Files.readAllBytes(eventsDir().resolve(name + ".json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every item of the table, as a sorted set of canonical strings (to compare before/after). */

@@ -34,7 +34,7 @@ class RunLimitsTest {
     static APIGatewayV2HTTPResponse start(ApiHandler api, String account, String key) {
         var e = ApiFixture.event(account, "POST", "/workflows/wf/test", "{\"personas\":[\"busy-bob\"]}", Map.of(),
                 key == null ? Map.of() : Map.of("idempotency-key", key));
-        return api.handleRequest(e, null);
+        return api.handle(e);
     }
 
     @Test

@@ -94,7 +94,7 @@ public final class ColdStartBenchmark {
             // the API event's persona (GET /personas/dana-the-dentist-patient of acme-dental)
             APIGatewayV2HTTPEvent put = events.readValue(root.resolve("events/api/put-persona.json").toFile(),
                     APIGatewayV2HTTPEvent.class);
-            APIGatewayV2HTTPResponse r = new ApiHandler(new Services(store, run -> { })).handleRequest(put, null);
+            APIGatewayV2HTTPResponse r = new ApiHandler(new Services(store, run -> { })).handle(put);
             if (r.getStatusCode() / 100 != 2) throw new IllegalStateException("seeding the persona: " + r.getStatusCode() + " " + r.getBody());
             Path getPersona = root.resolve("events/api/get-persona.json");
 
@@ -104,7 +104,8 @@ public final class ColdStartBenchmark {
             InitSimulation init = new InitSimulation(new StepServices(store, new OfflinePersonaEngine()));
             Path tmp = Files.createTempDirectory("coldstart");
             List<Path> cursors = new ArrayList<>();
-            for (int i = 0; i < (reps + 1) * javas.size() * 4; i++) { // up to four ExecuteStep cases
+            int executeSteps = 4 + (System.getProperty("coldstart.before", "").isBlank() ? 0 : System.getProperty("coldstart.before").split(",").length);
+            for (int i = 0; i < (reps + 1) * javas.size() * executeSteps; i++) { // one fresh run per ExecuteStep process
                 String runId = "run-" + UUID.randomUUID().toString().replace("-", "");
                 RunRecord run = store.runs().create(ACCOUNT, runId, "sms-lead-followup", v, List.of("eager-eddie"), 7).value();
                 JsonNode cursor = init.handle(Json.mapper().createObjectNode().put("accountId", ACCOUNT)
@@ -146,9 +147,9 @@ public final class ColdStartBenchmark {
     }
 
     /**
-     * The measured handlers. {@code before}: an earlier build's {@code functions.jar}, whose ExecuteStep and API
-     * handler then run in the same rounds, alternating with this build's, under this checkout's launcher
-     * (-Dcoldstart.before=JAR; on a shared box, noise then hits both alike). {@code primed}: also the
+     * The measured handlers. {@code before}: an earlier build's {@code functions.jar} (or several, comma-separated),
+     * whose ExecuteStep and API handler then run in the same rounds, alternating with this build's, under this
+     * checkout's launcher (-Dcoldstart.before=JAR[,JAR...]; on a shared box, noise then hits all alike). {@code primed}: also the
      * SnapStart-primed cases (-Dcoldstart.primed=false leaves them out).
      */
     static List<Case> cases(String before, Path testClasses, boolean primed) {
@@ -157,12 +158,14 @@ public final class ColdStartBenchmark {
                 new Case("bare + one GetItem", "stream", BareDynamoGetHandler.class.getName()),
                 new Case("ExecuteStep (eager-eddie, step 0)", "stream", "dev.rehearsal.functions.steps.ExecuteStep"),
                 new Case("ApiHandler (GET /personas/{id})", "api", "dev.rehearsal.functions.api.ApiHandler")));
-        if (before != null && !before.isBlank()) {
-            Path jar = Path.of(before).toAbsolutePath();
+        String[] jars = before == null || before.isBlank() ? new String[0] : before.split(",");
+        for (String b : jars) {
+            Path jar = Path.of(b.trim()).toAbsolutePath();
             if (!Files.isRegularFile(jar)) throw new IllegalStateException("coldstart.before: no jar at " + jar);
             String cp = jar + File.pathSeparator + testClasses;
-            cases.add(new Case("ExecuteStep, before", "stream", "dev.rehearsal.functions.steps.ExecuteStep", cp));
-            cases.add(new Case("ApiHandler, before", "api", "dev.rehearsal.functions.api.ApiHandler", cp));
+            String label = jars.length == 1 ? "before" : "before " + jar.getFileName();
+            cases.add(new Case("ExecuteStep, " + label, "stream", "dev.rehearsal.functions.steps.ExecuteStep", cp));
+            cases.add(new Case("ApiHandler, " + label, "api", "dev.rehearsal.functions.api.ApiHandler", cp));
         }
         if (primed) {
             cases.add(new Case("ExecuteStep, primed (SnapStart)", "stream-primed", "dev.rehearsal.functions.steps.ExecuteStep"));

@@ -23,10 +23,11 @@ import java.time.Instant;
  * <p>Usage: {@code LambdaColdStart stream|api[-primed] <handler class> <event file>}; {@code -primed}
  * runs the SnapStart priming after init, as a checkpoint would, so "first event" is what a
  * restored container pays. {@code stream}: a
- * {@link RequestStreamHandler} gets the file's bytes. {@code api}: the file is read into an
- * {@link APIGatewayV2HTTPEvent} with Jackson (the Lambda runtime does the same with its own
- * serializer, outside our jar) and given to a {@link RequestHandler}; the deserialisation is timed
- * as part of the handling.
+ * {@link RequestStreamHandler} gets the file's bytes. {@code api}: the API handler; today's is a
+ * {@link RequestStreamHandler} too and gets the bytes (it reads the event itself); an older build's is a
+ * {@link RequestHandler}, so the file is read into an {@link APIGatewayV2HTTPEvent} with Jackson (the Lambda
+ * runtime does the same with its own serializer, outside our jar). Either way reading the event is timed as
+ * part of the handling. The API's output line is {@code <status> <body>} in both cases.
  */
 public final class LambdaColdStart {
     private LambdaColdStart() {
@@ -50,12 +51,14 @@ public final class LambdaColdStart {
         }
         long tInit = micros();
         String output;
-        if (mode.equals("stream")) {
+        boolean apiResponse = false;
+        if (mode.equals("stream") || mode.equals("api") && handler instanceof RequestStreamHandler) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (InputStream in = Files.newInputStream(Path.of(args[2]))) {
                 ((RequestStreamHandler) handler).handleRequest(in, out, null);
             }
             output = out.toString(StandardCharsets.UTF_8);
+            apiResponse = mode.equals("api");
         } else if (mode.equals("api")) {
             ObjectMapper m = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
             APIGatewayV2HTTPEvent event = m.readValue(Path.of(args[2]).toFile(), APIGatewayV2HTTPEvent.class);
@@ -69,6 +72,10 @@ public final class LambdaColdStart {
         // CPU time of the whole process so far (all threads, JVM start included): less sensitive than wall time
         // to other work on a shared machine; read after the timed span, so it adds nothing to it.
         long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1_000).orElse(-1L);
+        if (apiResponse) { // after the timed span: the response JSON as "<status> <body>", as the typed case prints it
+            com.fasterxml.jackson.databind.JsonNode r = dev.rehearsal.engine.json.JsonTrees.read(output);
+            output = r.path("statusCode").asInt() + " " + r.path("body").asText();
+        }
         System.out.println("COLDSTART main=" + tMain + " init=" + tInit + " done=" + tDone + " cpu=" + cpu);
         System.out.println("OUTPUT " + output.replace('\n', ' '));
         System.out.flush();

@@ -34,8 +34,9 @@ class SnapStartPrimingTest {
         var response = ApiPriming.run(new Services(store, run -> fail("priming starts no run")));
         dev.rehearsal.functions.observe.JsonLog.sink(before);
         assertEquals(java.util.List.of(), lines, "a priming request is no traffic: no log line, no metric");
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        assertTrue(response.getBody().contains("Eager Eddie"));
+        var answer = dev.rehearsal.engine.json.JsonTrees.read(response);
+        assertEquals(200, answer.get("statusCode").asInt(), response);
+        assertTrue(answer.get("body").asText().contains("Eager Eddie"), response);
         assertEquals(0, Dynalite.shared().client().scan(ScanRequest.builder().tableName(name).build()).count());
     }
 

@@ -1,11 +1,11 @@
 package dev.rehearsal.local.runtime;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.llm.PersonaResponder;
+import dev.rehearsal.functions.api.ApiHandlerBase;
 import dev.rehearsal.functions.api.Services;
 import dev.rehearsal.functions.reconcile.ReconcileRun;
 import dev.rehearsal.functions.run.RunRef;
@@ -181,10 +181,8 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** Invokes the API function that serves a route of the template. */
-    @SuppressWarnings("unchecked")
     public APIGatewayV2HTTPResponse invokeApi(SamTemplate.FunctionDef f, APIGatewayV2HTTPEvent event) {
-        return ((RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handlers.get(f.logicalId()))
-                .handleRequest(event, null);
+        return ((ApiHandlerBase) handlers.get(f.logicalId())).handle(event);
     }
 
     @Override

@@ -107,10 +107,10 @@ class IamPolicyCrossCheckTest {
                 "delete-persona")) {
             APIGatewayV2HTTPEvent event = events.readValue(RuntimeFixture.projectFile("events/api/" + e + ".json").toFile(),
                     APIGatewayV2HTTPEvent.class);
-            as("ApiFunction", () -> api.handleRequest(event, null));
+            as("ApiFunction", () -> api.handle(event));
             if (e.equals("start-test")) {
                 // the same request again, while the start fails: the recorded run is marked FAILED
-                as("ApiFunction", () -> failingStart.handleRequest(event, null));
+                as("ApiFunction", () -> failingStart.handle(event));
             }
         }
 
