@@ -7,6 +7,7 @@ import dev.rehearsal.engine.sim.SimulationRunner;
 import dev.rehearsal.engine.workflow.Workflow;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs the simulator's code once before an LLM rehearsal needs it, while the provider's client is still being
@@ -20,7 +21,22 @@ final class EngineWarmUp {
 
     /** One offline walk of each persona (walk index 0), thrown away. */
     static void walkOnce(Workflow wf, List<Persona> personas, SimulationOptions options) {
+        walkOnce(wf, personas, options, () -> false);
+    }
+
+    /**
+     * As above, stopping before the next persona once {@code enough} says so (the provider is ready: the rehearsal
+     * must not wait for its warm-up). Best effort: a walk that fails here is the rehearsal's to report, not this.
+     */
+    static void walkOnce(Workflow wf, List<Persona> personas, SimulationOptions options, BooleanSupplier enough) {
         OfflinePersonaEngine engine = new OfflinePersonaEngine();
-        for (Persona p : personas) SimulationRunner.run(wf, p, engine, options, 0);
+        for (Persona p : personas) {
+            if (enough.getAsBoolean()) return;
+            try {
+                SimulationRunner.run(wf, p, engine, options, 0);
+            } catch (RuntimeException e) {
+                return;
+            }
+        }
     }
 }

@@ -35,4 +35,13 @@ class EngineWarmUpTest {
             assertEquals(before, report(wf, personas, options), name);
         }
     }
+
+    @Test
+    void itStopsAsSoonAsTheProviderIsReady() throws Exception {
+        Workflow wf = WorkflowParser.parseOrThrow(Files.readString(CliTest.examples().resolve("sms-lead-followup.workflow.json")));
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        // Ready after the second persona: the third and later are never walked.
+        EngineWarmUp.walkOnce(wf, PersonaCatalog.builtIns(), SimulationOptions.defaults(1), () -> asked.incrementAndGet() > 2);
+        assertEquals(3, asked.get(), "asked before each persona, and not again once ready");
+    }
 }
