@@ -34,11 +34,6 @@ final class WalkPool {
     private final Runnable walkEnded;
     private final List<List<PersonaRun>> walks = new ArrayList<>();
 
-    WalkPool(Workflow wf, List<Persona> personas, PersonaResponder responder, SimulationOptions options, int concurrency,
-             Rehearsal.Progress progress, ReplyClassifier classifier) {
-        this(wf, personas, responder, options, concurrency, progress, classifier, null);
-    }
-
     /** {@code walkEnded}: told each time a walk ends (null: nobody). */
     WalkPool(Workflow wf, List<Persona> personas, PersonaResponder responder, SimulationOptions options, int concurrency,
              Rehearsal.Progress progress, ReplyClassifier classifier, Runnable walkEnded) {

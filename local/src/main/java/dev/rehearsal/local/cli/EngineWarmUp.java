@@ -19,14 +19,10 @@ final class EngineWarmUp {
     private EngineWarmUp() {
     }
 
-    /** One offline walk of each persona (walk index 0), thrown away. */
-    static void walkOnce(Workflow wf, List<Persona> personas, SimulationOptions options) {
-        walkOnce(wf, personas, options, () -> false);
-    }
-
     /**
-     * As above, stopping before the next persona once {@code enough} says so (the provider is ready: the rehearsal
-     * must not wait for its warm-up). Best effort: a walk that fails here is the rehearsal's to report, not this.
+     * One offline walk of each persona (walk index 0), thrown away; it stops before the next persona once {@code enough}
+     * says so (the provider is ready: the rehearsal must not wait for its warm-up). Best effort: a walk that fails here
+     * is the rehearsal's to report, not this.
      */
     static void walkOnce(Workflow wf, List<Persona> personas, SimulationOptions options, BooleanSupplier enough) {
         OfflinePersonaEngine engine = new OfflinePersonaEngine();

@@ -126,7 +126,7 @@ final class TestCommand implements Callable<Integer> {
         // with the offline engine and the walks are thrown away: the simulator's first-use code (reply reading,
         // conditions, compliance, traits) is then loaded and compiled before the real walks start, not on the two
         // cores their first requests are being built on (docs/PERFORMANCE.md, "Fourth round"). Nothing is kept.
-        if (!pendingJobs.ready()) EngineWarmUp.walkOnce(loaded.workflow(), people, options, pendingJobs::ready);
+        EngineWarmUp.walkOnce(loaded.workflow(), people, options, pendingJobs::ready);
         ProviderOptions.Jobs jobs;
         try {
             jobs = pendingJobs.get();

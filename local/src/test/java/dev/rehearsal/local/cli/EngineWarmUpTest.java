@@ -30,8 +30,8 @@ class EngineWarmUpTest {
             List<Persona> personas = PersonaCatalog.builtIns();
             SimulationOptions options = SimulationOptions.defaults(11);
             String before = report(wf, personas, options);
-            EngineWarmUp.walkOnce(wf, personas, options);
-            EngineWarmUp.walkOnce(wf, personas, SimulationOptions.defaults(12));
+            EngineWarmUp.walkOnce(wf, personas, options, () -> false);
+            EngineWarmUp.walkOnce(wf, personas, SimulationOptions.defaults(12), () -> false);
             assertEquals(before, report(wf, personas, options), name);
         }
     }

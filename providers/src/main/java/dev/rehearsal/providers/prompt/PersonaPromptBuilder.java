@@ -1,6 +1,7 @@
 package dev.rehearsal.providers.prompt;
 
 import dev.rehearsal.engine.llm.Action;
+import dev.rehearsal.engine.llm.LocalTimeText;
 import dev.rehearsal.engine.llm.OutboundMessage;
 import dev.rehearsal.engine.llm.ReplyRequest;
 import dev.rehearsal.engine.llm.Situation;
@@ -13,10 +14,8 @@ import dev.rehearsal.providers.cost.TokenCounter;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -43,7 +42,6 @@ public final class PersonaPromptBuilder {
     static final int TRIM_CHUNK = 10;
     static final int MAX_TOKENS = 500;
     static final double TEMPERATURE = 0.7;
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final int maxTurns;
     private final int targetPrefixTokens;
@@ -94,16 +92,16 @@ public final class PersonaPromptBuilder {
         // pre-tokenizer never lets a piece run from a line break into the next word, and every rule starts with one),
         // so the card is counted twice (alone, and with its blank line) and the rules once per process.
         if (fixed + tokens.count(card) >= targetPrefixTokens) return card;
-        RuleTokens rules = RuleTokens.get();
+        RuleTokens rules = RuleTokens.COUNTED;
         int n = fixed + tokens.count(card + "\n\n");
         int k = 1;
         while (k < rules.alone.length && n + rules.alone[k - 1] < targetPrefixTokens) n += rules.withBreak[k++ - 1];
         return withRules(card, k);
     }
 
-    /** Token counts of each reference rule, alone and followed by the blank line before the next one. */
+    /** Token counts of each reference rule, alone and followed by the blank line before the next one (counted on first use). */
     private static final class RuleTokens {
-        private static volatile RuleTokens counted;
+        static final RuleTokens COUNTED = new RuleTokens();
         final int[] alone, withBreak;
 
         private RuleTokens() {
@@ -115,12 +113,6 @@ public final class PersonaPromptBuilder {
                 alone[i] = tokens.count(rules.get(i));
                 withBreak[i] = tokens.count(rules.get(i) + "\n\n");
             }
-        }
-
-        static RuleTokens get() {
-            RuleTokens r = counted;
-            if (r == null) counted = r = new RuleTokens();
-            return r;
         }
     }
 
@@ -205,7 +197,7 @@ public final class PersonaPromptBuilder {
 
     private static String local(long epochMs, ZoneId zone, String fallback) {
         if (zone == null) return fallback != null && !fallback.isBlank() ? fallback : Instant.ofEpochMilli(epochMs).toString();
-        return LOCAL.format(Instant.ofEpochMilli(epochMs).atZone(zone));
+        return LocalTimeText.format(Instant.ofEpochMilli(epochMs).atZone(zone));
     }
 
     /**

@@ -211,14 +211,25 @@ class PersonaPromptBuilderTest {
         return out;
     }
 
+    /** The persona-reply prefix's tokens besides the system prompt: message overhead and the answer schema. */
+    static int fixedPrefixTokens() {
+        return dev.rehearsal.providers.cost.TokenCounter.PER_MESSAGE_OVERHEAD
+                + dev.rehearsal.providers.cost.TokenCounter.o200k().count(dev.rehearsal.providers.core.JobSchema.PERSONA_REPLY.compactText());
+    }
+
+    /** The built-in personas and Rosa, whose padding the tests check. */
+    static List<Persona> paddedPeople() {
+        List<Persona> people = new ArrayList<>(PersonaCatalog.builtIns());
+        people.add(rosa());
+        return people;
+    }
+
     /** The prompt is the card plus rules up to the first prefix that reaches the target, as counting every prefix gives. */
     @Test
     void paddingStopsAtTheFirstPrefixThatReachesTheTarget() {
         dev.rehearsal.providers.cost.TokenCounter tokens = dev.rehearsal.providers.cost.TokenCounter.o200k();
-        int fixed = dev.rehearsal.providers.cost.TokenCounter.PER_MESSAGE_OVERHEAD
-                + tokens.count(dev.rehearsal.providers.core.JobSchema.PERSONA_REPLY.compactText());
-        List<Persona> people = new ArrayList<>(PersonaCatalog.builtIns());
-        people.add(rosa());
+        int fixed = fixedPrefixTokens();
+        List<Persona> people = paddedPeople();
         Set<Integer> rulesUsed = new java.util.HashSet<>();
         for (int target = 1; target <= 3000; target += 61) {
             for (Persona p : people) {
@@ -249,10 +260,8 @@ class PersonaPromptBuilderTest {
     @Test
     void paddingIsExactAtEveryBoundary() {
         dev.rehearsal.providers.cost.TokenCounter tokens = dev.rehearsal.providers.cost.TokenCounter.o200k();
-        int fixed = dev.rehearsal.providers.cost.TokenCounter.PER_MESSAGE_OVERHEAD
-                + tokens.count(dev.rehearsal.providers.core.JobSchema.PERSONA_REPLY.compactText());
-        List<Persona> people = new ArrayList<>(PersonaCatalog.builtIns());
-        people.add(rosa());
+        int fixed = fixedPrefixTokens();
+        List<Persona> people = paddedPeople();
         int rules = ChannelRules.REFERENCE.size();
         for (Persona p : people) {
             for (Situation s : java.util.Arrays.asList(null, SUMMIT)) {
