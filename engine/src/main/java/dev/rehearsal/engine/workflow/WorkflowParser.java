@@ -51,6 +51,16 @@ public final class WorkflowParser {
     private WorkflowParser() {
     }
 
+    /**
+     * Compiles the schema checker, and a checker for each step type, now rather than on the first parse: a command line
+     * can do it on a second core while its main thread is still reading the arguments. Safe from any thread (a class
+     * initialiser and a concurrent map's computeIfAbsent); nothing is validated here, so each checker's lazy parts still
+     * start on the thread that uses it.
+     */
+    public static void preloadSchema() {
+        Checker.INSTANCE.compileTypes();
+    }
+
     public static Workflow parseOrThrow(String json) {
         return parse(json).orThrow();
     }

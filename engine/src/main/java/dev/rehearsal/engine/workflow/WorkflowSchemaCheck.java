@@ -78,6 +78,11 @@ final class WorkflowSchemaCheck {
         return step.isObject() && checker(step).check(step, null).isEmpty();
     }
 
+    /** Every step type's checker, compiled ahead of the first step of that type ({@link WorkflowParser#preloadSchema}). */
+    void compileTypes() {
+        for (StepType t : StepType.values()) byType.computeIfAbsent(t.wireName(), k -> typed(t));
+    }
+
     private SchemaChecker checker(JsonNode step) {
         return StepType.fromWire(step.path("type").asText())
                 .map(t -> byType.computeIfAbsent(t.wireName(), k -> typed(t))).orElse(unknownType);

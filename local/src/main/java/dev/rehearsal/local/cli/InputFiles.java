@@ -42,6 +42,12 @@ final class InputFiles {
     }
 
     static Loaded load(Path file) {
+        Loaded early = Preload.take(file);
+        return early != null ? early : loadNow(file);
+    }
+
+    /** Reads the file now (what {@link Preload} does on its own thread). */
+    static Loaded loadNow(Path file) {
         String text = read(file);
         // Most files are valid workflows: read those streaming, without a tree or positions (a 100k-step one
         // would otherwise hold a position for every value); anything else is read with positions below.

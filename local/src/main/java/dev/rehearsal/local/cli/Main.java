@@ -42,6 +42,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Preload.start(args);
         System.exit(run(args));
     }
 
