@@ -1,5 +1,6 @@
 package dev.rehearsal.engine.report;
 
+import dev.rehearsal.engine.sim.InstantText;
 import dev.rehearsal.engine.sim.Interaction;
 import dev.rehearsal.engine.sim.SimulationRunner.PersonaRun;
 import dev.rehearsal.engine.validate.Issue;
@@ -64,14 +65,14 @@ public final class ReplyDrops {
             Interaction send = walk.get(i);
             if (send.replyAt() == null || send.reply() == null || !send.reply().replied()) continue;
             if (send.reading() != null && send.reading().optOut()) continue;
-            Instant arrives = Instant.parse(send.replyAt());
+            Instant arrives = InstantText.parse(send.replyAt());
             String timedOut = null;
             int j = i + 1;
             for (; j < walk.size(); j++) {
                 Interaction x = walk.get(j);
                 Step st = wf.step(x.stepId());
                 if (st == null || st.type() != StepType.WAIT_FOR_REPLY) continue;
-                if (!Instant.parse(x.at()).isBefore(arrives)) break;
+                if (!InstantText.parse(x.at()).isBefore(arrives)) break;
                 if ("on_reply".equals(x.transition())) break; // took this reply or an earlier one
                 if ("on_timeout".equals(x.transition()) && deadline(x, st).isBefore(arrives)) {
                     timedOut = x.stepId();
@@ -81,14 +82,14 @@ public final class ReplyDrops {
             if (timedOut == null || readLater(wf, walk, j + 1, arrives)) continue;
             // A flow the lead's own text starts (an inbound trigger) is started again by a text that
             // comes after it ended: a new conversation, not a lost reply.
-            if (Trigger.of(wf).inbound() && !Instant.parse(walk.get(walk.size() - 1).at()).isAfter(arrives)) continue;
+            if (Trigger.of(wf).inbound() && !InstantText.parse(walk.get(walk.size() - 1).at()).isAfter(arrives)) continue;
             out.add(timedOut);
         }
         return out;
     }
 
     private static Instant deadline(Interaction wait, Step st) {
-        return Instant.parse(wait.at()).plus(Durations.parse(st.text("timeout")));
+        return InstantText.parse(wait.at()).plus(Durations.parse(st.text("timeout")));
     }
 
     private static boolean readLater(Workflow wf, List<Interaction> walk, int from, Instant arrives) {
@@ -98,7 +99,7 @@ public final class ReplyDrops {
             if (st == null) continue;
             if (st.type() == StepType.WAIT_FOR_REPLY && "on_reply".equals(x.transition())) return true;
             boolean reads = st.type() == StepType.CONDITION && st.branches().stream().anyMatch(b -> b.when().readsReplies());
-            if (reads && !Instant.parse(x.at()).isBefore(arrives)) return true;
+            if (reads && !InstantText.parse(x.at()).isBefore(arrives)) return true;
         }
         return false;
     }

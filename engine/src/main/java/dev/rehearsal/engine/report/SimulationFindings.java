@@ -69,7 +69,7 @@ public final class SimulationFindings {
     private static Issue quietHours(Workflow wf, PersonaRun run, Interaction i) {
         Step step = wf.step(i.stepId());
         boolean marketing = wf.settings().marketing() && (step == null || !step.flag("transactional"));
-        var verdict = QuietHours.check(java.time.Instant.parse(i.at()).toEpochMilli(), run.session().timezone,
+        var verdict = QuietHours.check(dev.rehearsal.engine.sim.InstantText.parse(i.at()).toEpochMilli(), run.session().timezone,
                 run.persona().contact(), wf.settings());
         String rule = verdict.quiet() ? verdict.rule() + ", at " + verdict.localTime()
                 : "the workflow's quiet hours " + wf.settings().quietStart() + "–" + wf.settings().quietEnd();
