@@ -16,8 +16,13 @@ import java.util.List;
 public final class SuiteParser {
     public static final String SCHEMA = "/schemas/suite.schema.json";
     private static final SchemaChecker CHECKER = new SchemaChecker(SCHEMA);
-    /** The suite schema's expectation rules on their own, for suites stored through the API. */
-    private static final SchemaChecker EXPECTATIONS = expectationsChecker();
+    /**
+     * The suite schema's expectation rules on their own, for suites stored through the API: built on first use, since
+     * reading a suite file never needs it (a schema compilation on the CLI's start-up path).
+     */
+    private static final class Expectations {
+        static final SchemaChecker CHECKER = expectationsChecker();
+    }
 
     private static SchemaChecker expectationsChecker() {
         var published = SchemaChecker.load(SCHEMA);
@@ -31,7 +36,7 @@ public final class SuiteParser {
 
     /** Problems of an expectations array found at {@code pointer}; empty when valid. */
     public static List<Problem> expectationProblems(JsonNode expectations, String pointer) {
-        return EXPECTATIONS.check(expectations, null, pointer).stream().sorted().toList();
+        return Expectations.CHECKER.check(expectations, null, pointer).stream().sorted().toList();
     }
 
     public static List<Expectation> expectations(JsonNode array) {
