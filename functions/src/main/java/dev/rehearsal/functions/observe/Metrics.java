@@ -84,8 +84,13 @@ public final class Metrics {
         root.put("_aws", ordered("Timestamp", timestampMillis, "CloudWatchMetrics", List.of(directive)));
         root.putAll(properties);
         dimensions.forEach((d, v) -> root.put(d.name(), v));
-        values.forEach((name, v) -> root.put(name, v[0]));
+        values.forEach((name, v) -> root.put(name, number(v[0])));
         return root;
+    }
+
+    /** Whole values as integers ("Requests":1, not 1.0: counts read as counts in the raw log line); the rest as they are. */
+    private static Object number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v : (Object) v;
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {
