@@ -31,9 +31,9 @@ public final class CdsTraining {
         String suite = examples.resolve("sms-lead-followup.suite.json").toString();
         Path out = java.nio.file.Files.createTempFile("rehearse-cds-training", ".out");
         try (CannedOpenAiServer llm = new CannedOpenAiServer()) {
-            int validate = Main.run("validate", examples.resolve("sms-lead-followup.workflow.json").toString());
-            int offline = Main.run("test", suite, "--provider", "offline", "--quiet", "--out", out.toString());
-            int viaLlm = Main.run("test", suite, "--provider", "openai", "--model", "gpt-4.1-mini", "--base-url", llm.baseUrl(),
+            int validate = Main.runAsProcess("validate", examples.resolve("sms-lead-followup.workflow.json").toString());
+            int offline = Main.runAsProcess("test", suite, "--provider", "offline", "--quiet", "--out", out.toString());
+            int viaLlm = Main.runAsProcess("test", suite, "--provider", "openai", "--model", "gpt-4.1-mini", "--base-url", llm.baseUrl(),
                     "--replay", "off", "--runs", "1", "--quiet", "--format", "json", "--out", out.toString());
             return new Trained(validate, offline, viaLlm, llm.calls());
         } finally {

@@ -42,8 +42,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.exit(runAsProcess(args));
+    }
+
+    /** What a {@code rehearse} process runs: the input file's early read ({@link Preload}), then the command. */
+    public static int runAsProcess(String... args) {
         Preload.start(args);
-        System.exit(run(args));
+        return run(args);
     }
 
     public static int run(String... args) {
