@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.json.LocatedJson;
 import dev.rehearsal.engine.json.Problem;
+import dev.rehearsal.engine.json.QuickSchema;
 import dev.rehearsal.engine.json.SchemaChecker;
 
 import java.util.ArrayList;
@@ -23,11 +24,25 @@ import java.util.Map;
  */
 final class WorkflowSchemaCheck {
     private final SchemaChecker envelope;
-    private final SchemaChecker unknownType;
+    private final Typed unknownType;
     private final JsonNode published;
     private final ObjectNode base;
     /** Built on first use: a workflow uses a few of the step types, and each checker costs a schema compilation. */
-    private final Map<String, SchemaChecker> byType = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Typed> byType = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * One step type's rules, twice: as the JSON Schema checker reads them (every message a user sees) and as a
+     * {@link QuickSchema} (a streamed step's yes or no, when it can tell; null if the rules use a keyword it cannot read).
+     */
+    private record Typed(SchemaChecker full, QuickSchema quick) {
+        static Typed of(ObjectNode schema) {
+            return new Typed(SchemaChecker.of(schema), QuickSchema.compile(schema));
+        }
+
+        QuickSchema.Verdict quickly(JsonNode step) {
+            return quick == null ? QuickSchema.Verdict.UNKNOWN : quick.test(step);
+        }
+    }
 
     WorkflowSchemaCheck(String resource) {
         published = SchemaChecker.load(resource);
@@ -36,11 +51,11 @@ final class WorkflowSchemaCheck {
         envelope = SchemaChecker.of(env);
         base = published.get("$defs").get("step").deepCopy();
         base.remove("allOf");
-        unknownType = SchemaChecker.of(rooted(published, base));
+        unknownType = Typed.of(rooted(published, base));
     }
 
     /** The base step plus the {@code then} parts whose {@code if} names this type. */
-    private SchemaChecker typed(StepType t) {
+    private Typed typed(StepType t) {
         ArrayNode parts = base.arrayNode();
         parts.add(base);
         for (JsonNode rule : published.get("$defs").get("step").get("allOf")) {
@@ -48,7 +63,7 @@ final class WorkflowSchemaCheck {
         }
         ObjectNode typed = base.objectNode();
         typed.set("allOf", parts);
-        return SchemaChecker.of(rooted(published, typed));
+        return Typed.of(rooted(published, typed));
     }
 
     private static boolean selects(JsonNode typeTest, String type) {
@@ -73,9 +88,24 @@ final class WorkflowSchemaCheck {
         return envelope.check(root, null).isEmpty();
     }
 
-    /** One step on its own tree, as {@link #check} checks it inside the document. */
+    /**
+     * One step on its own tree, as {@link #check} checks it inside the document: the quick reading's yes or no when it
+     * has one, else the checker's (docs/PERFORMANCE.md, "Fifth round").
+     */
     boolean stepValid(JsonNode step) {
-        return step.isObject() && checker(step).check(step, null).isEmpty();
+        if (!step.isObject()) return false;
+        Typed t = checker(step);
+        QuickSchema.Verdict v = t.quickly(step);
+        return v == QuickSchema.Verdict.VALID || v == QuickSchema.Verdict.UNKNOWN && t.full().check(step, null).isEmpty();
+    }
+
+    /** The quick reading alone, and the checker's alone: the test that holds the first to the second. */
+    QuickSchema.Verdict quickVerdict(JsonNode step) {
+        return checker(step).quickly(step);
+    }
+
+    boolean checkerValid(JsonNode step) {
+        return checker(step).full().check(step, null).isEmpty();
     }
 
     /** Every step type's checker, compiled ahead of the first step of that type ({@link WorkflowParser#preloadSchema}). */
@@ -83,7 +113,7 @@ final class WorkflowSchemaCheck {
         for (StepType t : StepType.values()) byType.computeIfAbsent(t.wireName(), k -> typed(t));
     }
 
-    private SchemaChecker checker(JsonNode step) {
+    private Typed checker(JsonNode step) {
         return StepType.fromWire(step.path("type").asText())
                 .map(t -> byType.computeIfAbsent(t.wireName(), k -> typed(t))).orElse(unknownType);
     }
@@ -95,7 +125,7 @@ final class WorkflowSchemaCheck {
         for (int i = 0; i < steps.size(); i++) {
             JsonNode s = steps.get(i);
             if (!s.isObject()) continue; // the envelope already reported it
-            out.addAll(checker(s).check(s, doc, "/steps/" + i));
+            out.addAll(checker(s).full().check(s, doc, "/steps/" + i));
         }
         return out;
     }
