@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Reading the input file, begun on a second core while the main thread is still building the command line (picocli's
- * classes cannot be class-data shared: ~0.15 s of a cold start; docs/PERFORMANCE.md, "Fifth round"). For
+ * Reading the input file, begun on a second core while the main thread is still building the command line (picocli
+ * takes ~0.1 s of a cold start; docs/PERFORMANCE.md, "Fifth round"). For
  * {@code rehearse validate FILE ...}, {@code test FILE ...} and {@code estimate FILE ...}, the file is read here exactly
  * as {@link InputFiles#load} reads it, and the command takes that result (or its failure) when it asks for the same
  * file. Reading is a function of the file's bytes, so the command sees what it would have read itself. When the first
