@@ -2,9 +2,7 @@ package dev.rehearsal.engine.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,27 +13,34 @@ public final class Workflow {
     private final String start;
     private final WorkflowSettings settings;
     private final List<Step> steps;
-    private final Map<String, Step> byId;
-    /** Step id to position, so pointers and issue sorting stay O(1) on 100k-step workflows. */
+    /**
+     * Step id to position (the first step with that id), so lookups, pointers and issue sorting stay O(1) on 100k-step
+     * workflows. The one index: a second map from id to step held 100k more entries for the collector to copy.
+     */
     private final Map<String, Integer> indexById;
     private final JsonNode source;
 
     public Workflow(String id, String name, String start, WorkflowSettings settings, List<Step> steps, JsonNode source) {
+        this(id, name, start, settings, steps, source, index(steps));
+    }
+
+    /** With the id index already built by the caller ({@link #index}); it is kept, not copied. */
+    Workflow(String id, String name, String start, WorkflowSettings settings, List<Step> steps, JsonNode source,
+             Map<String, Integer> indexById) {
         this.id = id;
         this.name = name;
         this.start = start;
         this.settings = settings;
         this.steps = List.copyOf(steps);
-        Map<String, Step> m = new LinkedHashMap<>();
-        Map<String, Integer> idx = new HashMap<>();
-        for (int i = 0; i < steps.size(); i++) {
-            Step s = steps.get(i);
-            m.putIfAbsent(s.id(), s);
-            idx.putIfAbsent(s.id(), i);
-        }
-        this.byId = Collections.unmodifiableMap(m);
-        this.indexById = idx;
+        this.indexById = indexById;
         this.source = source;
+    }
+
+    /** Each step id's first position. */
+    static Map<String, Integer> index(List<Step> steps) {
+        Map<String, Integer> idx = new HashMap<>();
+        for (int i = 0; i < steps.size(); i++) idx.putIfAbsent(steps.get(i).id(), i);
+        return idx;
     }
 
     public String id() { return id; }
@@ -46,7 +51,8 @@ public final class Workflow {
     public JsonNode source() { return source; }
 
     public Step step(String stepId) {
-        return byId.get(stepId);
+        int i = indexOf(stepId);
+        return i < 0 ? null : steps.get(i);
     }
 
     public int indexOf(String stepId) {

@@ -115,8 +115,9 @@ public final class WorkflowParser {
                 for (String to : s.targets()) if (!ids.containsKey(to)) return null;
             }
             if (!timezoneValid(fields.path("settings").path("timezone"))) return null;
+            // ids is the workflow's own index (every id distinct, positions in order): kept rather than built again.
             return new Workflow(text(fields, "id"), text(fields, "name"), text(fields, "start"),
-                    settings(fields.path("settings")), built, fields);
+                    settings(fields.path("settings")), built, fields, ids);
         } catch (RuntimeException e) {
             return null; // not the shape the schema promises after all: the located parse says what is wrong
         }
