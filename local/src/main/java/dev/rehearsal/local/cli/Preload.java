@@ -1,6 +1,5 @@
 package dev.rehearsal.local.cli;
 
-import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.persona.PersonaCatalog;
 import dev.rehearsal.engine.workflow.WorkflowParser;
 
@@ -18,8 +17,8 @@ import java.util.concurrent.CompletionException;
  * {@code rehearse validate FILE ...}, {@code test FILE ...} and {@code estimate FILE ...}, the file is read here exactly
  * as {@link InputFiles#load} reads it, and the command takes that result (or its failure) when it asks for the same
  * file. Reading is a function of the file's bytes, so the command sees what it would have read itself. When the first
- * argument after the command is not a file, this thread only does the start-up work every read needs (time-zone
- * rules, the mapper, the workflow schema).
+ * argument after the command is not a file, this thread only compiles the workflow schema. Either way the time-zone
+ * rules load on a thread of their own.
  */
 final class Preload {
     /** The commands that read a workflow or suite file named by their first argument. */
@@ -44,7 +43,7 @@ final class Preload {
         daemon("rehearse-preload", () -> {
             try {
                 if (e != null) read(e, file);
-                else warm();
+                else WorkflowParser.preloadSchema(); // the schema document is read with the mapper, so both load
             } finally {
                 finished.complete(null);
             }
@@ -85,11 +84,6 @@ final class Preload {
         } catch (Throwable t) {
             e.result().completeExceptionally(t);
         }
-    }
-
-    private static void warm() {
-        Json.mapper();
-        WorkflowParser.preloadSchema();
     }
 
     /**
