@@ -55,7 +55,7 @@ echo
 echo "| case | median wall s | median CPU s | peak RSS MB |"
 echo "| --- | ---: | ---: | ---: |"
 measure "floor: java -cp <CLI classpath> Noop" \
-  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xms256m -XX:NewSize=24m -cp "$work:$(cat local/target/rehearse.classpath)" Noop
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xms256m -Xmn24m -XX:MaxTenuringThreshold=0 -cp "$work:$(cat local/target/rehearse.classpath)" Noop
 case_ "rehearse validate --format json, 10-step chain" validate "$work/chain-10.json" --format json
 case_ "rehearse validate, examples/sms-lead-followup (19 steps)" validate examples/sms-lead-followup.workflow.json
 case_ "rehearse test examples/sms-lead-followup.suite.json (default walks)" test examples/sms-lead-followup.suite.json
