@@ -1,6 +1,7 @@
 package dev.rehearsal.engine.flow;
 
 import dev.rehearsal.engine.workflow.Step;
+import dev.rehearsal.engine.workflow.StepEdges;
 import dev.rehearsal.engine.workflow.Transition;
 import dev.rehearsal.engine.workflow.Workflow;
 
@@ -37,13 +38,15 @@ final class FlowGraph {
         int[] tg = new int[cap], kd = new int[cap], br = new int[cap];
         Transition[] ts = new Transition[cap];
         int m = 0;
+        StepEdges edges = workflow.edges();
         for (int v = 0; v < n; v++) {
             offsets[v] = m;
             int b = 0;
+            int e = edges.start(v); // transitions come in the edges' order
             for (Transition t : steps[v].transitions()) {
                 int k = kindOf(t.label());
                 int bi = k == BRANCH ? b++ : -1;
-                int w = workflow.indexOf(t.to());
+                int w = edges.target(e++);
                 if (w < 0) continue;
                 if (m == tg.length) {
                     tg = Arrays.copyOf(tg, m * 2);

@@ -1,6 +1,7 @@
 package dev.rehearsal.engine.validate;
 
 import dev.rehearsal.engine.workflow.Step;
+import dev.rehearsal.engine.workflow.StepEdges;
 import dev.rehearsal.engine.workflow.StepType;
 import dev.rehearsal.engine.workflow.Workflow;
 
@@ -31,10 +32,11 @@ final class StepGraph {
         offsets = new int[n + 1];
         int[] buf = new int[Math.max(4, n * 2)];
         int m = 0;
+        StepEdges edges = workflow.edges();
         for (int v = 0; v < n; v++) {
             offsets[v] = m;
-            for (String to : steps[v].targets()) {
-                int w = workflow.indexOf(to);
+            for (int e = edges.start(v); e < edges.end(v); e++) {
+                int w = edges.target(e);
                 if (w < 0) continue; // dangling: reported by the parser
                 boolean dup = false;
                 for (int k = offsets[v]; k < m; k++) if (buf[k] == w) { dup = true; break; }

@@ -18,21 +18,26 @@ public final class Workflow {
      * workflows. The one index: a second map from id to step held 100k more entries for the collector to copy.
      */
     private final Map<String, Integer> indexById;
+    private final StepEdges edges;
     private final JsonNode source;
 
     public Workflow(String id, String name, String start, WorkflowSettings settings, List<Step> steps, JsonNode source) {
-        this(id, name, start, settings, steps, source, index(steps));
+        this(id, name, start, settings, steps, source, index(steps), null);
     }
 
-    /** With the id index already built by the caller ({@link #index}); it is kept, not copied. */
+    /**
+     * With the id index already built by the caller ({@link #index}) and, when not null, the edges resolved through it;
+     * both are kept, not copied.
+     */
     Workflow(String id, String name, String start, WorkflowSettings settings, List<Step> steps, JsonNode source,
-             Map<String, Integer> indexById) {
+             Map<String, Integer> indexById, StepEdges edges) {
         this.id = id;
         this.name = name;
         this.start = start;
         this.settings = settings;
         this.steps = List.copyOf(steps);
         this.indexById = indexById;
+        this.edges = edges != null ? edges : StepEdges.of(this.steps, indexById);
         this.source = source;
     }
 
@@ -49,6 +54,8 @@ public final class Workflow {
     public WorkflowSettings settings() { return settings; }
     public List<Step> steps() { return steps; }
     public JsonNode source() { return source; }
+    /** Every step's transitions as step positions. */
+    public StepEdges edges() { return edges; }
 
     public Step step(String stepId) {
         int i = indexOf(stepId);

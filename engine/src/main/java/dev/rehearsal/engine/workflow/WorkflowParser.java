@@ -111,13 +111,13 @@ public final class WorkflowParser {
             if (rest.elements() > 0) standIn.addObject();
             ObjectNode envelope = fields.deepCopy().set("steps", standIn);
             if (!Checker.INSTANCE.envelopeValid(envelope) || !ids.containsKey(fields.path("start").asText())) return null;
-            for (Step s : built) {
-                for (String to : s.targets()) if (!ids.containsKey(to)) return null;
-            }
+            StepEdges edges = StepEdges.of(built, ids);
+            if (edges.dangling()) return null;
             if (!timezoneValid(fields.path("settings").path("timezone"))) return null;
-            // ids is the workflow's own index (every id distinct, positions in order): kept rather than built again.
+            // ids is the workflow's own index (every id distinct, positions in order) and edges were resolved through
+            // it for the dangling check: both kept rather than built again.
             return new Workflow(text(fields, "id"), text(fields, "name"), text(fields, "start"),
-                    settings(fields.path("settings")), built, fields, ids);
+                    settings(fields.path("settings")), built, fields, ids, edges);
         } catch (RuntimeException e) {
             return null; // not the shape the schema promises after all: the located parse says what is wrong
         }
