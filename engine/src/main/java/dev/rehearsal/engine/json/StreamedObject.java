@@ -2,6 +2,7 @@ package dev.rehearsal.engine.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -36,9 +37,13 @@ public final class StreamedObject {
 
     /** The rest of the object, or null when the text is not a single valid JSON object or the sink refused. */
     public static Rest read(String text, String arrayField, ElementSink sink) {
-        // One node factory per document: it shares the short strings that repeat from step to step.
-        ObjectReader reader = Json.mapper().reader().with(new CompactNodeFactory());
-        try (JsonParser p = LocatedJson.STRICT.createParser(text)) {
+        // One node factory per document: it shares the short strings that repeat from step to step. A duplicate key is
+        // caught where the tree takes the second value (the node deserializer already sees the first), not by the
+        // parser's own duplicate detection, which kept a set of names per object: ~8% of the reading thread's time
+        // on a 100k-step workflow (docs/PERFORMANCE.md, "Sixth round").
+        ObjectReader reader = Json.mapper().reader().with(new CompactNodeFactory())
+                .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        try (JsonParser p = JsonTrees.FACTORY.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
             ObjectNode fields = JsonNodeFactory.instance.objectNode();
             int elements = -1;
@@ -46,7 +51,7 @@ public final class StreamedObject {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 if (name.equals(arrayField)) {
-                    if (value != JsonToken.START_ARRAY) return null;
+                    if (value != JsonToken.START_ARRAY || elements >= 0) return null;
                     elements = 0;
                     while (p.nextToken() != JsonToken.END_ARRAY) {
                         JsonNode element = reader.readTree(p);
@@ -54,8 +59,7 @@ public final class StreamedObject {
                     }
                 } else {
                     JsonNode v = reader.readTree(p);
-                    if (v == null) return null;
-                    fields.set(name, v);
+                    if (v == null || fields.replace(name, v) != null) return null;
                 }
             }
             if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) return null;

@@ -65,6 +65,10 @@ class WorkflowParserTest {
                 VALID.replace("\"1d\"", "\"1 fortnight\""),                                  // bad duration
                 VALID.replace("\"name\": \"Lead follow-up\",", "\"name\": \"Lead\", \"colour\": 1,"), // envelope
                 VALID.replace("\"name\": \"Lead follow-up\",", "\"name\": \"a\", \"name\": \"b\","), // duplicate key
+                VALID.replace("\"type\": \"goal\"", "\"type\": \"goal\", \"type\": \"goal\""),  // duplicate key in a step
+                VALID.replace("{\"goal\": \"booked\"}", "{\"goal\": \"booked\", \"goal\": \"booked\"}"), // ... in its config
+                VALID.replace("{\"opted_out\": true}", "{\"opted_out\": true, \"opted_out\": true}"), // ... deep in a branch
+                VALID.replace("\"name\": \"Lead follow-up\",", "\"name\": \"Lead follow-up\", \"steps\": [],"), // two steps fields
                 VALID.replace("\"name\": \"Lead follow-up\",", "\"settings\": {\"timezone\": \"Mars/Olympus\"}, \"name\": \"x\","),
                 VALID.replaceAll("(?s)\"steps\": \\[.*\\]", "\"steps\": []"),                // no steps
                 VALID.replaceAll("(?s)\"steps\": \\[.*\\]", "\"steps\": {}"),                // steps not an array
@@ -72,6 +76,7 @@ class WorkflowParserTest {
                 VALID + " {}",                                                             // trailing content
                 "[" + VALID + "]");
         for (String text : invalid) {
+            assertNotEquals(VALID, text, "the mutation applies");
             assertNull(WorkflowParser.parseValid(text), text);
             var r = WorkflowParser.parse(text);
             assertFalse(r.ok(), text);
