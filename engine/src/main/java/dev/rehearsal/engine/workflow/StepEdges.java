@@ -2,6 +2,8 @@ package dev.rehearsal.engine.workflow;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Every step's outgoing edges as step positions, resolved once per workflow: step {@code v}'s edges are
@@ -20,24 +22,47 @@ public final class StepEdges {
         this.dangling = dangling;
     }
 
+    /** From this many steps the second half's edges are resolved on the common pool (each lookup is a cache miss or two). */
+    static final int PARALLEL_FROM = 20_000;
+
     /** Resolves each step's targets through {@code index} (step id to position). */
     static StepEdges of(List<Step> steps, Map<String, Integer> index) {
         int n = steps.size();
-        int[] offsets = new int[n + 1];
-        int[] targets = new int[Math.max(4, n * 2)];
+        if (n < PARALLEL_FROM) {
+            Part all = resolve(steps, index, 0, n);
+            return new StepEdges(all.offsets, java.util.Arrays.copyOf(all.targets, all.count), all.dangling);
+        }
+        int mid = n / 2;
+        ForkJoinTask<Part> later = ForkJoinPool.commonPool().submit(() -> resolve(steps, index, mid, n));
+        Part first = resolve(steps, index, 0, mid);
+        Part second = later.join();
+        int[] offsets = java.util.Arrays.copyOf(first.offsets, n + 1);
+        for (int v = mid; v <= n; v++) offsets[v] = first.count + second.offsets[v - mid];
+        int[] targets = java.util.Arrays.copyOf(first.targets, first.count + second.count);
+        System.arraycopy(second.targets, 0, targets, first.count, second.count);
+        return new StepEdges(offsets, targets, first.dangling || second.dangling);
+    }
+
+    /** Steps {@code from} to {@code to}: offsets counted from the first of them (one more than steps), targets. */
+    private record Part(int[] offsets, int[] targets, int count, boolean dangling) {
+    }
+
+    private static Part resolve(List<Step> steps, Map<String, Integer> index, int from, int to) {
+        int[] offsets = new int[to - from + 1];
+        int[] targets = new int[Math.max(4, (to - from) * 2)];
         int m = 0;
         boolean dangling = false;
-        for (int v = 0; v < n; v++) {
-            offsets[v] = m;
-            for (String to : steps.get(v).targets()) {
-                Integer w = index.get(to);
+        for (int v = from; v < to; v++) {
+            offsets[v - from] = m;
+            for (String target : steps.get(v).targets()) {
+                Integer w = index.get(target);
                 if (w == null) dangling = true;
                 if (m == targets.length) targets = java.util.Arrays.copyOf(targets, m * 2);
                 targets[m++] = w == null ? -1 : w;
             }
         }
-        offsets[n] = m;
-        return new StepEdges(offsets, java.util.Arrays.copyOf(targets, m), dangling);
+        offsets[to - from] = m;
+        return new Part(offsets, targets, m, dangling);
     }
 
     /** The first of step {@code v}'s edges. */

@@ -74,6 +74,33 @@ class StepEdgesTest {
         assertEquals(c7 - 5, wf.edges().target(wf.edges().start(c7) + 1));
     }
 
+    /** Enough steps for the second half to be resolved on the pool: the halves join without a seam. */
+    @Test
+    void edgesResolvedInTwoHalvesMatchOneByOneLookups() {
+        int n = StepEdges.PARALLEL_FROM + 5_001;
+        List<Step> steps = new ArrayList<>();
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            // a varying number of edges per step (0 to 3), forward, backward, and one dangling near the end
+            String next = i + 1 < n ? "s" + (i + 1) : null;
+            String back = i % 3 == 0 ? "s" + (i / 2) : null;
+            String odd = i == n - 7 ? "ghost" : i % 5 == 0 ? "s" + (n - 1 - i) : null;
+            steps.add(new Step("s" + i, StepType.WAIT_FOR_REPLY, null, null, null, next, back, null, odd));
+            index.put("s" + i, i);
+        }
+        StepEdges edges = StepEdges.of(steps, index);
+        assertTrue(edges.dangling());
+        for (int v = 0; v < n; v++) {
+            List<String> targets = steps.get(v).targets();
+            assertEquals(targets.size(), edges.end(v) - edges.start(v), "edges of s" + v);
+            for (int j = 0; j < targets.size(); j++) {
+                Integer w = index.get(targets.get(j));
+                assertEquals(w == null ? -1 : w, edges.target(edges.start(v) + j), "edge " + j + " of s" + v);
+            }
+        }
+        assertFalse(StepEdges.of(steps.subList(0, n - 8), index).dangling(), "the dangling edge is the only one");
+    }
+
     @Test
     void aTargetThatNamesNoStepIsMinusOneAndTheParserRefusesIt() throws Exception {
         String json = """
