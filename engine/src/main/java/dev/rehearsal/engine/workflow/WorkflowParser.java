@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.json.ElementPipeline;
+import dev.rehearsal.engine.json.HalvedArrayRead;
 import dev.rehearsal.engine.json.InvalidInputException;
 import dev.rehearsal.engine.json.LocatedJson;
 import dev.rehearsal.engine.json.Problem;
@@ -91,24 +92,40 @@ public final class WorkflowParser {
      * workflows"). The same checks as {@link #parse(JsonNode)}, in another order.
      */
     public static Workflow parseValid(String json) {
-        Map<String, Integer> ids = new HashMap<>();
-        // A big document's steps are checked and built on a second thread while this one reads on. Each thread
-        // checks with its own schema checker: the shared one, and a second one built if this thread has to help.
+        // A big document is read in two halves, one per thread (HalvedArrayRead); one that offers no place to split
+        // has its steps checked and built on a second thread while this one reads on (ElementPipeline). Each thread
+        // checks with its own schema checker: the shared one, and a second one built for the other thread.
         java.util.concurrent.atomic.AtomicBoolean shared = new java.util.concurrent.atomic.AtomicBoolean(true);
         Supplier<Function<JsonNode, Step>> perThread = () -> {
             WorkflowSchemaCheck schema = shared.getAndSet(false) ? Checker.INSTANCE : new WorkflowSchemaCheck(SCHEMA);
             return s -> checkedStep(schema, s);
         };
-        try (ElementPipeline<Step> steps = new ElementPipeline<>(json.length() >= BACKGROUND_FROM_CHARS, perThread)) {
-            StreamedObject.Rest rest = StreamedObject.read(json, "steps",
-                    (i, s) -> ids.putIfAbsent(s.get("id").asText(), i) == null && steps.accept(s));
-            if (rest == null || rest.elements() < 0) return null;
-            List<Step> built = steps.results();
-            if (built == null) return null;
-            ObjectNode fields = rest.fields();
+        int split = json.length() >= BACKGROUND_FROM_CHARS ? HalvedArrayRead.splitPoint(json) : -1;
+        try (ElementPipeline<Step> steps = new ElementPipeline<>(split < 0 && json.length() >= BACKGROUND_FROM_CHARS, perThread)) {
+            List<Step> built;
+            ObjectNode fields;
+            Map<String, Integer> ids;
+            if (split >= 0) {
+                // A big document: each thread reads, checks and builds half of the steps.
+                HalvedArrayRead.Result<Step> read = HalvedArrayRead.read(json, "steps", split, perThread);
+                if (read == null) return null;
+                built = read.elements();
+                fields = read.fields();
+                ids = new HashMap<>(built.size() * 4 / 3 + 1); // sized once: no rehashing of 100k entries as it grows
+                for (int i = 0; i < built.size(); i++) if (ids.putIfAbsent(built.get(i).id(), i) != null) return null;
+            } else {
+                Map<String, Integer> streamed = new HashMap<>();
+                ids = streamed;
+                StreamedObject.Rest rest = StreamedObject.read(json, "steps",
+                        (i, s) -> streamed.putIfAbsent(s.get("id").asText(), i) == null && steps.accept(s));
+                if (rest == null || rest.elements() < 0) return null;
+                built = steps.results();
+                if (built == null) return null;
+                fields = rest.fields();
+            }
             // The envelope's schema sees a stand-in for the steps (each was checked above): empty or not.
             ArrayNode standIn = fields.arrayNode();
-            if (rest.elements() > 0) standIn.addObject();
+            if (!built.isEmpty()) standIn.addObject();
             ObjectNode envelope = fields.deepCopy().set("steps", standIn);
             if (!Checker.INSTANCE.envelopeValid(envelope) || !ids.containsKey(fields.path("start").asText())) return null;
             StepEdges edges = StepEdges.of(built, ids);
