@@ -94,10 +94,10 @@ public final class WorkflowParser {
     public static Workflow parseValid(String json) {
         // A big document is read in two halves, one per thread (HalvedArrayRead); one that offers no place to split
         // has its steps checked and built on a second thread while this one reads on (ElementPipeline). Each thread
-        // checks with its own schema checker: the shared one, and a second one built for the other thread.
+        // checks with its own schema checker: the shared one, and a sibling of it for the other thread.
         java.util.concurrent.atomic.AtomicBoolean shared = new java.util.concurrent.atomic.AtomicBoolean(true);
         Supplier<Function<JsonNode, Step>> perThread = () -> {
-            WorkflowSchemaCheck schema = shared.getAndSet(false) ? Checker.INSTANCE : new WorkflowSchemaCheck(SCHEMA);
+            WorkflowSchemaCheck schema = shared.getAndSet(false) ? Checker.INSTANCE : Checker.INSTANCE.sibling();
             return s -> checkedStep(schema, s);
         };
         int split = json.length() >= BACKGROUND_FROM_CHARS ? HalvedArrayRead.splitPoint(json) : -1;

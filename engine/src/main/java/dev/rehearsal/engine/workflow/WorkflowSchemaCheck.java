@@ -23,20 +23,44 @@ import java.util.Map;
  * its type selects. The rules stay in the schema file; only the dispatch moves to code.
  */
 final class WorkflowSchemaCheck {
-    private final SchemaChecker envelope;
+    private final ObjectNode envelopeSchema;
+    private SchemaChecker envelope;
     private final Typed unknownType;
     private final JsonNode published;
     private final ObjectNode base;
     /** Built on first use: a workflow uses a few of the step types, and each checker costs a schema compilation. */
     private final Map<String, Typed> byType = new java.util.concurrent.ConcurrentHashMap<>();
+    /** For a {@link #sibling}: the checker whose quick readings it shares; null for an original. */
+    private final WorkflowSchemaCheck shared;
 
     /**
      * One step type's rules, twice: as the JSON Schema checker reads them (every message a user sees) and as a
      * {@link QuickSchema} (a streamed step's yes or no, when it can tell; null if the rules use a keyword it cannot read).
+     * An original compiles both at once; a sibling's copy shares the quick reading (immutable once compiled) and
+     * compiles its own checker when a step first needs it, on the one thread that uses it.
      */
-    private record Typed(SchemaChecker full, QuickSchema quick) {
+    private static final class Typed {
+        private final ObjectNode schema;
+        private final QuickSchema quick;
+        private SchemaChecker full;
+
+        private Typed(ObjectNode schema, QuickSchema quick, SchemaChecker full) {
+            this.schema = schema;
+            this.quick = quick;
+            this.full = full;
+        }
+
         static Typed of(ObjectNode schema) {
-            return new Typed(SchemaChecker.of(schema), QuickSchema.compile(schema));
+            return new Typed(schema, QuickSchema.compile(schema), SchemaChecker.of(schema));
+        }
+
+        Typed sibling() {
+            return new Typed(schema, quick, null);
+        }
+
+        SchemaChecker full() {
+            if (full == null) full = SchemaChecker.of(schema);
+            return full;
         }
 
         QuickSchema.Verdict quickly(JsonNode step) {
@@ -46,12 +70,31 @@ final class WorkflowSchemaCheck {
 
     WorkflowSchemaCheck(String resource) {
         published = SchemaChecker.load(resource);
-        ObjectNode env = published.deepCopy();
-        ((ObjectNode) env.get("properties").get("steps")).set("items", env.objectNode().put("type", "object"));
-        envelope = SchemaChecker.of(env);
+        envelopeSchema = published.deepCopy();
+        ((ObjectNode) envelopeSchema.get("properties").get("steps")).set("items", envelopeSchema.objectNode().put("type", "object"));
+        envelope = SchemaChecker.of(envelopeSchema);
         base = published.get("$defs").get("step").deepCopy();
         base.remove("allOf");
         unknownType = Typed.of(rooted(published, base));
+        shared = null;
+    }
+
+    private WorkflowSchemaCheck(WorkflowSchemaCheck shared) {
+        this.shared = shared;
+        published = shared.published;
+        envelopeSchema = shared.envelopeSchema;
+        base = shared.base;
+        unknownType = shared.unknownType.sibling();
+    }
+
+    /**
+     * A checker for another thread, ready at once: it shares this one's quick readings (each step type's compiled on
+     * first use, as here) and compiles JSON Schema checkers of its own only for a step the quick reading cannot
+     * decide. A big workflow's second reading thread then starts without compiling schemas: ~40 ms it used to spend
+     * before its first step (docs/PERFORMANCE.md, "Sixth round").
+     */
+    WorkflowSchemaCheck sibling() {
+        return new WorkflowSchemaCheck(this);
     }
 
     /** The base step plus the {@code then} parts whose {@code if} names this type. */
@@ -85,6 +128,7 @@ final class WorkflowSchemaCheck {
      * real one's length class (empty or not) since {@link #stepValid} checks each step on its own.
      */
     boolean envelopeValid(JsonNode root) {
+        if (envelope == null) envelope = SchemaChecker.of(envelopeSchema);
         return envelope.check(root, null).isEmpty();
     }
 
@@ -115,10 +159,16 @@ final class WorkflowSchemaCheck {
 
     private Typed checker(JsonNode step) {
         return StepType.fromWire(step.path("type").asText())
-                .map(t -> byType.computeIfAbsent(t.wireName(), k -> typed(t))).orElse(unknownType);
+                .map(t -> byType.computeIfAbsent(t.wireName(), k -> shared == null ? typed(t) : shared.typedOf(t).sibling()))
+                .orElse(unknownType);
+    }
+
+    private Typed typedOf(StepType t) {
+        return byType.computeIfAbsent(t.wireName(), k -> typed(t));
     }
 
     List<Problem> check(JsonNode root, LocatedJson doc) {
+        if (envelope == null) envelope = SchemaChecker.of(envelopeSchema);
         List<Problem> out = new ArrayList<>(envelope.check(root, doc));
         JsonNode steps = root.path("steps");
         if (!steps.isArray()) return out;
