@@ -2,7 +2,6 @@ package dev.rehearsal.engine.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -74,14 +73,9 @@ public final class HalvedArrayRead {
         }
     }
 
-    private static ObjectReader reader() {
-        // One node factory per thread: it shares the short strings that repeat from element to element.
-        return Json.mapper().reader().with(new CompactNodeFactory()).with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-    }
-
     private static <R> Result<R> readFirst(String text, String arrayField, int split,
                                            Supplier<Function<JsonNode, R>> perThread, SecondHalf<R> second) throws IOException {
-        ObjectReader reader = reader();
+        ObjectReader reader = StreamedObject.elementReader();
         try (JsonParser p = JsonTrees.FACTORY.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
             ObjectNode fields = JsonNodeFactory.instance.objectNode();
@@ -135,7 +129,7 @@ public final class HalvedArrayRead {
         if (at >= text.length() || text.charAt(at) != ',' || !startsWith(text, skip(text, at + 1), '"')) return null;
         // The fields after the array, read as an object of their own: "{" and what follows the comma.
         try (JsonParser p = JsonTrees.FACTORY.createParser("{" + text.substring(at + 1))) {
-            ObjectReader reader = reader();
+            ObjectReader reader = StreamedObject.elementReader();
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -179,7 +173,7 @@ public final class HalvedArrayRead {
         public void run() {
             try (JsonParser p = JsonTrees.FACTORY.createParser(new ArrayFrom(text, split))) {
                 if (p.nextToken() != JsonToken.START_ARRAY) return;
-                ObjectReader reader = reader();
+                ObjectReader reader = StreamedObject.elementReader();
                 Function<JsonNode, R> convert = perThread.get();
                 for (JsonToken e = p.nextToken(); !cancelled; e = p.nextToken()) {
                     if (e == JsonToken.END_ARRAY) {

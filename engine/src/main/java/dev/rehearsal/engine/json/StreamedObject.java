@@ -35,14 +35,19 @@ public final class StreamedObject {
     private StreamedObject() {
     }
 
+    /**
+     * Reads each element's tree, one per document and thread: its node factory shares the short strings that repeat
+     * from step to step and is not thread-safe. A duplicate key is caught where the tree takes the second value (the
+     * node deserializer already sees the first), not by the parser's own duplicate detection, which kept a set of
+     * names per object: ~8% of the reading thread's time on a 100k-step workflow (docs/PERFORMANCE.md, "Sixth round").
+     */
+    static ObjectReader elementReader() {
+        return Json.mapper().reader().with(new CompactNodeFactory()).with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    }
+
     /** The rest of the object, or null when the text is not a single valid JSON object or the sink refused. */
     public static Rest read(String text, String arrayField, ElementSink sink) {
-        // One node factory per document: it shares the short strings that repeat from step to step. A duplicate key is
-        // caught where the tree takes the second value (the node deserializer already sees the first), not by the
-        // parser's own duplicate detection, which kept a set of names per object: ~8% of the reading thread's time
-        // on a 100k-step workflow (docs/PERFORMANCE.md, "Sixth round").
-        ObjectReader reader = Json.mapper().reader().with(new CompactNodeFactory())
-                .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        ObjectReader reader = elementReader();
         try (JsonParser p = JsonTrees.FACTORY.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
             ObjectNode fields = JsonNodeFactory.instance.objectNode();
