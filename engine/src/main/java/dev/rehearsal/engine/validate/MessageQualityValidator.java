@@ -35,17 +35,21 @@ public final class MessageQualityValidator implements WorkflowValidator {
         MergeFieldRules merge = new MergeFieldRules(workflow);
         List<Step> sends = workflow.steps().stream().filter(s -> s.type().sendsMessage()).toList();
         Map<Text, TextFindings> read = new ConcurrentHashMap<>();
+        Map<String, Template> templates = new ConcurrentHashMap<>();
         List<Issue> out = new ArrayList<>();
         // Each message is checked on its own: on a big workflow, on every core, collected in step order.
-        for (List<Issue> found : InOrder.map(sends, s -> check(workflow, merge, read, s), sends.size() >= parallelFrom)) out.addAll(found);
+        for (List<Issue> found : InOrder.map(sends, s -> check(workflow, merge, read, templates, s), sends.size() >= parallelFrom)) {
+            out.addAll(found);
+        }
         ComplianceRules.check(workflow, StepGraph.of(workflow), out);
         return out;
     }
 
     /** The findings of one send step, in the order the checks run. */
-    private static List<Issue> check(Workflow workflow, MergeFieldRules merge, Map<Text, TextFindings> read, Step s) {
+    private static List<Issue> check(Workflow workflow, MergeFieldRules merge, Map<Text, TextFindings> read,
+                                     Map<String, Template> templates, Step s) {
         List<Issue> out = new ArrayList<>(2);
-        Template subject = Template.of(s, "subject"), body = Template.of(s, "body");
+        Template subject = Template.of(s.text("subject"), templates), body = Template.of(s.text("body"), templates);
         if (subject.text() != null) merge.check(workflow, s, "subject", subject.text(), subject.tokens(), out);
         if (body.text() != null) merge.check(workflow, s, "body", body.text(), body.tokens(), out);
         boolean sms = s.type() == StepType.SEND_SMS;
@@ -74,12 +78,19 @@ public final class MessageQualityValidator implements WorkflowValidator {
         }
     }
 
-    /** One config field of a send step, its merge fields, and what a contact with none of them set receives ("" when absent). */
+    /**
+     * One config field of a send step, its merge fields, and what a contact with none of them set receives ("" when
+     * absent). Read once per distinct text in a validation: a workflow often sends one text from several steps.
+     */
     private record Template(String text, List<MergeFields.Token> tokens, String rendered) {
-        static Template of(Step s, String field) {
-            String text = s.text(field);
-            if (text == null) return new Template(null, List.of(), "");
-            List<MergeFields.Token> tokens = MergeFields.tokens(text);
+        private static final Template ABSENT = new Template(null, List.of(), "");
+
+        static Template of(String text, Map<String, Template> read) {
+            return text == null ? ABSENT : read.computeIfAbsent(text, Template::of);
+        }
+
+        private static Template of(String text) {
+            List<MergeFields.Token> tokens = List.copyOf(MergeFields.tokens(text));
             return new Template(text, tokens, MergeFields.renderFallbacks(text, tokens));
         }
     }

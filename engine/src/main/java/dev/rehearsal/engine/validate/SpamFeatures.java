@@ -414,8 +414,9 @@ public final class SpamFeatures {
                 if (i < n && (Character.isDigit(line.charAt(i)) || line.charAt(i) == '/' || line.charAt(i) == '.' && i + 1 < n && Character.isLetter(line.charAt(i + 1))))
                     continue;
                 words++;
-                String w = line.substring(from, i);
-                if (hasUpper && !hasLower && !ACRONYMS.contains(w)) {
+                if (!hasUpper || hasLower) continue;
+                String w = line.substring(from, i); // only a word in capitals is looked up (and maybe quoted)
+                if (!ACRONYMS.contains(w)) {
                     caps++;
                     if (caps <= 3) examples.append(examples.length() == 0 ? "" : " ").append(w);
                 }
