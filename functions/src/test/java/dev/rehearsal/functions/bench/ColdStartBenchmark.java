@@ -50,6 +50,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ColdStartBenchmark {
     static final String ACCOUNT = "acme-dental";
+    /** The API cases' event, a file of events/api/ (-Dcoldstart.apiEvent=get-workflow; default get-persona). */
+    static final String API_EVENT = System.getProperty("coldstart.apiEvent", "get-persona");
+    private static final Map<String, String> API_ROUTES = Map.of("get-persona", "GET /personas/{id}",
+            "get-workflow", "GET /workflows/{id}");
     static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
 
     /** {@code cp}: the classpath to run, null for this checkout's. */
@@ -96,7 +100,12 @@ public final class ColdStartBenchmark {
                     APIGatewayV2HTTPEvent.class);
             APIGatewayV2HTTPResponse r = new ApiHandler(new Services(store, run -> { })).handle(put);
             if (r.getStatusCode() / 100 != 2) throw new IllegalStateException("seeding the persona: " + r.getStatusCode() + " " + r.getBody());
-            Path getPersona = root.resolve("events/api/get-persona.json");
+            // and its workflow (GET /workflows/dental-reactivation), for -Dcoldstart.apiEvent=get-workflow
+            APIGatewayV2HTTPEvent putWorkflow = events.readValue(root.resolve("events/api/put-workflow.json").toFile(),
+                    APIGatewayV2HTTPEvent.class);
+            r = new ApiHandler(new Services(store, run -> { })).handle(putWorkflow);
+            if (r.getStatusCode() / 100 != 2) throw new IllegalStateException("seeding the workflow: " + r.getStatusCode() + " " + r.getBody());
+            Path apiEvent = root.resolve("events/api/" + API_EVENT + ".json");
 
             // one fresh run per ExecuteStep process: each gets the first step of eager-eddie
             String wf = Files.readString(root.resolve("examples/sms-lead-followup.workflow.json"));
@@ -134,7 +143,7 @@ public final class ColdStartBenchmark {
                     for (Case c : cases) {
                         Path event = switch (c.handler()) {
                             case "dev.rehearsal.functions.steps.ExecuteStep" -> cursors.get(next++);
-                            case "dev.rehearsal.functions.api.ApiHandler" -> getPersona;
+                            case "dev.rehearsal.functions.api.ApiHandler" -> apiEvent;
                             default -> empty;
                         };
                         Sample s = runOnce(java, c.cp() != null ? c.cp() : cp, env, c, event);
@@ -157,7 +166,7 @@ public final class ColdStartBenchmark {
                 new Case("bare: DynamoDB client only", "stream", BareDynamoHandler.class.getName()),
                 new Case("bare + one GetItem", "stream", BareDynamoGetHandler.class.getName()),
                 new Case("ExecuteStep (eager-eddie, step 0)", "stream", "dev.rehearsal.functions.steps.ExecuteStep"),
-                new Case("ApiHandler (GET /personas/{id})", "api", "dev.rehearsal.functions.api.ApiHandler")));
+                new Case("ApiHandler (" + API_ROUTES.getOrDefault(API_EVENT, API_EVENT) + ")", "api", "dev.rehearsal.functions.api.ApiHandler")));
         String[] jars = before == null || before.isBlank() ? new String[0] : before.split(",");
         for (String b : jars) {
             Path jar = Path.of(b.trim()).toAbsolutePath();
@@ -220,7 +229,8 @@ public final class ColdStartBenchmark {
     static void check(Case c, String output, List<String> lines) {
         boolean ok = switch (c.handler()) {
             case "dev.rehearsal.functions.steps.ExecuteStep" -> output.contains("\"stepIndex\":1");
-            case "dev.rehearsal.functions.api.ApiHandler" -> output.startsWith("OUTPUT 200 ") && output.contains("dana-the-dentist-patient");
+            case "dev.rehearsal.functions.api.ApiHandler" -> output.startsWith("OUTPUT 200 ")
+                    && output.contains(API_EVENT.equals("get-workflow") ? "dental-reactivation" : "dana-the-dentist-patient");
             default -> output.startsWith("OUTPUT {");
         };
         if (!ok) throw new IllegalStateException(c.name() + " answered unexpectedly:\n" + String.join("\n", lines));
