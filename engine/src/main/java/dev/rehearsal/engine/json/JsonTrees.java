@@ -85,6 +85,13 @@ public final class JsonTrees {
         }
     }
 
+    /** An array of the texts, in order ({@code Json.tree(texts)} without data binding; a null text is a JSON null). */
+    public static ArrayNode texts(Iterable<String> texts) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (String t : texts) out.add(t);
+        return out;
+    }
+
     /** The tree as {@code Json.write(node)} writes it (compact; keys in the node's order). */
     public static String write(JsonNode node) {
         StringWriter w = new StringWriter();

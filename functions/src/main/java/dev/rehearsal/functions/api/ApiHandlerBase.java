@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.rehearsal.engine.json.Json;
+import dev.rehearsal.engine.json.JsonTrees;
 import dev.rehearsal.functions.http.ApiException;
 import dev.rehearsal.functions.http.HttpApiEventReader;
 import dev.rehearsal.functions.http.HttpApiResponseWriter;
@@ -82,12 +82,17 @@ public abstract class ApiHandlerBase implements RequestStreamHandler {
         n.forEach(ApiHandlerBase::renameStepId);
     }
 
-    /** A stored JSON document as a tree (or as text, should it not parse). */
+    /**
+     * A stored JSON document as a tree (or as text, should it not parse), the tree {@code Json.mapper().readTree} gives
+     * but read by jackson-core alone: a route's first event then loads no data binding for it
+     * (docs/PERFORMANCE.md, "Sixth round").
+     */
     static JsonNode document(String json) {
         if (json == null) return null;
         try {
-            return Json.mapper().readTree(json);
-        } catch (java.io.IOException e) {
+            JsonNode n = JsonTrees.read(json);
+            return n == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : n;
+        } catch (java.io.UncheckedIOException e) {
             return TextNode.valueOf(json);
         }
     }

@@ -3,6 +3,7 @@ package dev.rehearsal.functions.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.rehearsal.engine.json.InvalidInputException;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.json.Problem;
@@ -75,7 +76,7 @@ public class ImportHandler extends ApiHandlerBase {
                     + Limits.MAX_WORKFLOW_BYTES + " bytes");
         }
         Stored<WorkflowVersion> s = workflows.save(req.accountId(), id, workflow);
-        ObjectNode out = Json.mapper().createObjectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("id", s.value().workflowId());
         out.put("version", s.value().version());
         out.put("digest", s.value().digest());

@@ -3,6 +3,7 @@ package dev.rehearsal.functions.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.rehearsal.engine.json.InvalidInputException;
 import dev.rehearsal.engine.codec.PersonaCodec;
 import dev.rehearsal.engine.json.Json;
@@ -52,7 +53,7 @@ public class PersonasHandler extends ApiHandlerBase {
 
     APIGatewayV2HTTPResponse list(ApiRequest req) {
         Page<Persona> page = personas.list(req.accountId(), req.limit(25, 100), req.query("next"));
-        ObjectNode out = Json.mapper().createObjectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.set("items", Json.tree(page.items()));
         out.put("next", page.nextToken());
         return Responses.json(200, out);

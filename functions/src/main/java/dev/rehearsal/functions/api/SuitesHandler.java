@@ -3,6 +3,7 @@ package dev.rehearsal.functions.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.expect.SuiteParser;
 import dev.rehearsal.engine.json.Problem;
@@ -49,7 +50,7 @@ public class SuitesHandler extends ApiHandlerBase {
     /** The account's suites, most recently saved first. */
     APIGatewayV2HTTPResponse list(ApiRequest req) {
         Page<Suite> page = suites.list(req.accountId(), req.limit(25, 100), req.query("next"));
-        ObjectNode out = Json.mapper().createObjectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         var items = out.putArray("items");
         for (Suite s : page.items()) {
             JsonNode name = document(s.document()).path("name");
@@ -63,7 +64,7 @@ public class SuitesHandler extends ApiHandlerBase {
     APIGatewayV2HTTPResponse get(ApiRequest req) {
         String id = req.pathId("id", SUITE_ID, "suite");
         Suite s = suites.get(req.accountId(), id).orElseThrow(() -> ApiException.notFound("suite", id));
-        ObjectNode out = Json.mapper().createObjectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("id", id);
         out.put("updated_at", s.updatedAt());
         out.set("suite", document(s.document()));
@@ -80,7 +81,7 @@ public class SuitesHandler extends ApiHandlerBase {
                     + " problem(s); the first: " + problems.get(0).describe(), problems);
         }
         Stored<Suite> s = suites.put(req.accountId(), id, Json.write(body));
-        ObjectNode out = Json.mapper().createObjectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("id", id);
         out.put("updated_at", s.value().updatedAt());
         out.put("created", s.created());

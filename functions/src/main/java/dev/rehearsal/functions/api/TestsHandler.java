@@ -3,7 +3,8 @@ package dev.rehearsal.functions.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rehearsal.engine.json.Json;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.rehearsal.engine.json.JsonTrees;
 import dev.rehearsal.functions.http.ApiException;
 import dev.rehearsal.functions.http.ApiRequest;
 import dev.rehearsal.functions.http.Responses;
@@ -70,7 +71,7 @@ public class TestsHandler extends ApiHandlerBase {
             }
         }
         Page<RunRecord> page = runs.list(req.accountId(), workflowId, status, limit, req.query("next"));
-        ObjectNode out = Json.mapper().createObjectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode items = out.putArray("items");
         page.items().forEach(r -> items.add(runJson(r)));
         out.put("next", page.nextToken());
@@ -126,7 +127,7 @@ public class TestsHandler extends ApiHandlerBase {
         Report r = runs.report(req.accountId(), run.runId()).orElseThrow(() -> new ApiException(404,
                 "report_not_ready", "run " + run.runId() + " has no report yet (status " + run.status() + ")"));
         if (HtmlReportResponse.wanted(req.header("accept"))) return HtmlReportResponse.of(req.accountId(), run, r, workflows);
-        ObjectNode out = Json.mapper().createObjectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("run_id", run.runId());
         out.put("status", run.status().name());
         out.put("created_at", r.createdAt());
@@ -168,7 +169,7 @@ public class TestsHandler extends ApiHandlerBase {
                     + "report keeps each distinct path's first walk and every walk that failed an expectation; the "
                     + "report's rates and path distribution still count it");
         }
-        ObjectNode out = Json.mapper().createObjectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("run_id", run.runId());
         ArrayNode items = out.putArray("items");
         for (Interaction i : page.items()) {
@@ -190,11 +191,11 @@ public class TestsHandler extends ApiHandlerBase {
     }
 
     static ObjectNode runJson(RunRecord r) {
-        ObjectNode out = Json.mapper().createObjectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("run_id", r.runId());
         out.put("workflow_id", r.workflowId());
         out.put("workflow_version", r.workflowVersion());
-        out.set("persona_ids", Json.tree(r.personaIds()));
+        out.set("persona_ids", JsonTrees.texts(r.personaIds()));
         out.put("seed", r.seed());
         out.put("runs", r.walks());
         out.put("status", r.status().name());

@@ -3,9 +3,11 @@ package dev.rehearsal.functions.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.json.Json;
 import dev.rehearsal.engine.json.Problem;
+import dev.rehearsal.engine.json.JsonTrees;
 import dev.rehearsal.engine.validate.Issue;
 import dev.rehearsal.engine.validate.Validators;
 import dev.rehearsal.engine.workflow.Workflow;
@@ -80,7 +82,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
     /** The account's workflows, most recently saved first. */
     APIGatewayV2HTTPResponse list(ApiRequest req) {
         Page<WorkflowSummary> page = workflows.list(req.accountId(), req.limit(25, 100), req.query("next"));
-        ObjectNode out = Json.mapper().createObjectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode items = out.putArray("items");
         for (WorkflowSummary w : page.items()) {
             items.addObject().put("id", w.workflowId()).put("version", w.version()).put("name", w.name())
@@ -127,7 +129,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
         }
         Workflow wf = parse(text, id);
         List<Issue> issues = Validators.validate(wf);
-        ObjectNode out = Json.mapper().createObjectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("workflow_id", id);
         out.put("valid", issues.stream().noneMatch(i -> i.severity().failsRun()));
         out.set("issues", Json.tree(issues));
@@ -142,7 +144,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
                     "Idempotency-Key must be 1 to 128 characters of A-Z a-z 0-9 _ . : -");
         }
         String text = req.body(Limits.MAX_TEST_REQUEST_BYTES);
-        JsonNode body = text.isBlank() ? Json.mapper().createObjectNode() : ApiRequest.parseJson(text);
+        JsonNode body = text.isBlank() ? JsonNodeFactory.instance.objectNode() : ApiRequest.parseJson(text);
         if (!body.isObject()) throw ApiException.badRequest("invalid_body", "", "the body must be a JSON object");
         List<Problem> problems = new ArrayList<>();
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
@@ -224,12 +226,12 @@ public class WorkflowsHandler extends ApiHandlerBase {
             }
         }
         if (run.created()) RunMetrics.runStarted(runId);
-        ObjectNode out = Json.mapper().createObjectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("run_id", runId);
         out.put("status", r.status().name());
         out.put("workflow_id", r.workflowId());
         out.put("workflow_version", r.workflowVersion());
-        out.set("persona_ids", Json.tree(r.personaIds()));
+        out.set("persona_ids", JsonTrees.texts(r.personaIds()));
         out.put("seed", r.seed());
         if (plan.isAuto()) out.put("runs", "auto");
         else out.put("runs", r.walks());
@@ -378,7 +380,7 @@ public class WorkflowsHandler extends ApiHandlerBase {
     }
 
     private static ObjectNode summary(WorkflowVersion v) {
-        ObjectNode out = Json.mapper().createObjectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode(); // not the mapper: GET stays off data binding
         out.put("id", v.workflowId());
         out.put("version", v.version());
         out.put("digest", v.digest());
