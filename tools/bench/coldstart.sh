@@ -45,7 +45,7 @@ case_() {  # label, rehearse args...
   measure "$label" ./rehearse "$@"
   if [ -n "$before" ]; then
     measure "$label, before (no CDS, C2, G1)" \
-      env REHEARSE_NO_CDS=1 "REHEARSE_JAVA_OPTS=-XX:TieredStopAtLevel=4 -XX:-UseSerialGC -XX:+UseG1GC -XX:InitialHeapSize=0" ./rehearse "$@"
+      env REHEARSE_NO_CDS=1 "REHEARSE_JAVA_OPTS=-XX:TieredStopAtLevel=4 -XX:-UseParallelGC -XX:+UseG1GC -XX:InitialHeapSize=0" ./rehearse "$@"
   fi
 }
 
@@ -55,7 +55,7 @@ echo
 echo "| case | median wall s | median CPU s | peak RSS MB |"
 echo "| --- | ---: | ---: | ---: |"
 measure "floor: java -cp <CLI classpath> Noop" \
-  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xms256m -Xmn24m -XX:MaxTenuringThreshold=0 -cp "$work:$(cat local/target/rehearse.classpath)" Noop
+  java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UsePerfData -Xms256m -Xmn24m -XX:MaxTenuringThreshold=0 -cp "$work:$(cat local/target/rehearse.classpath)" Noop
 case_ "rehearse validate --format json, 10-step chain" validate "$work/chain-10.json" --format json
 case_ "rehearse validate, examples/sms-lead-followup (19 steps)" validate examples/sms-lead-followup.workflow.json
 case_ "rehearse test examples/sms-lead-followup.suite.json (default walks)" test examples/sms-lead-followup.suite.json

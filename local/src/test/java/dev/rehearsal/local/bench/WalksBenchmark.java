@@ -31,7 +31,7 @@ public final class WalksBenchmark {
      */
     static final boolean LAUNCHER = !"false".equals(System.getProperty("walks.launcher"));
     /** The launcher's JVM flags (./rehearse), for -Dwalks.launcher=false. */
-    static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xms256m",
+    static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:-UsePerfData", "-Xms256m",
             "-Xmn24m", "-XX:MaxTenuringThreshold=0");
 
     public static void main(String[] args) throws Exception {
