@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -66,7 +65,7 @@ public final class HalvedArrayRead {
         t.start();
         try {
             return readFirst(text, arrayField, split, perThread, second);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return null; // not valid after all: the caller reads the text again with positions
         } finally {
             second.cancelled = true;
@@ -74,46 +73,38 @@ public final class HalvedArrayRead {
     }
 
     private static <R> Result<R> readFirst(String text, String arrayField, int split,
-                                           Supplier<Function<JsonNode, R>> perThread, SecondHalf<R> second) throws IOException {
-        ObjectReader reader = StreamedObject.elementReader();
-        try (JsonParser p = JsonTrees.FACTORY.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) return null;
-            ObjectNode fields = JsonNodeFactory.instance.objectNode();
-            List<R> elements = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (name.equals(arrayField)) {
-                    if (value != JsonToken.START_ARRAY || elements != null) return null;
-                    elements = new ArrayList<>();
-                    Function<JsonNode, R> convert = perThread.get();
-                    boolean undecided = true;
-                    for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                        if (undecided) {
-                            long at = p.currentTokenLocation().getCharOffset();
-                            if (at == split) return joined(text, arrayField, fields, elements, second);
-                            if (at > split) {
-                                second.cancelled = true; // the guess was not an element's start: read on alone
-                                undecided = false;
-                            }
-                        }
-                        R r = apply(convert, reader.readTree(p));
-                        if (r == null) return null;
-                        elements.add(r);
-                    }
-                } else {
-                    JsonNode v = reader.readTree(p);
-                    if (v == null || fields.replace(name, v) != null) return null;
-                }
+                                           Supplier<Function<JsonNode, R>> perThread, SecondHalf<R> second) {
+        List<R> elements = new ArrayList<>();
+        Function<JsonNode, R> convert = perThread.get();
+        StreamedObject.Rest rest = StreamedObject.read(text, arrayField, new StreamedObject.ElementSink() {
+            private boolean undecided = true;
+
+            @Override
+            public boolean accept(int index, JsonNode element) {
+                R r = apply(convert, element);
+                return r != null && elements.add(r);
             }
-            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null || elements == null) return null;
-            return new Result<>(fields, elements);
-        }
+
+            @Override
+            public boolean stopBefore(JsonParser p) throws IOException {
+                if (!undecided) return false;
+                long at = p.currentTokenLocation().getCharOffset();
+                if (at == split) return true;
+                if (at > split) {
+                    second.cancelled = true; // the guess was not an element's start: read on alone
+                    undecided = false;
+                }
+                return false;
+            }
+        });
+        if (rest == null) return null;
+        if (rest.stopped()) return joined(text, arrayField, rest.fields(), elements, second);
+        return rest.elements() < 0 ? null : new Result<>(rest.fields(), elements);
     }
 
     /** The first half met an element at the split: the second thread's elements follow, then the object's last fields. */
     private static <R> Result<R> joined(String text, String arrayField, ObjectNode fields, List<R> elements,
-                                        SecondHalf<R> second) throws IOException {
+                                        SecondHalf<R> second) {
         try {
             second.done.await();
         } catch (InterruptedException e) {
@@ -127,19 +118,11 @@ public final class HalvedArrayRead {
             return skip(text, at + 1) == text.length() ? new Result<>(fields, elements) : null;
         }
         if (at >= text.length() || text.charAt(at) != ',' || !startsWith(text, skip(text, at + 1), '"')) return null;
-        // The fields after the array, read as an object of their own: "{" and what follows the comma.
-        try (JsonParser p = JsonTrees.FACTORY.createParser("{" + text.substring(at + 1))) {
-            ObjectReader reader = StreamedObject.elementReader();
-            p.nextToken();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                p.nextToken();
-                if (name.equals(arrayField)) return null;
-                JsonNode v = reader.readTree(p);
-                if (v == null || fields.replace(name, v) != null) return null;
-            }
-            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) return null;
-        }
+        // The fields after the array, read as an object of their own ("{" and what follows the comma), in which the
+        // array field must not appear again.
+        StreamedObject.Rest tail = StreamedObject.read("{" + text.substring(at + 1), arrayField, (i, e) -> false);
+        if (tail == null || tail.elements() >= 0) return null;
+        for (var f : tail.fields().properties()) if (fields.replace(f.getKey(), f.getValue()) != null) return null;
         return new Result<>(fields, elements);
     }
 

@@ -23,13 +23,22 @@ public final class StreamedObject {
     /** Takes one element; false stops the read (the caller falls back to the located parse). */
     public interface ElementSink {
         boolean accept(int index, JsonNode element);
+
+        /**
+         * Asked with the parser on the first token of each element, before it is read: true ends the read there, the
+         * element unread ({@link Rest#stopped}). For a caller that reads the rest of the array some other way.
+         */
+        default boolean stopBefore(JsonParser p) throws IOException {
+            return false;
+        }
     }
 
     /**
      * The object's other top-level fields in document order, and how many elements the array field had
-     * ({@code -1}: the field was absent).
+     * ({@code -1}: the field was absent); {@code stopped} when the sink ended the read inside the array, with the
+     * fields before it.
      */
-    public record Rest(ObjectNode fields, int elements) {
+    public record Rest(ObjectNode fields, int elements, boolean stopped) {
     }
 
     private StreamedObject() {
@@ -59,6 +68,7 @@ public final class StreamedObject {
                     if (value != JsonToken.START_ARRAY || elements >= 0) return null;
                     elements = 0;
                     while (p.nextToken() != JsonToken.END_ARRAY) {
+                        if (sink.stopBefore(p)) return new Rest(fields, elements, true);
                         JsonNode element = reader.readTree(p);
                         if (element == null || !sink.accept(elements++, element)) return null;
                     }
@@ -68,7 +78,7 @@ public final class StreamedObject {
                 }
             }
             if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) return null;
-            return new Rest(fields, elements);
+            return new Rest(fields, elements, false);
         } catch (IOException e) {
             return null;
         }

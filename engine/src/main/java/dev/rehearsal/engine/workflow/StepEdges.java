@@ -1,5 +1,6 @@
 package dev.rehearsal.engine.workflow;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
@@ -30,15 +31,15 @@ public final class StepEdges {
         int n = steps.size();
         if (n < PARALLEL_FROM) {
             Part all = resolve(steps, index, 0, n);
-            return new StepEdges(all.offsets, java.util.Arrays.copyOf(all.targets, all.count), all.dangling);
+            return new StepEdges(all.offsets, Arrays.copyOf(all.targets, all.count), all.dangling);
         }
         int mid = n / 2;
         ForkJoinTask<Part> later = ForkJoinPool.commonPool().submit(() -> resolve(steps, index, mid, n));
         Part first = resolve(steps, index, 0, mid);
         Part second = later.join();
-        int[] offsets = java.util.Arrays.copyOf(first.offsets, n + 1);
+        int[] offsets = Arrays.copyOf(first.offsets, n + 1);
         for (int v = mid; v <= n; v++) offsets[v] = first.count + second.offsets[v - mid];
-        int[] targets = java.util.Arrays.copyOf(first.targets, first.count + second.count);
+        int[] targets = Arrays.copyOf(first.targets, first.count + second.count);
         System.arraycopy(second.targets, 0, targets, first.count, second.count);
         return new StepEdges(offsets, targets, first.dangling || second.dangling);
     }
@@ -57,7 +58,7 @@ public final class StepEdges {
             for (String target : steps.get(v).targets()) {
                 Integer w = index.get(target);
                 if (w == null) dangling = true;
-                if (m == targets.length) targets = java.util.Arrays.copyOf(targets, m * 2);
+                if (m == targets.length) targets = Arrays.copyOf(targets, m * 2);
                 targets[m++] = w == null ? -1 : w;
             }
         }

@@ -128,8 +128,13 @@ final class WorkflowSchemaCheck {
      * real one's length class (empty or not) since {@link #stepValid} checks each step on its own.
      */
     boolean envelopeValid(JsonNode root) {
+        return envelope().check(root, null).isEmpty();
+    }
+
+    /** An original's is compiled with it; a sibling compiles its own only if asked. */
+    private SchemaChecker envelope() {
         if (envelope == null) envelope = SchemaChecker.of(envelopeSchema);
-        return envelope.check(root, null).isEmpty();
+        return envelope;
     }
 
     /**
@@ -154,22 +159,20 @@ final class WorkflowSchemaCheck {
 
     /** Every step type's checker, compiled ahead of the first step of that type ({@link WorkflowParser#preloadSchema}). */
     void compileTypes() {
-        for (StepType t : StepType.values()) byType.computeIfAbsent(t.wireName(), k -> typed(t));
+        for (StepType t : StepType.values()) typedOf(t);
     }
 
     private Typed checker(JsonNode step) {
-        return StepType.fromWire(step.path("type").asText())
-                .map(t -> byType.computeIfAbsent(t.wireName(), k -> shared == null ? typed(t) : shared.typedOf(t).sibling()))
-                .orElse(unknownType);
+        return StepType.fromWire(step.path("type").asText()).map(this::typedOf).orElse(unknownType);
     }
 
+    /** An original compiles the type's rules; a sibling takes the original's and shares their quick reading. */
     private Typed typedOf(StepType t) {
-        return byType.computeIfAbsent(t.wireName(), k -> typed(t));
+        return byType.computeIfAbsent(t.wireName(), k -> shared == null ? typed(t) : shared.typedOf(t).sibling());
     }
 
     List<Problem> check(JsonNode root, LocatedJson doc) {
-        if (envelope == null) envelope = SchemaChecker.of(envelopeSchema);
-        List<Problem> out = new ArrayList<>(envelope.check(root, doc));
+        List<Problem> out = new ArrayList<>(envelope().check(root, doc));
         JsonNode steps = root.path("steps");
         if (!steps.isArray()) return out;
         for (int i = 0; i < steps.size(); i++) {
